@@ -1,0 +1,1 @@
+"""conflict-events: news text in, ACLED-style conflict events out."""
