@@ -1,0 +1,293 @@
+"""Casualty figures: who was killed, injured or abducted, and how many.
+
+Reads clauses such as "4 soldiers were killed", "killing 2 officers and a civilian",
+"At least 21 Al Shabaab, including a commander, and 2 bystanders were killed", "caused eight
+injuries", "the death of a member". A list of victims joined by commas and "and" is summed; an item
+introduced by "including" is part of the one before it and not added.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.extraction.numbers import MODIFIER, QUANTITY, _word_number, parse_quantity
+from app.extraction.types import NumberMention
+
+DATA = Path(__file__).parent / "data" / "lexicon"
+
+KILL_VERBS = (
+    r"shot\s+(?:and\s+)?killed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
+    r"beat\s+\w+\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
+    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|killed|killing|kills|kill|murdered|murdering|"
+    r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
+    r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|perished|"
+    r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|feared\s+dead|confirmed\s+dead|"
+    r"dead|were\s+fatalities|left\s+dead"
+)
+INJURE_VERBS = (
+    r"injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|maimed|hospitali[sz]ed|"
+    r"sustained\s+(?:serious\s+|minor\s+|gunshot\s+)?(?:injuries|wounds)|suffered\s+(?:\w+\s+){0,3}injuries"
+)
+ABDUCT_VERBS = r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts|seized|taken\s+hostage|held\s+hostage"
+ARREST_VERBS = r"arrested|arresting|arrests|detained|detaining|rounded\s+up|apprehended"
+
+PASSIVE_AUX = re.compile(
+    r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|being|been|reportedly|allegedly|"
+    r"all|also|later|subsequently|each|both|instantly|immediately|seriously|critically|fatally|"
+    r"badly|slightly|mortally|\s)+$",
+    re.IGNORECASE,
+)
+# words that end the left context of a passive verb: a clause of its own starts after them
+CLAUSE_BREAK = re.compile(
+    r"[.;:!?]|\b(?:killed|injured|wounded|dead|died|hurt|abducted|kidnapped)\b|\b(?:after|when|while|but|where|which|who|whom|that|following|during|as|because|"
+    r"since|before|whereas|then|targeting|and\s+(?=(?:the\s+)?(?:attack|clash|strike|blast|"
+    r"explosion|fighting)))\b",
+    re.IGNORECASE,
+)
+FORWARD_BREAK = re.compile(
+    r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in|at|"
+    r"near|on|from|with|by|inside|outside|and\s+(?:injur|wound|abduct|kidnap)\w*|and\s+(?:then|"
+    r"later))\b",
+    re.IGNORECASE,
+)
+NO_CASUALTIES = re.compile(
+    r"\b(?:no\s+(?:one|body|casualties|fatalities|deaths|injuries|lives\s+were\s+lost)|nobody|"
+    r"there\s+were\s+no\s+(?:casualties|fatalities|deaths|injuries)|without\s+casualties)\b",
+    re.IGNORECASE,
+)
+
+
+_MODIFIER_RE = re.compile("^" + MODIFIER, re.IGNORECASE)
+
+
+def _count(q: str) -> int | None:
+    """The figure of a quantity with its modifiers ("at least 5" → 5, "the two" → 2)."""
+    core = _MODIFIER_RE.sub("", q.strip()).strip()
+    return parse_quantity(core) if core else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    side: str
+
+
+def _load_persons() -> dict[str, _Noun]:
+    nouns: dict[str, _Noun] = {}
+    for line in (DATA / "persons.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        noun, side = parts[0].strip(), parts[1].strip()
+        nouns[noun] = _Noun(side)
+        if len(parts) > 2:
+            for p in parts[2].split(","):
+                if p.strip():
+                    nouns[p.strip()] = _Noun(side)
+    return nouns
+
+
+class CasualtyReader:
+    """Finds killed / injured / abducted figures in a sentence."""
+
+    def __init__(self) -> None:
+        self.nouns = _load_persons()
+        noun_alt = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in self.nouns), key=len, reverse=True))
+        # an item: optional quantity, up to four modifiers, then a person noun (or a capitalised
+        # group name right after a number: "21 Al Shabaab", "eleven Turkana")
+        self.item_re = re.compile(
+            r"\b(?:(?P<q>" + MODIFIER + QUANTITY + r")\s+)?"
+            r"(?P<mods>(?:\b(?!(?:and|or|were|was|are|is|have|has|had|who|which|including|of|"
+            + _word_number + r")\b)[^\W\d][\w'’.-]*\s+){0,4}?)"
+            r"(?P<noun>\b(?:" + noun_alt + r")(?:\s+(?:" + noun_alt + r"))?\b)"
+            r"|\b(?P<q2>\d+|" + _word_number + r")\s+(?P<name>(?:[A-Z][\w'’-]+\s?){1,3})",
+            re.IGNORECASE,
+        )
+        self.bare_number_re = re.compile(
+            r"\b(?P<q>" + MODIFIER + QUANTITY + r")\b(?P<rest>(?:\s+[A-Z][\w'’-]+){0,3})", re.IGNORECASE
+        )
+        self.verbs = {
+            "killed": re.compile(r"\b(?:" + KILL_VERBS + r")\b", re.IGNORECASE),
+            "injured": re.compile(r"\b(?:" + INJURE_VERBS + r")\b", re.IGNORECASE),
+            "abducted": re.compile(r"\b(?:" + ABDUCT_VERBS + r")\b", re.IGNORECASE),
+            "arrested": re.compile(r"\b(?:" + ARREST_VERBS + r")\b", re.IGNORECASE),
+        }
+        self.noun_outcomes = [
+            ("killed", re.compile(
+                r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:deaths|fatalities|dead|bodies)\b",
+                re.IGNORECASE)),
+            ("injured", re.compile(
+                r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:injuries|casualties\s+injured)\b",
+                re.IGNORECASE)),
+            ("killed", re.compile(
+                r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
+                + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
+        ]
+        self.death_of = re.compile(
+            r"\b(?:the\s+)?(?:deaths?|killing|murder|assassination|execution)\s+of\s+", re.IGNORECASE
+        )
+
+    # ------------------------------------------------------------------ items
+    def _items(self, span: str, forward: bool) -> list[tuple[int, int, int, str]]:
+        """Victim items in ``span``: (start, end, count, side); forward = read after a verb."""
+        out: list[tuple[int, int, int, str]] = []
+        pos = 0
+        skip_next = False
+        for m in self.item_re.finditer(span):
+            between = span[pos:m.start()]
+            if out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with)?[\s,]*",
+                                        between, re.IGNORECASE):
+                if re.search(r"\bincluding\b", between, re.IGNORECASE):
+                    skip_next = True
+                elif forward:
+                    break
+                else:
+                    out.clear()  # a new list starts: only the items next to the verb count
+            if not out and forward and re.search(r"[.;:]", between):
+                break
+            if m.group("q2"):
+                if not m.group("name")[:1].isupper():
+                    continue
+                count2 = _count(m.group("q2"))
+                if skip_next:
+                    skip_next = False
+                elif count2:
+                    out.append((m.start(), m.end(), count2, "unknown"))
+                pos = m.end()
+                continue
+            noun = re.sub(r"\s+", " ", m.group("noun").lower())
+            last = noun.split()[-1]
+            if noun not in self.nouns:
+                noun = last if last in self.nouns else noun
+            side = self.nouns[noun].side if noun in self.nouns else "unknown"
+            q = m.group("q")
+            count: int | None
+            if q:
+                count = _count(q)
+                if count is None:
+                    count = 1 if noun in self.nouns and not self._plural(noun) else 3
+            else:
+                mods = m.group("mods").lower()
+                if self._plural(noun):
+                    if re.search(r"\b(?:the|these|those|their|its|both)\b", mods) or any(
+                            c > 0 for _, _, c, _ in out):
+                        # "the soldiers" refers back; "24 officers and reservists" shares the figure
+                        count = 0
+                    else:
+                        count = 3  # plural with no figure: ACLED's "several"
+                elif re.search(r"\b(?:a|an|one|his|her|their|the|its|another|local|senior)\b", mods) or not mods.strip():
+                    count = 1
+                else:
+                    count = 1
+            if skip_next:
+                skip_next = False
+            else:
+                out.append((m.start(), m.end(), count, side))
+            pos = m.end()
+        if not out:
+            m2 = self.bare_number_re.search(span) if forward else None
+            if not forward:
+                # "Two killed", "21 Al Shabaab ... were killed": a bare number in the subject
+                last = None
+                for mm in self.bare_number_re.finditer(span):
+                    last = mm
+                m2 = last
+            if m2:
+                q = _count(m2.group("q"))
+                if q is not None and q > 0 and m2.group("q").strip().lower() not in {"a", "an", "some", "one"} or (
+                        q == 1 and m2.group("q").strip().lower() == "one"):
+                    out.append((m2.start(), m2.end(), q or 0, "unknown"))
+        return out
+
+    def _plural(self, noun: str) -> bool:
+        return noun.endswith("s") and not noun.endswith("ss") or noun in {"people", "police", "personnel",
+                                                                           "men", "women", "children"}
+
+    # ---------------------------------------------------------------- public
+    def read(self, sentence: str, offset: int = 0) -> list[NumberMention]:
+        """Casualty mentions in one sentence (``offset`` is the sentence's start in the document)."""
+        out: list[NumberMention] = []
+        seen: set[tuple[int, str]] = set()
+
+        def add(start: int, end: int, count: int, outcome: str, who: str) -> None:
+            key = (start, outcome)
+            if key in seen:
+                return
+            seen.add(key)
+            out.append(NumberMention(offset + start, offset + end, sentence[start:end], count,
+                                     outcome, who))  # type: ignore[arg-type]
+
+        for outcome, verb_re in self.verbs.items():
+            for v in verb_re.finditer(sentence):
+                left = sentence[:v.start()]
+                vtext = v.group(0).lower()
+                passive = bool(PASSIVE_AUX.search(left[-40:])) and bool(
+                    re.search(r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?$", left[-30:], re.IGNORECASE))
+                intransitive = vtext in {"died", "dies", "perished", "dead", "feared dead", "confirmed dead",
+                                         "hurt", "lost their lives", "lost his life", "lost her life",
+                                         "were fatalities"} or vtext.startswith("succumbed")
+                items: list[tuple[int, int, int, str]] = []
+                if passive or intransitive:
+                    brk = 0
+                    for b in CLAUSE_BREAK.finditer(left):
+                        brk = b.end()
+                    items = self._items(left[brk:], forward=False)
+                    items = [(s + brk, e + brk, c, w) for s, e, c, w in items]
+                else:
+                    right = sentence[v.end():]
+                    stop = FORWARD_BREAK.search(right)
+                    seg = right[: stop.start()] if stop else right
+                    items = self._items(seg, forward=True)
+                    items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
+                    if not items and outcome in ("killed", "injured"):
+                        # "Two killed in ...", "2 injured": subject right before an active-looking verb
+                        pre = left[-40:]
+                        mm = re.search(r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:(?:people|persons)\s+)?$",
+                                       pre, re.IGNORECASE)
+                        if mm and not re.search(r"\b(?:an?|the|some)\s*$", mm.group(0), re.IGNORECASE):
+                            q = _count(mm.group("q"))
+                            if q:
+                                s0 = len(left) - len(pre) + mm.start()
+                                items = [(s0, v.end(), q, "unknown")]
+                for s, e, c, w in items:
+                    if c > 0:
+                        add(s, e, c, outcome, w)
+        for outcome, rx in self.noun_outcomes:
+            for m in rx.finditer(sentence):
+                q = _count(m.group("q"))
+                if q and not any(n.outcome == outcome and n.start <= offset + m.start() < n.end for n in out):
+                    add(m.start(), m.end(), q, outcome, "unknown")
+        for m in self.death_of.finditer(sentence):
+            items = self._items(sentence[m.end():m.end() + 80], forward=True)
+            for s, e, c, w in items[:3]:
+                if c > 0:
+                    add(m.end() + s, m.end() + e, c, "killed", w)
+        return out
+
+    @staticmethod
+    def says_no_casualties(sentence: str) -> bool:
+        return bool(NO_CASUALTIES.search(sentence))
+
+
+def total(per_sentence: list[list[NumberMention]], outcome: str) -> int:
+    """The event's figure for one outcome.
+
+    Within a sentence the victims listed are added up per side (civilian, state, militant, unknown);
+    across sentences the largest figure per side is kept (a later sentence usually repeats or updates
+    the toll rather than adding to it). Unknown-side figures ("people") overlap the sided ones: the
+    total is the larger of the unknown figure and the sum of the sided ones.
+    """
+    best: dict[str, int] = {}
+    for mentions in per_sentence:
+        sums: dict[str, int] = {}
+        seen: set[tuple[int, int]] = set()
+        for m in mentions:
+            if m.outcome != outcome or (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            sums[m.who or "unknown"] = sums.get(m.who or "unknown", 0) + m.count
+        for side, n in sums.items():
+            best[side] = max(best.get(side, 0), n)
+    unknown = best.pop("unknown", 0)
+    return max(unknown, sum(best.values()))
