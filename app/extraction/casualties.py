@@ -153,7 +153,7 @@ class CasualtyReader:
                 if skip_next:
                     skip_next = False
                 elif count2:
-                    out.append((m.start(), m.end(), count2, "unknown"))
+                    out.append((m.start(), m.end(), count2, "group"))
                 pos = m.end()
                 continue
             noun = re.sub(r"\s+", " ", m.group("noun").lower())

@@ -1,22 +1,473 @@
-"""Runs the stages in order and assembles their mentions into events."""
+"""Runs the stages in order and assembles their mentions into events.
+
+Stages (each loaded once, each returning spans into the text):
+sentences → triggers (classify) → time → places → actors → casualties → assembly.
+
+Assembly reads the article sentence by sentence. A sentence with an event trigger either continues
+the event being described (same day, same place, same direction of violence) or starts a new one;
+a sentence without a trigger adds its casualty figures and places to the current event. Events are
+then coded: sub-event type by the codebook's priorities, actors by their roles around the trigger,
+place by the most specific mention, fatalities by ACLED's rules. One event per day, place and
+sub-event type: events that agree on all three are merged.
+"""
 
 from __future__ import annotations
 
+import re
 import threading
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from app.extraction.types import Event
+from app.extraction import countries
+from app.extraction.actors import ActorTagger
+from app.extraction.casualties import CasualtyReader, total
+from app.extraction.classify import DISORDER_TYPE, EVENT_TYPE, STRONG, Hit, TriggerTagger, sub_event_type
+from app.extraction.geo import Gazetteer, Geocoder
+from app.extraction.sentences import split_sentences
+from app.extraction.time import TimeTagger, resolve_relative
+from app.extraction.types import (
+    ActorMention,
+    Event,
+    Evidence,
+    NumberMention,
+    Place,
+    PlaceMention,
+    Sentence,
+    TimeMention,
+)
+
+ARMED_INTER = {1, 2, 3, 4, 8}
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+ASSOC_JOIN = re.compile(
+    r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
+    r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
+    r"as\s+well\s+as)[\s,]*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack|clash|strike|blast|explosion|"
+                              r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
+                              re.IGNORECASE)
+GROUND_FIGHT = {"clash"}
+NO_CASUALTY_NOTE = re.compile(r"\bcasualties\s+(?:are\s+|were\s+)?unknown\b|\bno\s+casualties\b", re.IGNORECASE)
+
+
+@dataclass
+class _Draft:
+    """An event being assembled."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    date: date | None = None
+    date_explicit: bool = False
+    precision: int = 1
+    places: list[tuple[PlaceMention, Place, int]] = field(default_factory=list)
+    inherited_place: _Draft | None = None
+    actors: list[ActorMention] = field(default_factory=list)
+    casualties: list[list[NumberMention]] = field(default_factory=list)
+    agents: list[ActorMention] = field(default_factory=list)
+    targets: list[ActorMention] = field(default_factory=list)
+    assoc_agents: list[ActorMention] = field(default_factory=list)
+
+    @property
+    def tags(self) -> set[str]:
+        return {h.tag for h in self.hits}
 
 
 class Extractor:
     """Holds the loaded stages; ``extract`` is pure and safe to call from many threads."""
 
     def __init__(self) -> None:
-        pass
+        self.triggers = TriggerTagger()
+        self.times = TimeTagger()
+        self.gazetteer = Gazetteer.load()
+        self.geocoder = Geocoder(self.gazetteer)
+        self.actors = ActorTagger()
+        self.casualties = CasualtyReader()
 
+    # ------------------------------------------------------------------ public
     def extract(self, text: str, published_at: date | None = None) -> list[Event]:
         """Code the events reported in ``text`` (published on ``published_at``, default today)."""
-        raise NotImplementedError("assembly is being written")
+        published = published_at or date.today()
+        if not text or not text.strip():
+            return []
+        sentences = split_sentences(text)
+        times = self.times.tag(text, published)
+        place_mentions = self.geocoder.tag(text)
+        context = self._country_context(text, place_mentions)
+        resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
+        main_country = self._main_country(resolved, context)
+        actors = self.actors.tag(text, main_country.name if main_country else None)
+        drafts = self._assemble(text, sentences, times, resolved, actors, published)
+        events = [e for d in drafts if (e := self._code(d, published, main_country)) is not None]
+        return self._merge_same(events)
+
+    # --------------------------------------------------------------- context
+    def _country_context(self, text: str, mentions: list[PlaceMention]) -> list[str]:
+        counts: dict[str, float] = {}
+        for i, (start, _end, c) in enumerate(countries.find_countries(text)):
+            # the dateline and the first lines weigh more: they say where the report is from
+            counts[c.iso3] = counts.get(c.iso3, 0.0) + (2.0 if start < 200 else 1.0) + (0.5 if i == 0 else 0)
+        for m in mentions:
+            isos = {p.iso3 for p in m.candidates[:3]}
+            if len(isos) == 1:
+                iso = next(iter(isos))
+                counts[iso] = counts.get(iso, 0.0) + 0.5
+        return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+    def _main_country(self, resolved: list[tuple[PlaceMention, Place, int]], context: list[str]) -> countries.Country | None:
+        counts: dict[str, int] = {}
+        for _m, p, _prec in resolved:
+            counts[p.iso3] = counts.get(p.iso3, 0) + 1
+        if counts:
+            iso = max(counts, key=lambda k: (counts[k], -context.index(k) if k in context else -99))
+            return countries.by_iso3(iso)
+        return countries.by_iso3(context[0]) if context else None
+
+    # --------------------------------------------------------------- assembly
+    def _assemble(self, text: str, sentences: list[Sentence], times: list[TimeMention],
+                  resolved: list[tuple[PlaceMention, Place, int]], actors: list[ActorMention],
+                  published: date) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        current: _Draft | None = None
+        last_date: date | None = None
+        for sent in sentences:
+            hits = self.triggers.tag(sent.text, sent.start)
+            strong = [h for h in hits if h.tag in STRONG]
+            s_times = [t for t in times if sent.start <= t.start < sent.end and not t.background]
+            s_places = [r for r in resolved if sent.start <= r[0].start < sent.end]
+            s_actors = [a for a in actors if sent.start <= a.start < sent.end]
+            s_cas = self.casualties.read(sent.text, sent.start)
+            background = self.triggers.is_background(sent.text)
+            if background:
+                continue
+            when, explicit, precision = None, False, 1
+            if s_times:
+                t = s_times[0]
+                if t.anchor == "previous":
+                    base = current.date if current and current.date else last_date
+                    when = resolve_relative(t, base) if base else t.date
+                else:
+                    when = t.date
+                explicit, precision = True, t.precision
+            if not strong:
+                if current is not None:
+                    if s_cas:
+                        current.casualties.append(s_cas)
+                    current.places.extend(p for p in s_places if p[2] < 3 or not current.places)
+                    current.hits.extend(h for h in hits if h.tag not in STRONG)
+                    current.actors.extend(s_actors)
+                    if explicit and not current.date_explicit:
+                        current.date, current.date_explicit, current.precision = when, True, precision
+                continue
+            agents, targets, assoc = self._roles(text, sent, strong, s_actors)
+            target = self._pick_draft(drafts, current, sent, strong, when, explicit, s_places, agents, targets)
+            if target is None:
+                target = _Draft()
+                if current is not None and not s_places:
+                    target.inherited_place = current
+                if not explicit and current is not None:
+                    when, precision = current.date, current.precision
+                drafts.append(target)
+            target.sentences.append(sent)
+            target.hits.extend(hits)
+            target.places.extend(s_places)
+            target.actors.extend(s_actors)
+            target.agents.extend(agents)
+            target.targets.extend(targets)
+            target.assoc_agents.extend(assoc)
+            if s_cas:
+                target.casualties.append(s_cas)
+            if when is not None and (explicit and not target.date_explicit or target.date is None):
+                target.date, target.date_explicit, target.precision = when, explicit, precision
+            if target.date:
+                last_date = target.date
+            current = target
+        return drafts
+
+    def _pick_draft(self, drafts: list[_Draft], current: _Draft | None, sent: Sentence, hits: list[Hit],
+                    when: date | None, explicit: bool, places: list[tuple[PlaceMention, Place, int]],
+                    agents: list[ActorMention], targets: list[ActorMention]) -> _Draft | None:
+        """The draft this sentence continues, or None for a new event."""
+        if current is None:
+            return None
+        tags = {h.tag for h in hits}
+        backref = bool(DEFINITE_BACKREF.search(sent.text))
+        candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
+        for d in candidates:
+            if explicit and d.date_explicit and d.date != when:
+                continue
+            if places and d.places and not self._near(places, d.places):
+                continue
+            # a response in the other direction ("X attacked Y ... Y responded") is its own event
+            d_targets = {a.name for a in d.targets}
+            d_agents = {a.name for a in d.agents}
+            if agents and any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents):
+                if not (tags & GROUND_FIGHT):
+                    continue
+            if not self._compatible(d.tags, tags, backref):
+                continue
+            return d
+        return None
+
+    @staticmethod
+    def _compatible(old: set[str], new: set[str], backref: bool) -> bool:
+        remote = {"airstrike", "shelling", "ied", "suicide", "grenade", "blast", "chemical"}
+        demo = {"protest", "riot", "mob", "excessive", "intervention"}
+        o_remote, n_remote = old & remote, new & remote
+        if o_remote and n_remote and not (o_remote & n_remote) and not (old | new) & {"clash"}:
+            # a missile attack and an air strike in one story are two events unless one battle
+            if not ({"blast"} & (o_remote | n_remote)):
+                return False
+        if (old & demo) and new & {"airstrike", "shelling"}:
+            return False
+        return True
+
+    def _near(self, a: list[tuple[PlaceMention, Place, int]], b: list[tuple[PlaceMention, Place, int]]) -> bool:
+        pa = [p for _m, p, prec in a if prec < 3] or [p for _m, p, _ in a]
+        pb = [p for _m, p, prec in b if prec < 3] or [p for _m, p, _ in b]
+        for x in pa:
+            for y in pb:
+                if x.iso3 != y.iso3:
+                    continue
+                if x.kind in ("admin1", "admin2", "country") or y.kind in ("admin1", "admin2", "country"):
+                    if x.admin1 == y.admin1 or not x.admin1 or not y.admin1:
+                        return True
+                    continue
+                if _km(x.latitude, x.longitude, y.latitude, y.longitude) <= 30:
+                    return True
+        return False
+
+    def _roles(self, text: str, sent: Sentence, hits: list[Hit], s_actors: list[ActorMention]
+               ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
+        """Agents, targets and the agents' associates around the sentence's first strong trigger."""
+        if not s_actors:
+            return [], [], []
+        trig = hits[0]
+        before = [a for a in s_actors if a.end <= trig.start]
+        after = [a for a in s_actors if a.start >= trig.end]
+        agents: list[ActorMention] = []
+        targets: list[ActorMention] = []
+        assoc: list[ActorMention] = []
+        passive = bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start]))
+        by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 25):a.start])]
+        if passive:
+            targets.extend(before[:1])
+            agents.extend(by_agents[:1])
+            targets.extend(a for a in after if a not in by_agents)
+        else:
+            if before:
+                agents.append(before[0])
+                prev = before[0]
+                for a in before[1:]:
+                    if ASSOC_JOIN.search(text[prev.end:a.start]) or a.start - prev.end < 4:
+                        assoc.append(a)
+                    elif not TARGET_CUE.search(text[max(sent.start, a.start - 20):a.start]):
+                        assoc.append(a)
+                    else:
+                        targets.append(a)
+                    prev = a
+            elif by_agents:
+                agents.append(by_agents[0])
+            targets.extend(a for a in after if a not in by_agents)
+        return agents, targets, assoc
+
+    # ----------------------------------------------------------------- coding
+    def _code(self, d: _Draft, published: date, main_country: countries.Country | None) -> Event | None:
+        if not d.sentences:
+            return None
+        place, precision = self._place(d, main_country)
+        country = countries.by_iso3(place.iso3) if place else main_country
+        cname = country.name if country else ""
+        actors = self._resolve_anaphors(d, cname)
+        agents = [a for a in actors["agents"] if a.name]
+        targets = [a for a in actors["targets"] if a.name]
+        assoc = [a for a in actors["assoc"] if a.name]
+        all_named = [a for a in d.actors if a.name]
+        killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
+        agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
+            not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
+        target_civilian = any(a.inter == 7 for a in targets) or ("civilian" in killed_who and not targets)
+        target_armed = any(a.inter in ARMED_INTER for a in targets)
+        agent_state = any(a.inter == 1 for a in agents)
+        tags = d.tags
+        sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=agent_crowd, target_armed=target_armed,
+                             target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT))
+        etype = EVENT_TYPE[sub]
+        actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
+                                                    target_civilian)
+        fatalities = total(d.casualties, "killed")
+        injuries = total(d.casualties, "injured")
+        if fatalities and any(NO_CASUALTY_NOTE.search(s.text) for s in d.sentences) and not any(
+                m.outcome == "killed" for g in d.casualties for m in g):
+            fatalities = 0
+        when = d.date
+        tp = d.precision
+        if when is None:
+            when, tp = published - timedelta(days=1), 2
+        if when > published + timedelta(days=1):
+            when = published
+        inter1 = actor1.inter if actor1 else 0
+        inter2 = actor2.inter if actor2 else 0
+        civ = "Civilian targeting" if (actor2 and actor2.inter == 7 and etype in (
+            "Violence against civilians", "Explosions/Remote violence")) else ""
+        ev = Event(
+            event_date=when,
+            time_precision=tp,
+            disorder_type=("Political violence; Demonstrations" if sub == "Excessive force against protesters"
+                           else "Political violence" if sub == "Mob violence" else DISORDER_TYPE[etype]),
+            event_type=etype,
+            sub_event_type=sub,
+            actor1=actor1.name if actor1 else "",
+            assoc_actor_1="; ".join(dict.fromkeys(a.name for a in assoc1)),
+            inter1=inter1,
+            actor2=actor2.name if actor2 else "",
+            assoc_actor_2="; ".join(dict.fromkeys(a.name for a in assoc2)),
+            inter2=inter2,
+            interaction=int(f"{min(inter1, inter2)}{max(inter1, inter2)}") if inter1 and inter2 else inter1 * 10,
+            civilian_targeting=civ,
+            country=cname,
+            iso3=country.iso3 if country else "",
+            admin1=place.admin1 if place else "",
+            admin2=place.admin2 if place else "",
+            location=place.name if place else "",
+            latitude=round(place.latitude, 4) if place else None,
+            longitude=round(place.longitude, 4) if place else None,
+            geo_precision=precision,
+            fatalities=fatalities,
+            injuries=injuries,
+            notes=_note(d.sentences[0].text),
+            evidence=[Evidence(s.start, s.end, s.text) for s in d.sentences],
+        )
+        ev.confidence = round(0.35 + 0.15 * d.date_explicit + 0.15 * (precision == 1) + 0.15 * bool(ev.actor1)
+                              + 0.1 * bool(ev.actor2 or etype in ("Protests", "Strategic developments"))
+                              + 0.1 * (len(d.hits) > 1), 2)
+        return ev
+
+    def _resolve_anaphors(self, d: _Draft, cname: str) -> dict[str, list[ActorMention]]:
+        """Name generic mentions ("the militants") after the group named before them."""
+        named_groups = [a for a in d.actors if a.name and a.inter in (2, 3) and not a.generic]
+        out: dict[str, list[ActorMention]] = {}
+        for role, lst in (("agents", d.agents), ("targets", d.targets), ("assoc", d.assoc_agents)):
+            res: list[ActorMention] = []
+            for a in lst:
+                if not a.name and a.kind == "anaphor":
+                    prior = [g for g in named_groups if g.start < a.start] or named_groups
+                    if prior:
+                        a = ActorMention(a.start, a.end, a.text, prior[-1].name, prior[-1].inter,
+                                         prior[-1].country, prior[-1].kind)
+                    elif cname:
+                        a = ActorMention(a.start, a.end, a.text, f"Unidentified Armed Group ({cname})", 3,
+                                         cname, "unidentified")
+                res.append(a)
+            out[role] = res
+        return out
+
+    def _cast(self, sub: str, etype: str, agents: list[ActorMention], assoc: list[ActorMention],
+              targets: list[ActorMention], all_named: list[ActorMention], cname: str, target_civilian: bool
+              ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, list[ActorMention]]:
+        """actor1, its associates, actor2 and its associates, by the sub-event's conventions."""
+
+        def make(name: str, inter: int, kind: str) -> ActorMention:
+            return ActorMention(0, 0, "", name, inter, cname, kind)
+
+        primary_agents = [a for a in agents if a.kind != "assoc_group"]
+        primary_targets = [a for a in targets if a.kind != "assoc_group"]
+        groups = [a for a in all_named if a.kind == "assoc_group"]
+        if etype in ("Protests", "Riots"):
+            crowd_name = "Rioters" if etype == "Riots" else "Protesters"
+            a1 = make(f"{crowd_name} ({cname})" if cname else crowd_name, 5 if etype == "Riots" else 6, "crowd")
+            states = [a for a in all_named if a.inter == 1]
+            if sub == "Mob violence":
+                victims = [a for a in primary_targets if a.inter == 7] or [make(f"Civilians ({cname})", 7, "civilians")]
+                return a1, groups, victims[0], []
+            if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
+                a2 = states[0] if states else None
+                return a1, groups, a2, []
+            return a1, groups, None, []
+        a1 = primary_agents[0] if primary_agents else None
+        others = [a for a in primary_targets if not a1 or a.name != a1.name]
+        if a1 is None:
+            # no agent named: the first armed actor of the event acts, the rest are acted upon
+            armed = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"]
+            if armed:
+                a1 = armed[0]
+                others = [a for a in others if a.name != a1.name]
+            elif etype in ("Violence against civilians", "Explosions/Remote violence", "Battles") and cname:
+                a1 = make(f"Unidentified Armed Group ({cname})", 3, "unidentified")
+        a2 = others[0] if others else None
+        if a2 is None and etype in ("Battles",):
+            armed = [a for a in all_named if a.inter in ARMED_INTER and a1 and a.name != a1.name
+                     and a.kind != "assoc_group"]
+            a2 = armed[0] if armed else None
+        if etype == "Violence against civilians" or (target_civilian and etype == "Explosions/Remote violence"):
+            if a2 is None or (a2.inter != 7 and etype == "Violence against civilians"):
+                civ = [a for a in all_named if a.inter == 7]
+                a2 = civ[0] if civ else make(f"Civilians ({cname})", 7, "civilians")
+        assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name]
+        if a2 is not None and a2.inter == 7:
+            assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
+        assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]
+        if etype == "Strategic developments" and sub in ("Change to group/activity", "Headquarters or base established"):
+            a2, assoc2 = None, []
+        return a1, assoc1, a2, assoc2
+
+    def _place(self, d: _Draft, main_country: countries.Country | None) -> tuple[Place | None, int]:
+        places = d.places
+        src = d
+        while not places and src.inherited_place is not None:
+            src = src.inherited_place
+            places = src.places
+        if places:
+            first_sentence = d.sentences[0] if d.places else None
+            fine = [p for p in places if p[2] < 3]
+            if first_sentence is not None:
+                in_first = [p for p in fine if first_sentence.start <= p[0].start < first_sentence.end]
+                if in_first:
+                    fine = in_first
+            chosen = fine[0] if fine else places[0]
+            return chosen[1], chosen[2]
+        if main_country is not None:
+            p = self.gazetteer.country_place(main_country.iso3)
+            if p is not None:
+                return p, 3
+        return None, 3
+
+    @staticmethod
+    def _merge_same(events: list[Event]) -> list[Event]:
+        """One event per day, place and sub-event type; a dateless duplicate joins its dated twin."""
+        out: list[Event] = []
+        for e in events:
+            twin = next((o for o in out if o.sub_event_type == e.sub_event_type and o.country == e.country
+                         and o.location == e.location and (o.event_date == e.event_date
+                                                           or o.time_precision > 1 or e.time_precision > 1)), None)
+            if twin is None:
+                out.append(e)
+                continue
+            if twin.time_precision > e.time_precision:
+                twin.event_date, twin.time_precision = e.event_date, e.time_precision
+            twin.fatalities = max(twin.fatalities, e.fatalities)
+            twin.injuries = max(twin.injuries, e.injuries)
+            twin.evidence.extend(e.evidence)
+            for k in ("actor1", "actor2"):
+                if not getattr(twin, k) and getattr(e, k):
+                    setattr(twin, k, getattr(e, k))
+        return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(lat1), radians(lat2)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * asin(min(1.0, sqrt(h)))
+
+
+def _note(sentence: str) -> str:
+    s = " ".join(sentence.split())
+    return s if len(s) <= 300 else s[:297].rsplit(" ", 1)[0] + "..."
 
 
 _lock = threading.Lock()

@@ -1,0 +1,200 @@
+"""Event triggers in a sentence, and the ACLED sub-event type of a group of them.
+
+The trigger lexicon (``data/lexicon/triggers.tsv``) tags words; this module drops the tags that do
+not report an event (negated, hypothetical, future, background statistics) and turns the tags of an
+event into one ACLED sub-event type by the codebook's priority rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "lexicon"
+
+EVENT_TYPE = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+DISORDER_TYPE = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+# tags that make a sentence an event mention on their own; the others only qualify one
+STRONG = {"clash", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
+          "chemical", "abduction", "sexual", "protest", "riot", "mob", "excessive", "arrest",
+          "disrupted", "base", "agreement", "looting", "presence", "blast"}
+VIOLENT = {"clash", "attack", "kill", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical",
+           "blast", "abduction", "sexual", "excessive", "mob"}
+GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?|detonat\w*|explosives?)\b")
+
+# a trigger is not an event when the words just before it deny, project or call for it ...
+PROJECTED = re.compile(
+    r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
+    r"plan(?:s|ned|ning)?\s+to|planning|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
+    r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
+    r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
+    r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if)\b"
+    r"[^.;:]{0,40}$"
+)
+# ... or negate it right before it ("did not attack", "no clashes", "never fired")
+NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,2}\s*$")
+# counted or generic plural triggers describe a history, not one dated event
+BACKGROUND = re.compile(
+    r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
+    r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
+    r"similar|other|more|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
+)
+PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
+                            r"assaults|abductions|kidnappings|airstrikes|explosions)$")
+PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
+                          r"(?:start|beginning|october|january|february|march|april|may|june|july|"
+                          r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
+                          r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One trigger: its tag and its span in the document."""
+
+    tag: str
+    start: int
+    end: int
+    text: str
+
+
+class TriggerTagger:
+    """Finds the event triggers of a sentence (loaded once from ``triggers.tsv``)."""
+
+    def __init__(self) -> None:
+        patterns: dict[str, list[str]] = {}
+        for line in (DATA / "triggers.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            tag, pattern = line.split("\t", 1)
+            patterns.setdefault(tag.strip(), []).append(pattern.strip())
+        self.patterns = [(tag, re.compile("|".join(f"(?:{p})" for p in ps))) for tag, ps in patterns.items()]
+
+    def tag(self, sentence: str, offset: int = 0) -> list[Hit]:
+        """Triggers that report an event in ``sentence`` (``offset``: its start in the document)."""
+        low = sentence.lower()
+        hits: list[Hit] = []
+        for tag, rx in self.patterns:
+            for m in rx.finditer(low):
+                left = low[: m.start()]
+                if tag != "withdraw" and (PROJECTED.search(left[-60:]) or NEGATED.search(left[-25:])):
+                    continue
+                word = m.group(0)
+                if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]):
+                    continue
+                if tag == "ied" and GENERIC_BLAST.fullmatch(word):
+                    tag_ = "blast"
+                else:
+                    tag_ = tag
+                hits.append(Hit(tag_, offset + m.start(), offset + m.end(), sentence[m.start():m.end()]))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    @staticmethod
+    def is_background(sentence: str) -> bool:
+        """A sentence about a period or a history ("had previously", "since October")."""
+        return bool(PAST_PERFECT.search(sentence.lower()))
+
+
+def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,
+                   target_civilian: bool, ground_fight: bool) -> str:
+    """ACLED's sub-event type for an event whose triggers carry ``tags``.
+
+    Priority follows the codebook: demonstrations by crowds first; then a ground battle absorbs the
+    remote violence in it (and becomes a territorial change when a side takes control); then the
+    weapon decides among remote violence; then violence against civilians; then strategic
+    developments.
+    """
+    demo = tags & {"protest", "riot", "mob", "excessive", "intervention"}
+    armed_violence = tags & {"clash", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical"}
+    if demo and (agent_crowd or not armed_violence):
+        if "mob" in tags and "protest" not in tags:
+            return "Mob violence"
+        if "riot" in tags and ("protest" in tags or agent_crowd or "excessive" not in tags):
+            return "Violent demonstration"
+        if "excessive" in tags:
+            return "Excessive force against protesters"
+        if "protest" in tags:
+            return "Protest with intervention" if "intervention" in tags else "Peaceful protest"
+        if "riot" in tags:
+            return "Violent demonstration"
+    if "suicide" in tags:
+        return "Suicide bomb"
+    if "chemical" in tags:
+        return "Chemical weapon"
+    if ground_fight or ("clash" in tags and not tags & {"airstrike", "shelling"}):
+        if "territory" in tags and "withdraw" not in tags:
+            return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
+        if "clash" in tags or target_armed:
+            return "Armed clash"
+    if "airstrike" in tags:
+        return "Air/drone strike"
+    if "grenade" in tags:
+        return "Grenade"
+    if "ied" in tags:
+        return "Remote explosive/landmine/IED"
+    if "shelling" in tags:
+        return "Shelling/artillery/missile attack"
+    if "blast" in tags:
+        return "Remote explosive/landmine/IED"
+    if "territory" in tags:
+        if "withdraw" in tags or not tags & {"attack", "kill"}:
+            return "Non-violent transfer of territory"
+        return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
+    if "sexual" in tags:
+        return "Sexual violence"
+    if "abduction" in tags and "kill" not in tags:
+        return "Abduction/forced disappearance"
+    if tags & {"attack", "kill", "abduction"}:
+        if target_armed and not target_civilian:
+            return "Armed clash"
+        if "looting" in tags and "kill" not in tags and "attack" not in tags:
+            return "Looting/property destruction"
+        return "Attack"
+    if "looting" in tags:
+        return "Looting/property destruction"
+    if "disrupted" in tags:
+        return "Disrupted weapons use"
+    if "arrest" in tags:
+        return "Arrests"
+    if "base" in tags:
+        return "Headquarters or base established"
+    if "agreement" in tags:
+        return "Agreement"
+    if "presence" in tags:
+        return "Change to group/activity"
+    return "Other"
