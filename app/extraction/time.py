@@ -1,0 +1,593 @@
+"""The time stage: finds date expressions in news text and resolves them to days.
+
+Input: the document text and its publication date. Output: ``TimeMention`` values (spans into the
+text, sorted by start) with ACLED's ``time_precision``. Explicit dates ("1 April 2025", "4 FEB 90",
+"2025-04-01"), report-relative ones ("yesterday", "on Tuesday", "last week") and event-relative ones
+("a day earlier", "the next day") are recognised in mixed case and in ALL UPPER CASE newswire.
+
+The words (months, weekdays, number words, fixed phrases) live in ``data/time_*.tsv``; this module
+says how to read them. Pure stdlib: ``dateparser`` resolves bare weekdays a week early and knows no
+"24 hours earlier" (see FACTS.md).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Literal
+
+from app.extraction.types import TimeMention
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# A report may be dated a little before the events it announces (early editions, time zones): a
+# yearless date up to this many days after the publication date still belongs to the same year.
+FUTURE_SLACK_DAYS = 5
+
+Anchor = Literal["absolute", "report", "previous"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    anchor: Anchor
+    offset: str  # an integer number of days or a rule name (see time_phrases.tsv)
+    precision: int
+    background: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    rank: int  # higher wins an overlap: explicit dates beat relative words
+    mention: TimeMention
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching any of ``words`` (longest first), built as a trie so that a miss fails on
+    the first letter; spaces match any whitespace. The words must be lower case."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_pattern(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # greedy optional: the longer word is tried before the shorter one that ends here
+    return f"(?:{body})?" if end else body
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+class TimeTagger:
+    """Finds and resolves time expressions. Build once; ``tag`` is pure and thread-safe."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self.months: dict[str, int] = {}
+        self.weekdays: dict[str, int] = {}
+        self.numbers: dict[str, int] = {}
+        for kind, word, value in _read_tsv(data_dir / "time_calendar.tsv"):
+            {"month": self.months, "weekday": self.weekdays, "number": self.numbers}[kind][word] = int(value)
+        self.phrases: dict[str, _Phrase] = {}
+        for phrase, anchor, offset, precision, background in _read_tsv(data_dir / "time_phrases.tsv"):
+            if anchor not in ("report", "previous"):
+                raise ValueError(f"time_phrases.tsv: bad anchor {anchor!r} for {phrase!r}")
+            self.phrases[phrase] = _Phrase(anchor, offset, int(precision), background == "1")  # type: ignore[arg-type]
+
+        mon = rf"(?P<mon>{_alternation(list(self.months))})(?![a-z])\.?"
+        wd = rf"(?P<wd>{_alternation(list(self.weekdays))})(?![a-z])"
+        day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        # four-digit year, or a two-digit one written '90 (or bare "90", checked in code)
+        year = r"(?:(?P<year>(?:1[89]|20)\d{2})|'(?P<yy>\d{2})|(?P<yy2>\d{2}))(?![\d,:.]\d)(?!\d)"
+        num = rf"(?P<n>\d{{1,3}}|{_alternation(list(self.numbers))})"
+        span = r"\s*(?:-|–|—|/|\s(?:and|to|until|till|through)\s)\s*"
+        d1 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+        d2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+        # Each pattern starts on its core token (a digit, a month or weekday name) so the regex engine
+        # can skip ahead fast; words before the core ("around", "the night of", "Tuesday,", "early")
+        # are read backwards by the *_prefix patterns, searched in a short window ending at the core.
+        # All run on the lower-cased text; capitalisation is checked on the original.
+        self._dmy = re.compile(rf"{day}(?:\s+of)?[\s-]+{mon}(?:,?[\s-]+{year})?")  # "1st of April", "4 FEB 90"
+        self._mdy = re.compile(rf"{mon}\s+(?:the\s+)?{day}(?![\d:])(?![.,]\d)(?:,?\s+{year})?")  # "April 1, 2025"
+        self._range_dm = re.compile(rf"{d1}{span}{d2}(?:\s+of)?\s+{mon}(?:,?\s+{year})?")  # "1 and 3 April"
+        self._range_md = re.compile(rf"{mon}\s+{d1}{span}{d2}(?![\d:])(?:,?\s+{year})?")  # "April 1-3"
+        self._month = re.compile(rf"{mon}(?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d{{2}})(?!\d))?")
+        self._year = re.compile(r"(?P<year>(?:19|20)\d{2})(?![\d])(?![,.]\d)(?!\s*%)")
+        self._iso = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/-])")
+        self._numeric = re.compile(
+            r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
+        )
+        # "19/03": both parts two digits, so "9/11" and "24/7" stay out
+        self._day_month = re.compile(r"(?P<a>[0-3]\d)/(?P<b>[01]\d)(?![\d/])")
+        self._weekday = re.compile(rf"{wd}(?:'s)?(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
+        self._date_prefix = re.compile(
+            r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around)\s+)?"
+            r"(?:(?P<pre>between|from)\s+)?"
+            r"(?:(?P<night>(?:the\s+)?(?:night|evening|morning|early\s+hours)\s+of)\s+)?"
+            rf"(?:{wd}\.?,?\s+)?(?:the\s+)?$"
+        )
+        self._month_prefix = re.compile(
+            r"(?<![a-z])(?:(?P<prep>in|during|since|until|till|by|throughout|from|of|last|this|late|early|mid|"
+            r"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<part>early|mid|late)[\s-]+)?$"
+        )
+        self._year_prefix = re.compile(
+            r"(?<![a-z])(?P<prep>in|during|since|until|by|throughout|from|of|early|late|mid|"
+            r"(?:the\s+)?(?:end|beginning)\s+of)[\s-]+$"
+        )
+        self._weekday_prefix = re.compile(
+            r"(?<![a-z])(?:(?P<q>last|this\s+past|past|next|this\s+coming|coming|early|late|early\s+on|late\s+on)\s+)?"
+            r"(?:(?:the\s+)?(?:night|evening|morning)\s+of\s+)?$"
+        )
+        # "two days ago", "about 24 hours earlier", "3 weeks later"
+        self._count = re.compile(
+            rf"\b(?:(?P<pre>about|some|around|nearly|almost|roughly|just|barely|only|more\s+than|less\s+than)\s+)?"
+            rf"{num}(?:[\s-]+(?:or\s+so\s+)?)(?P<unit>hours?|days?|nights?|weeks?|months?|years?)\s+"
+            r"(?P<dir>ago|earlier|later|before|after|afterwards|previously|prior|back)\b"
+        )
+        self._background_count = re.compile(
+            rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+{num}[\s-]+(?P<unit>days?|weeks?|months?|years?)\b"
+        )
+        part = r"(?:\s+(?:morning|afternoon|evening|night))?"
+        self._phrase = re.compile(
+            rf"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?P<p>{_alternation(list(self.phrases))})\b{part}"
+        )
+        # "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --", "BAGHDAD, Nov 21 (Reuters) -"
+        self._dateline_before = re.compile(r"^\s*[A-Z][^\n,]{1,60}(?:,[^\n,]{1,40})?,\s*$")
+        self._dateline_after = re.compile(r"^\s*(?:\(|--|-|–|—|/|:)")
+        self._not_lower = re.compile(r"[^a-z]+")
+        self._not_upper = re.compile(r"[^A-Z]+")
+        self._since_before = re.compile(r"(?:since|as\s+of|ever\s+since)\s*$")
+        # cheap gates: a finder runs only when one of its words occurs in the text
+        self._token = re.compile(r"[a-z]+|\d+")
+        self._unit_words = {"hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month",
+                            "months", "year", "years"}
+        stop = {"the", "a", "in", "of", "at", "this", "that", "last", "over", "past", "few", "early",
+                "late", "later", "earlier", "same", "next", "following", "previous"}
+        self._phrase_keys: set[str] = set()
+        for phrase in self.phrases:
+            words = set(phrase.split())
+            self._phrase_keys |= (words - stop) or words
+        verbs = [row[0] for row in _read_tsv(data_dir / "time_speech_verbs.tsv")]
+        verb_rx = _alternation(verbs)
+        # "DENIED TODAY THAT", "said here on Tuesday", "today announced": the time of a statement
+        self._speech_before = re.compile(rf"\b(?:{verb_rx})\s+(?:(?:here|there|in\s+\w+|on|late|early)\s+)?$")
+        # a subject of a few words may stand between ("TODAY THE DEFENSE MINISTRY DENIED"), but no comma:
+        # in "rebels attacked yesterday, police said" the day is the attack's
+        self._speech_after = re.compile(rf"(?:\s+[a-z'-]+){{0,5}}?\s+(?:{verb_rx})\b")
+        self._abbreviations = {w for w in list(self.months) + list(self.weekdays) if len(w) <= 5}
+
+    # ------------------------------------------------------------------ public API
+
+    def tag(self, text: str, published_at: date) -> list[TimeMention]:
+        """Time expressions in ``text`` (published on ``published_at``), sorted by start."""
+        upper = self._is_upper(text)
+        low = text.lower()
+        if len(low) != len(text):  # a few non-ASCII letters change length when lowered
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        tokens = set(self._token.findall(low))
+        cands: list[_Candidate] = []
+        pub = published_at
+        has_digit = any(t[0].isdigit() for t in tokens)
+        finders = []
+        if has_digit:
+            finders += [self._find_numeric, self._find_years]
+        if not tokens.isdisjoint(self.months):
+            finders += [self._find_dates, self._find_months]
+        if not tokens.isdisjoint(self.weekdays):
+            finders.append(self._find_weekdays)
+        if not tokens.isdisjoint(self._unit_words):
+            finders.append(self._find_counts)
+        if not tokens.isdisjoint(self._phrase_keys):
+            finders.append(self._find_phrases)
+        for finder in finders:
+            cands.extend(finder(text, low, pub, upper))
+        kept = self._select(cands)
+        return self._postprocess(text, low, kept)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _is_upper(self, text: str) -> bool:
+        # MUC-style wires are upper case; a few lower-case letters (tags, stray words) are allowed
+        n_lower = len(self._not_lower.sub("", text))
+        n_upper = len(self._not_upper.sub("", text))
+        return n_upper > 0 and n_upper >= 20 * n_lower
+
+    @staticmethod
+    def _cased(text: str, m: re.Match[str], group: str, upper: bool) -> bool:
+        """In mixed-case text month and weekday names must be capitalised ("may", "march" are verbs)."""
+        return upper or text[m.start(group)].isupper()
+
+    @staticmethod
+    def _word_start(low: str, i: int) -> bool:
+        return i == 0 or not low[i - 1].isalnum()
+
+    @staticmethod
+    def _number_start(low: str, i: int) -> bool:
+        """Digits not glued to a code, a decimal or a phone number ("K50", "1.5", "0722-12")."""
+        if i == 0:
+            return True
+        c = low[i - 1]
+        return not (c.isalnum() or c in "/:+-" or (c in ".," and i > 1 and low[i - 2].isdigit()))
+
+    @staticmethod
+    def _prefix(rx: re.Pattern[str], low: str, start: int) -> re.Match[str] | None:
+        return rx.search(low, max(0, start - 48), start)
+
+    def _year_of(self, m: re.Match[str], pub: date) -> int | None:
+        """The year written next to a date (None if none, -1 if the two digits are no year); two-digit
+        years take the century that puts them nearest the report."""
+        y = m.group("year")
+        if y:
+            return int(y)
+        yy = m.group("yy")
+        if yy is None:
+            yy = m.group("yy2")
+            if yy is None:
+                return None
+            # bare two digits: only after an abbreviated month and not before a word ("4 Feb 10 people")
+            rest = m.string[m.end() : m.end() + 3].lstrip()
+            if len(m.group("mon")) > 4 or rest[:1].isalpha():
+                return -1
+        century = pub.year // 100 * 100
+        options = [century - 100 + int(yy), century + int(yy)]
+        return min(options, key=lambda c: (c > pub.year + 1, abs(pub.year - c)))
+
+    @staticmethod
+    def _infer_year(month: int, day: int, pub: date, weekday: int | None = None) -> date | None:
+        """The most recent valid ``day month`` on or before the report (plus a few days of slack);
+        a weekday written beside it picks the year it fits."""
+        limit = pub + timedelta(days=FUTURE_SLACK_DAYS)
+        options: list[date] = []
+        for y in (pub.year + 1, pub.year, pub.year - 1, pub.year - 2):
+            d = _safe_date(y, month, day)
+            if d and d <= limit:
+                options.append(d)
+        if not options:
+            return None
+        if weekday is not None:
+            for d in options[:2]:
+                if d.weekday() == weekday:
+                    return d
+        return options[0]
+
+    def _make(
+        self,
+        span: tuple[int, int],
+        text: str,
+        d: date,
+        rank: int,
+        precision: int = 1,
+        anchor: Anchor = "absolute",
+        offset: int | None = None,
+        background: bool = False,
+    ) -> _Candidate:
+        start, end = span
+        if text[end - 1] == ".":
+            # keep "Apr." but not the full stop after "in April."
+            word = text[start : end - 1].rsplit(None, 1)[-1].lower()
+            if word not in self._abbreviations:
+                end -= 1
+        return _Candidate(
+            rank,
+            TimeMention(start, end, text[start:end], d, precision, anchor, offset, background),
+        )
+
+    # ------------------------------------------------------------------ finders
+
+    def _find_numeric(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        if "-" in low:
+            for m in self._iso.finditer(low):
+                d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+                if d and self._number_start(low, m.start()):
+                    yield self._make(m.span(), text, d, 90)
+        for m in self._numeric.finditer(low):
+            if not self._number_start(low, m.start()):
+                continue
+            y = int(m["y"])
+            if y < 100:
+                y += pub.year // 100 * 100
+                if y > pub.year + 1:
+                    y -= 100
+            a, b = int(m["a"]), int(m["b"])
+            # day-first (the convention of most of the world's press); month-first only if forced
+            d = _safe_date(y, b, a) or _safe_date(y, a, b)
+            if d and abs(d.year - pub.year) <= 30:
+                yield self._make(m.span(), text, d, 90)
+        if "/" in low:
+            for m in self._day_month.finditer(low):
+                if not self._number_start(low, m.start()):
+                    continue
+                a, b = int(m["a"]), int(m["b"])
+                if 1 <= b <= 12:
+                    d = self._infer_year(b, a, pub)
+                elif 1 <= a <= 12:
+                    d = self._infer_year(a, b, pub)
+                else:
+                    d = None
+                if d:
+                    yield self._make(m.span(), text, d, 70)
+
+    def _find_dates(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        # "4 March 10 people": the day-month reading beats "March 10" when both overlap
+        for rx, rank, is_range in (
+            (self._range_dm, 85, True),
+            (self._range_md, 85, True),
+            (self._dmy, 81, False),
+            (self._mdy, 80, False),
+        ):
+            for m in rx.finditer(low):
+                start = m.start()
+                if not (self._number_start(low, start) if low[start].isdigit() else self._word_start(low, start)):
+                    continue
+                if not self._cased(text, m, "mon", upper):
+                    continue
+                month = self.months[m["mon"]]
+                year = self._year_of(m, pub)
+                end = m.end()
+                if year == -1:
+                    year = None
+                    end = len(text[: m.start("yy2")].rstrip(" ,-"))
+                pre = self._prefix(self._date_prefix, low, start)
+                weekday = None
+                if pre is not None and not low[start].isdigit() and pre.group().strip() == "the":
+                    pre = None  # "before the March 4 elections": the article is no part of the date
+                if pre is not None and pre.start() < start:
+                    if pre["wd"] is not None and not self._cased(text, pre, "wd", upper):
+                        pre = None
+                    else:
+                        weekday = self.weekdays[pre["wd"]] if pre["wd"] else None
+                        start = pre.start()
+                if is_range:
+                    first, last = int(m["d1"]), int(m["d2"])
+                    if not first < last <= 31:
+                        continue
+                    width = last - first
+                    # a night across two dates is one event day; a few days a week; more a month
+                    precision = 1 if width == 1 and pre is not None and pre["night"] else (2 if width <= 7 else 3)
+                else:
+                    first = int(m["day"])
+                    precision = 2 if pre is not None and pre["approx"] else 1
+                d = _safe_date(year, month, first) if year else self._infer_year(month, first, pub, weekday)
+                if d is not None:
+                    yield self._make((start, end), text, d, rank, precision)
+
+    def _find_months(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._month.finditer(low):
+            if not self._word_start(low, m.start()) or not self._cased(text, m, "mon", upper):
+                continue
+            pre = self._prefix(self._month_prefix, low, m.start())
+            prep = _norm(pre["prep"] or "") if pre else ""
+            part = pre["part"] or "" if pre else ""
+            if prep in ("early", "mid", "late") and not part:
+                part, prep = prep, ""
+            if prep.endswith("end of"):
+                part = "late"
+            elif prep.endswith(("beginning of", "start of")):
+                part = "early"
+            elif prep.endswith("middle of"):
+                part = "mid"
+            # a bare capitalised "May" or "March" is too often a word or a name
+            if not (m["year"] or part or prep) or (prep == "of" and not (m["year"] or part)):
+                continue
+            month = self.months[m["mon"]]
+            day = {"early": 5, "mid": 15, "late": 25}.get(part, 15)
+            if m["year"]:
+                d = _safe_date(int(m["year"]), month, day)
+            else:
+                d = self._infer_month(month, day, pub, last=prep == "last")
+            if d is None:
+                continue
+            if d.year == pub.year and d.month == pub.month and d > pub:
+                d = pub  # "earlier in the month": not after the report
+            precision = 2 if part else 3
+            background = prep in ("since", "until", "till", "by", "throughout", "from")
+            start = pre.start() if pre else m.start()
+            yield self._make((start, m.end()), text, d, 60, precision, background=background)
+
+    @staticmethod
+    def _infer_month(month: int, day: int, pub: date, last: bool = False) -> date | None:
+        year = pub.year if month <= pub.month else pub.year - 1
+        if last and month == pub.month:
+            year -= 1
+        return _safe_date(year, month, day)
+
+    def _find_years(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._year.finditer(low):
+            y = int(m["year"])
+            if y > pub.year + 1 or not self._number_start(low, m.start()):
+                continue
+            pre = self._prefix(self._year_prefix, low, m.start())
+            if pre is None:
+                continue
+            yield self._make((pre.start(), m.end()), text, date(y, 1, 1), 40, 3, background=True)
+
+    def _find_weekdays(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._weekday.finditer(low):
+            if not self._word_start(low, m.start()) or not self._cased(text, m, "wd", upper):
+                continue
+            target = self.weekdays[m["wd"]]
+            pre = self._prefix(self._weekday_prefix, low, m.start())
+            q = _norm(pre["q"] or "") if pre else ""
+            if q in ("next", "this coming", "coming"):
+                delta = (target - pub.weekday()) % 7 or 7
+                d = pub + timedelta(days=delta)
+            else:
+                # the most recent such day on or before the report; the same weekday is the report day
+                d = pub - timedelta(days=(pub.weekday() - target) % 7)
+            start = pre.start() if pre else m.start()
+            yield self._make((start, m.end()), text, d, 50, 1, "report", (d - pub).days)
+
+    def _find_counts(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._count.finditer(low):
+            n = self._number(m["n"])
+            unit = m["unit"].rstrip("s")
+            if n is None or unit == "year":
+                continue
+            days, precision = _unit_days(unit, n)
+            direction = m["dir"]
+            sign = 1 if direction in ("later", "after", "afterwards") else -1
+            offset = sign * days
+            # "two days after the attack" is relative to an event; the report date is the fallback
+            anchor: Anchor = "report" if direction in ("ago", "back") else "previous"
+            yield self._make(m.span(), text, _fallback(pub, offset, anchor), 55, precision, anchor, offset)
+        for m in self._background_count.finditer(low):
+            n = self._number(m["n"])
+            if n is None:
+                continue
+            days, precision = _unit_days(m["unit"].rstrip("s"), n)
+            d = pub - timedelta(days=days)
+            yield self._make(m.span(), text, d, 56, max(2, precision), "report", -days, True)
+
+    def _number(self, s: str) -> int | None:
+        s = _norm(s)
+        return int(s) if s.isdigit() else self.numbers.get(s)
+
+    def _find_phrases(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._phrase.finditer(low):
+            ph = self.phrases[_norm(m["p"])]
+            d, offset = _resolve_phrase(ph.offset, pub)
+            if ph.anchor == "previous":
+                d = _fallback(pub, offset, ph.anchor)
+            yield self._make(m.span(), text, d, 45, ph.precision, ph.anchor, offset, ph.background)
+
+    # ------------------------------------------------------------------ selection
+
+    @staticmethod
+    def _select(cands: list[_Candidate]) -> list[TimeMention]:
+        """Non-overlapping mentions: higher rank first, then the longer, then the earlier one."""
+        cands.sort(key=lambda c: (-c.rank, -(c.mention.end - c.mention.start), c.mention.start))
+        taken: list[tuple[int, int]] = []
+        kept: list[TimeMention] = []
+        for c in cands:
+            s, e = c.mention.start, c.mention.end
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            kept.append(c.mention)
+        kept.sort(key=lambda t: t.start)
+        return kept
+
+    def _postprocess(self, text: str, low: str, kept: list[TimeMention]) -> list[TimeMention]:
+        out: list[TimeMention] = []
+        for i, t in enumerate(kept):
+            # "On 6 May 2025, overnight": the word refines the date before it, it is no new date
+            if out and t.anchor == "report" and t.precision == 1 and not t.background:
+                prev = out[-1]
+                gap = text[prev.end : t.start]
+                if prev.anchor == "absolute" and not prev.background and len(gap) <= 3 and not gap.strip(" ,"):
+                    continue
+            if not t.background and (
+                self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
+            ):
+                t = replace(t, background=True)
+            out.append(t)
+        return out
+
+    def _is_statement_time(self, low: str, t: TimeMention) -> bool:
+        """A report-relative day that dates a statement: "the army denied today that ..."."""
+        if t.anchor != "report" or t.precision != 1 or low.startswith("'s", t.end):
+            return False
+        return bool(
+            self._speech_before.search(low, max(0, t.start - 30), t.start)
+            or self._speech_after.match(low, t.end, t.end + 30)
+        )
+
+    def _is_since(self, low: str, t: TimeMention) -> bool:
+        return t.anchor == "absolute" and bool(self._since_before.search(low, max(0, t.start - 12), t.start))
+
+    def _is_dateline(self, text: str, t: TimeMention) -> bool:
+        """The wire dateline ("CITY, 4 FEB 90 (AGENCY) --") or a date alone on an early line."""
+        if t.start > 600 or t.anchor != "absolute":
+            return False
+        line_start = text.rfind("\n", 0, t.start) + 1
+        line_end = text.find("\n", t.end)
+        line_end = len(text) if line_end == -1 else line_end
+        before, after = text[line_start : t.start], text[t.end : line_end]
+        if not before.strip() and not after.strip() and text[line_end:].strip():
+            return True  # a date on its own line above the story: the publication stamp
+        return bool(self._dateline_before.match(before) and self._dateline_after.match(after))
+
+
+def _fallback(pub: date, offset: int, anchor: Anchor) -> date:
+    """The day of a relative mention resolved against the report. An event-relative one ("the next
+    day") counts back from the report at most: what a report describes has happened by then."""
+    if anchor == "previous":
+        return pub + timedelta(days=min(offset, 0))
+    return pub + timedelta(days=offset)
+
+
+def _safe_date(year: int | None, month: int, day: int) -> date | None:
+    if year is None or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _unit_days(unit: str, n: int) -> tuple[int, int]:
+    """Days in ``n`` units and the precision such a distance allows."""
+    if unit == "hour":
+        return (n + 6) // 24, 1  # "about 24 hours earlier" is the day before; "hours later" the same day
+    if unit in ("day", "night"):
+        return n, 1
+    if unit == "week":
+        return 7 * n, 2
+    if unit == "month":
+        return 30 * n, 3
+    return 365 * n, 3
+
+
+def _resolve_phrase(offset: str, pub: date) -> tuple[date, int]:
+    """The day a fixed phrase denotes against the report date, and its offset in days."""
+    if offset.lstrip("-").isdigit():
+        n = int(offset)
+        return pub + timedelta(days=n), n
+    if offset == "week_start":
+        d = pub - timedelta(days=min(pub.weekday(), 3) or 0)
+    elif offset == "weekend":
+        d = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    elif offset == "month_mid":
+        d = pub.replace(day=max(1, (pub.day + 1) // 2))
+    elif offset == "prev_month":
+        last = pub.replace(day=1) - timedelta(days=1)
+        d = last.replace(day=15)
+    elif offset == "prev_year":
+        d = date(pub.year - 1, 1, 1)
+    elif offset == "this_year":
+        d = date(pub.year, 1, 1)
+    else:
+        raise ValueError(f"unknown time phrase rule {offset!r}")
+    return d, (d - pub).days
+
+
+def resolve_relative(m: TimeMention, previous: date) -> date:
+    """Re-resolve an event-relative mention ("the next day") against the previous event's date.
+
+    Mentions of other anchors already carry their day and are returned as they are.
+    """
+    if m.anchor != "previous" or m.offset_days is None:
+        return m.date
+    return previous + timedelta(days=m.offset_days)
