@@ -1,0 +1,66 @@
+"""Casualty figures by ACLED's rules, on sentences as news writes them."""
+
+import pytest
+
+from app.extraction.casualties import CasualtyReader, total
+
+
+@pytest.fixture(scope="module")
+def reader() -> CasualtyReader:
+    return CasualtyReader()
+
+
+def killed(reader: CasualtyReader, sentence: str) -> int:
+    return total([reader.read(sentence)], "killed")
+
+
+def injured(reader: CasualtyReader, sentence: str) -> int:
+    return total([reader.read(sentence)], "injured")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four soldiers were killed in the ambush.", 4),
+        ("The gunmen shot dead two police officers at a checkpoint.", 2),
+        ("5 soldiers and 30 militants were killed.", 35),
+        ("At least 21 fighters, including a local commander, and 2 child bystanders were killed.", 23),
+        ("A senior militant, his wife and 3 fighters were killed in the strike.", 5),
+        ("An unknown number of militants were killed and wounded.", 3),
+        ("Dozens of villagers were killed when raiders stormed the market.", 12),
+        ("Hundreds of people died in the fighting.", 100),
+        ("Pokot raiders kill eleven Turkana herders near the border.", 11),
+        ("A mob lynched a suspected thief in the market on Sunday.", 1),
+        ("The insurgents claimed to have killed 20 soldiers and injured 43 others.", 20),
+        ("THREE PEOPLE WERE KILLED AND 10 WOUNDED WHEN A BOMB EXPLODED.", 3),
+        ("There were no casualties.", 0),
+        ("The blast caused damage to several shops.", 0),
+    ],
+)
+def test_fatalities_follow_acled_counting_rules(reader, sentence, expected):
+    assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The missile attack on the air base caused eight injuries and minor damage.", 8),
+        ("2 soldiers were killed, and 1 was injured.", 1),
+        ("1 soldier and unspecified civilians were injured.", 4),
+        ("Seventeen people were wounded in the grenade attack.", 17),
+    ],
+)
+def test_injuries_are_counted_apart_from_deaths(reader, sentence, expected):
+    assert injured(reader, sentence) == expected
+
+
+def test_a_repeated_toll_across_sentences_is_not_added_twice(reader):
+    first = reader.read("Three soldiers were killed in the attack.")
+    second = reader.read("The three soldiers killed were from the same unit.", offset=100)
+    assert total([first, second], "killed") == 3
+
+
+def test_victims_on_both_sides_in_separate_sentences_are_added(reader):
+    first = reader.read("24 soldiers were killed.")
+    second = reader.read("An unknown number of militants were killed and wounded.", offset=30)
+    assert total([first, second], "killed") == 27

@@ -1,0 +1,112 @@
+"""Event triggers and the ACLED sub-event type they add up to."""
+
+import pytest
+
+from app.extraction.classify import TriggerTagger, sub_event_type
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TriggerTagger:
+    return TriggerTagger()
+
+
+def tags(tagger: TriggerTagger, sentence: str) -> set[str]:
+    return {h.tag for h in tagger.tag(sentence)}
+
+
+def test_hit_and_run_on_a_base_is_a_clash_trigger(tagger):
+    assert "clash" in tags(tagger, "On 26 May 2025, militants carried out a hit-and-run attack on a base.")
+
+
+def test_a_date_in_may_is_not_the_modal_may(tagger):
+    assert "attack" in tags(tagger, "On 3 May 2024, gunmen attacked a bus in the town.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army denied that guerrillas attacked the farm.",
+        "The group threatened to attack the town if the troops stayed.",
+        "Officials warned of possible attacks during the election.",
+        "The rebels did not attack the convoy.",
+    ],
+)
+def test_denied_threatened_and_negated_violence_is_not_an_event(tagger, sentence):
+    assert not tags(tagger, sentence) & {"attack", "clash", "kill"}
+
+
+def test_counted_plural_attacks_are_background(tagger):
+    assert not tagger.tag("The United States had responded to the 66 attacks against its forces.")
+
+
+def test_past_perfect_history_is_background(tagger):
+    assert tagger.is_background("The militia had previously attacked the base twice.")
+
+
+def test_generic_explosion_words_are_told_from_named_devices(tagger):
+    assert "blast" in tags(tagger, "A loud explosion shook the market.")
+    assert "ied" in tags(tagger, "A roadside IED hit the convoy.")
+
+
+def sub(tags_: set[str], **kw) -> str:
+    args = {"agent_state": False, "agent_crowd": False, "target_armed": False, "target_civilian": False,
+            "ground_fight": "clash" in tags_}
+    args.update(kw)
+    return sub_event_type(tags_, **args)
+
+
+def test_air_strike_inside_a_ground_battle_is_one_armed_clash():
+    assert sub({"airstrike", "clash"}) == "Armed clash"
+
+
+def test_shelling_during_an_air_strike_is_an_air_strike():
+    assert sub({"airstrike", "shelling"}) == "Air/drone strike"
+
+
+def test_abduction_followed_by_a_killing_is_an_attack():
+    assert sub({"abduction", "kill"}, target_civilian=True) == "Attack"
+
+
+def test_state_forces_taking_a_town_in_a_clash_regain_territory():
+    assert sub({"clash", "territory"}, agent_state=True) == "Government regains territory"
+    assert sub({"clash", "territory"}, agent_state=False) == "Non-state actor overtakes territory"
+
+
+def test_taking_control_without_clashes_is_a_non_violent_transfer():
+    assert sub({"territory", "withdraw"}) == "Non-violent transfer of territory"
+
+
+def test_attack_on_armed_forces_is_a_battle_and_on_civilians_an_attack():
+    assert sub({"attack"}, target_armed=True) == "Armed clash"
+    assert sub({"attack", "kill"}, target_civilian=True) == "Attack"
+
+
+@pytest.mark.parametrize(
+    ("tags_", "expected"),
+    [
+        ({"protest"}, "Peaceful protest"),
+        ({"protest", "intervention"}, "Protest with intervention"),
+        ({"protest", "excessive"}, "Excessive force against protesters"),
+        ({"protest", "riot"}, "Violent demonstration"),
+        ({"mob", "kill"}, "Mob violence"),
+    ],
+)
+def test_demonstrations_by_their_conduct(tags_, expected):
+    assert sub(tags_, agent_crowd=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("tags_", "expected"),
+    [
+        ({"presence"}, "Change to group/activity"),
+        ({"base"}, "Headquarters or base established"),
+        ({"disrupted"}, "Disrupted weapons use"),
+        ({"agreement"}, "Agreement"),
+        ({"looting"}, "Looting/property destruction"),
+        ({"arrest"}, "Arrests"),
+        ({"suicide", "ied"}, "Suicide bomb"),
+        ({"grenade", "blast"}, "Grenade"),
+    ],
+)
+def test_other_types_by_priority(tags_, expected):
+    assert sub(tags_) == expected

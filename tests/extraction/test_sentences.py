@@ -1,0 +1,22 @@
+"""Sentence splitting keeps offsets and survives abbreviations and headlines."""
+
+from app.extraction.sentences import split_sentences
+
+
+def test_offsets_point_back_into_the_text():
+    text = "Gunmen attacked a bus. Two passengers died.\n\nPolice said nothing."
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+    assert [s.text for s in split_sentences(text)] == [
+        "Gunmen attacked a bus.", "Two passengers died.", "Police said nothing."]
+
+
+def test_us_and_titles_do_not_end_a_sentence():
+    text = "In self-defense, a U.S. military AC-130 aircraft responded. Lt. Col. Smith said so."
+    assert [s.text for s in split_sentences(text)] == [
+        "In self-defense, a U.S. military AC-130 aircraft responded.", "Lt. Col. Smith said so."]
+
+
+def test_headlines_without_punctuation_are_sentences_of_their_own():
+    text = "Strikes in Iraq\nNovember 21, 2023\nThe strikes hit two sites."
+    assert len(split_sentences(text)) == 3
