@@ -29,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 FUTURE_SLACK_DAYS = 5
 
 Anchor = Literal["absolute", "report", "previous"]
+_PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +54,13 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
                 yield line.split("\t")
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: list[str]) -> str:
     """A regex matching any of ``words`` (longest first), built as a trie so that a miss fails on
     the first letter; spaces match any whitespace. The words must be lower case."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: _Trie = {}
     for w in set(words):
         node = trie
         for ch in w:
@@ -65,7 +69,7 @@ def _alternation(words: list[str]) -> str:
     return _trie_pattern(trie)
 
 
-def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
+def _trie_pattern(node: _Trie) -> str:
     end = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
@@ -177,7 +181,11 @@ class TimeTagger:
         # a subject of a few words may stand between ("TODAY THE DEFENSE MINISTRY DENIED"), but no comma:
         # in "rebels attacked yesterday, police said" the day is the attack's
         self._speech_after = re.compile(rf"(?:\s+[a-z'-]+){{0,5}}?\s+(?:{verb_rx})\b")
-        self._abbreviations = {w for w in list(self.months) + list(self.weekdays) if len(w) <= 5}
+        # "Apr." keeps its dot; "April." ends a sentence (the longest name per value is the full one)
+        self._abbreviations: set[str] = set()
+        for table in (self.months, self.weekdays):
+            full = {v: max((w for w in table if table[w] == v), key=len) for v in table.values()}
+            self._abbreviations |= {w for w, v in table.items() if w != full[v]}
 
     # ------------------------------------------------------------------ public API
 
@@ -247,13 +255,16 @@ class TimeTagger:
             yy = m.group("yy2")
             if yy is None:
                 return None
-            # bare two digits: only after an abbreviated month and not before a word ("4 Feb 10 people")
-            rest = m.string[m.end() : m.end() + 3].lstrip()
-            if len(m.group("mon")) > 4 or rest[:1].isalpha():
-                return -1
         century = pub.year // 100 * 100
         options = [century - 100 + int(yy), century + int(yy)]
-        return min(options, key=lambda c: (c > pub.year + 1, abs(pub.year - c)))
+        year = min(options, key=lambda c: (c > pub.year + 1, abs(pub.year - c)))
+        if m.group("yy2") is not None:
+            # bare two digits: only after an abbreviated month, and before a word only when they name
+            # a year next to the report's ("29 AUG 89 IN MEDELLIN", but "4 Feb 10 people")
+            rest = m.string[m.end() : m.end() + 3].lstrip()
+            if len(m.group("mon")) > 4 or (rest[:1].isalpha() and not 0 <= pub.year - year <= 2):
+                return -1
+        return year
 
     @staticmethod
     def _infer_year(month: int, day: int, pub: date, weekday: int | None = None) -> date | None:
@@ -404,7 +415,15 @@ class TimeTagger:
                 d = pub  # "earlier in the month": not after the report
             precision = 2 if part else 3
             background = prep in ("since", "until", "till", "by", "throughout", "from")
-            start = pre.start() if pre else m.start()
+            # the span keeps words that change the meaning ("early", "since", "last"), not "in"/"of"
+            if pre is None:
+                start = m.start()
+            elif pre["part"]:
+                start = pre.start("part")
+            elif prep in _PLAIN_PREPOSITIONS:
+                start = m.start()
+            else:
+                start = pre.start()
             yield self._make((start, m.end()), text, d, 60, precision, background=background)
 
     @staticmethod
@@ -422,7 +441,8 @@ class TimeTagger:
             pre = self._prefix(self._year_prefix, low, m.start())
             if pre is None:
                 continue
-            yield self._make((pre.start(), m.end()), text, date(y, 1, 1), 40, 3, background=True)
+            start = m.start() if _norm(pre["prep"]) in _PLAIN_PREPOSITIONS else pre.start()
+            yield self._make((start, m.end()), text, date(y, 1, 1), 40, 3, background=True)
 
     def _find_weekdays(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
         for m in self._weekday.finditer(low):

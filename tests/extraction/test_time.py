@@ -1,0 +1,208 @@
+"""The time stage: each case is a realistic news sentence and the day (and precision) it codes."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from app.extraction.time import TimeTagger, resolve_relative
+from app.extraction.types import TimeMention
+
+# 2023-11-21 is a Tuesday; 2025-04-03 a Thursday.
+TUE = date(2023, 11, 21)
+THU = date(2025, 4, 3)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> TimeTagger:
+    return TimeTagger()
+
+
+def first_event_time(tagger: TimeTagger, text: str, published_at: date) -> TimeMention:
+    mentions = [m for m in tagger.tag(text, published_at) if not m.background]
+    assert mentions, f"no event time found in {text!r}"
+    return mentions[0]
+
+
+# (sentence, published_at, mention text, date, precision)
+EXPLICIT = [
+    ("On 1 April 2025, US forces conducted an airstrike near Bosaso.", THU, "1 April 2025", date(2025, 4, 1), 1),
+    ("Gunmen attacked a police post on April 1, 2025, officials said.", THU, "April 1, 2025", date(2025, 4, 1), 1),
+    ("The clashes broke out on the 1st of April in Kismayo.", THU, "the 1st of April", date(2025, 4, 1), 1),
+    ("Militants stormed the base on Apr. 1 before dawn.", THU, "Apr. 1", date(2025, 4, 1), 1),
+    ("Police said the raid took place on 30 Dec in Garissa.", date(2025, 1, 2), "30 Dec", date(2024, 12, 30), 1),
+    ("The incident, dated 2025-04-01 in the police log, left two dead.", THU, "2025-04-01", date(2025, 4, 1), 1),
+    ("The report of 04/06/2025 lists three civilians killed.", date(2025, 6, 10), "04/06/2025", date(2025, 6, 4), 1),
+    ("Protesters blocked the highway on 19/03 in Eldoret.", THU, "19/03", date(2025, 3, 19), 1),
+    ("The form gives the date as 03/19/2025 for the attack.", THU, "03/19/2025", date(2025, 3, 19), 1),
+    ("Al Shabaab attacked the camp on the night of 5 April.", date(2025, 4, 7), "the night of 5 April", date(2025, 4, 5), 1),
+    ("Fighting continued between 1 and 3 April in Baidoa.", date(2025, 4, 5), "between 1 and 3 April", date(2025, 4, 1), 2),
+    ("Clashes erupted in early March near the border.", THU, "early March", date(2025, 3, 5), 2),
+    ("Displacement peaked in mid-March, the agency said.", THU, "mid-March", date(2025, 3, 15), 2),
+    ("Several villages were burned in March 2025.", date(2025, 5, 1), "March 2025", date(2025, 3, 15), 3),
+    ("The strikes on Tuesday, 21 November targeted two facilities.", date(2023, 11, 23), "Tuesday, 21 November", TUE, 1),
+    ("Around 4 June 2025 (as reported), traders protested in Mogadishu.", date(2025, 6, 6), "Around 4 June 2025", date(2025, 6, 4), 2),
+    ("HE ADDED THAT ON 3 FEBRUARY PRESIDENT CEREZO MET WITH THE DIPLOMATS.", date(1990, 2, 4), "3 FEBRUARY", date(1990, 2, 3), 1),
+    ("On 4 March 10 people were killed in the market.", THU, "4 March", date(2025, 3, 4), 1),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "span", "expected", "precision"), EXPLICIT)
+def test_explicit_dates_resolve_to_the_day_written(
+    tagger: TimeTagger, text: str, published_at: date, span: str, expected: date, precision: int
+) -> None:
+    m = first_event_time(tagger, text, published_at)
+    assert (m.text, m.date, m.precision, m.anchor) == (span, expected, precision, "absolute")
+    assert text[m.start : m.end] == m.text
+
+
+# (sentence, published_at, mention text, date, precision, offset_days)
+REPORT_RELATIVE = [
+    ("Hundreds of students took to the streets today in Nairobi.", TUE, "today", TUE, 1, 0),
+    ("A grenade exploded in a bar tonight, injuring four.", TUE, "tonight", TUE, 1, 0),
+    ("Gunmen killed a chief this morning in Mandera.", TUE, "this morning", TUE, 1, 0),
+    ("Two people were shot dead yesterday in Kisumu.", TUE, "yesterday", date(2023, 11, 20), 1, -1),
+    ("HEAVY FIGHTING RAGED LAST NIGHT IN NORTHWESTERN SAN SALVADOR.", date(1990, 2, 18), "LAST NIGHT", date(1990, 2, 17), 1, -1),
+    ("Militants shelled the town overnight.", TUE, "overnight", date(2023, 11, 20), 1, -1),
+    ("Police dispersed rioters the day before yesterday.", TUE, "the day before yesterday", date(2023, 11, 19), 1, -2),
+    ("The strikes on Tuesday evening targeted two facilities in Iraq.", TUE, "Tuesday evening", TUE, 1, 0),
+    ("Rebels ambushed a convoy on Sunday near Beni.", TUE, "Sunday", date(2023, 11, 19), 1, -2),
+    ("His car was sprayed with bullets at the turn-off last Friday.", TUE, "last Friday", date(2023, 11, 17), 1, -4),
+    ("A GUERRILLA COLUMN ATTACKED THE FARM 2 DAYS AGO.", date(1990, 2, 4), "2 DAYS AGO", date(1990, 2, 2), 1, -2),
+    ("Herders clashed with farmers two days ago in Tana River.", TUE, "two days ago", date(2023, 11, 19), 1, -2),
+    ("Troops raided the village last week, residents said.", TUE, "last week", date(2023, 11, 14), 2, -7),
+    ("Protests spread to Mombasa earlier this week.", date(2023, 11, 23), "earlier this week", date(2023, 11, 20), 2, -3),
+    ("Traders went on strike last month over new taxes.", TUE, "last month", date(2023, 10, 15), 3, -37),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "span", "expected", "precision", "offset"), REPORT_RELATIVE)
+def test_report_relative_times_count_from_the_publication_date(
+    tagger: TimeTagger, text: str, published_at: date, span: str, expected: date, precision: int, offset: int
+) -> None:
+    m = first_event_time(tagger, text, published_at)
+    assert (m.text, m.date, m.precision, m.anchor, m.offset_days) == (span, expected, precision, "report", offset)
+
+
+# (sentence, mention text, offset_days)
+EVENT_RELATIVE = [
+    ("About 24 hours earlier, U.S. forces at an air base west of Baghdad were attacked.", "About 24 hours earlier", -1),
+    ("The camp had been shelled a day earlier.", "a day earlier", -1),
+    ("Residents said militants had visited the village the previous day.", "the previous day", -1),
+    ("The victim was rescued the next day by police.", "the next day", 1),
+    ("Youths blocked the road again the following day.", "the following day", 1),
+    ("Two days later, the group burned the chief's house.", "Two days later", 2),
+    ("Hours later, a second blast hit the market.", "Hours later", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "offset"), EVENT_RELATIVE)
+def test_event_relative_times_carry_an_offset_to_the_previous_event(
+    tagger: TimeTagger, text: str, span: str, offset: int
+) -> None:
+    m = first_event_time(tagger, text, TUE)
+    assert (m.text, m.anchor, m.offset_days) == (span, "previous", offset)
+    assert resolve_relative(m, date(2023, 11, 10)) == date(2023, 11, 10 + offset)
+
+
+def test_event_relative_fallback_never_passes_the_report_date(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "The kidnapped teacher was rescued four days later.", TUE)
+    assert (m.offset_days, m.date) == (4, TUE)
+    earlier = first_event_time(tagger, "The camp had been shelled a day earlier.", TUE)
+    assert earlier.date == date(2023, 11, 20)
+
+
+# (sentence, published_at, mention text)
+BACKGROUND = [
+    ("Al Shabaab has controlled the town since October.", TUE, "since October"),
+    ("The conflict has displaced thousands since 2019.", TUE, "since 2019"),
+    ("Attacks have doubled over the past year.", TUE, "over the past year"),
+    ("Similar violence had occurred in recent weeks.", TUE, "in recent weeks"),
+    ("During 2023 the group expanded into Puntland.", TUE, "2023"),
+    ("PRESIDENT CEREZO HAS BEEN STAYING THERE SINCE 2 FEBRUARY.", date(1990, 2, 4), "2 FEBRUARY"),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "span"), BACKGROUND)
+def test_background_times_are_returned_but_marked(tagger: TimeTagger, text: str, published_at: date, span: str) -> None:
+    mentions = tagger.tag(text, published_at)
+    assert [(m.text, m.background) for m in mentions] == [(span, True)]
+
+
+def test_wire_dateline_is_background_and_the_story_date_follows(tagger: TimeTagger) -> None:
+    text = (
+        "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) -- [TEXT] A REPORT SAYS THAT A GUERRILLA COLUMN ATTACKED "
+        "THE FARM 2 DAYS AGO."
+    )
+    mentions = tagger.tag(text, date(1990, 2, 4))
+    assert [(m.text, m.date, m.background) for m in mentions] == [
+        ("4 FEB 90", date(1990, 2, 4), True),
+        ("2 DAYS AGO", date(1990, 2, 2), False),
+    ]
+
+
+def test_a_day_said_beside_a_verb_of_saying_dates_the_statement(tagger: TimeTagger) -> None:
+    text = "THE GUATEMALA ARMY DENIED TODAY THAT GUERRILLAS ATTACKED THE FARM ON 2 FEBRUARY."
+    mentions = tagger.tag(text, date(1990, 2, 4))
+    assert [(m.text, m.background) for m in mentions] == [("TODAY", True), ("2 FEBRUARY", False)]
+    m = first_event_time(tagger, "Rebels attacked the base yesterday, police said.", TUE)
+    assert (m.text, m.background) == ("yesterday", False)
+
+
+NOT_DATES = [
+    "On 7 August 2025, for the seventh day, US forces conducted an airstrike.",
+    "Police imposed a 24-hour curfew on the town.",
+    "Call the hotline on 0722 123 456 to report incidents.",
+    "Al Shabaab attacked forces near 5 Golaha Sare, Lafoole village.",
+    "Soldiers opened fire at civilians in K50 village.",
+    "A 4x4 vehicle struck a landmine.",
+    "The 9/11 attacks changed US policy in the region.",
+    "Turnout fell by 12 percent, or 5% in some wards, with 1,000 voters turned away.",
+    "The attack began at 10:30 and lasted an hour.",
+    "Protesters may march to the governor's office.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_numbers_and_words_that_are_not_dates_are_left_alone(tagger: TimeTagger, text: str) -> None:
+    texts = [m.text for m in tagger.tag(text, TUE)]
+    assert texts in ([], ["7 August 2025"])
+
+
+def test_yearless_date_takes_the_most_recent_year_with_a_few_days_of_slack(tagger: TimeTagger) -> None:
+    assert first_event_time(tagger, "Fighting resumed on 25 November.", TUE).date == date(2023, 11, 25)
+    assert first_event_time(tagger, "Fighting resumed on 30 November.", TUE).date == date(2022, 11, 30)
+
+
+def test_two_digit_year_of_a_wire_date(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "THE ATTACK TOOK PLACE ON 29 AUG 89 IN MEDELLIN.", date(1989, 8, 30))
+    assert (m.text, m.date) == ("29 AUG 89", date(1989, 8, 29))
+
+
+def test_a_mixed_case_verb_is_no_month_but_upper_case_wire_months_are(tagger: TimeTagger) -> None:
+    assert tagger.tag("Thousands march in the capital.", TUE) == []
+    m = first_event_time(tagger, "THOUSANDS MARCHED IN THE CAPITAL IN MAY 1989.", date(1989, 6, 1))
+    assert (m.text, m.date, m.precision) == ("MAY 1989", date(1989, 5, 15), 3)
+
+
+def test_mentions_are_sorted_and_spans_point_into_the_text(tagger: TimeTagger) -> None:
+    text = "Militants attacked Mandera on Sunday. The next day, troops pursued them; on 21 November they withdrew."
+    mentions = tagger.tag(text, TUE)
+    assert [m.text for m in mentions] == ["Sunday", "The next day", "21 November"]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_tagging_a_short_note_is_fast(tagger: TimeTagger) -> None:
+    text = (
+        "On 6 May 2025, overnight, Al Shabaab attacked government security forces (SNA) and engaged them "
+        "in an armed clash near 5 Golaha Sare, Lafoole village. There were no casualties. The previous "
+        "day, militants had shelled the base in Afgooye town."
+    )
+    n = 300
+    t0 = time.perf_counter()
+    for _ in range(n):
+        tagger.tag(text, date(2025, 5, 9))
+    per_call = (time.perf_counter() - t0) / n
+    assert per_call < 0.001  # budget is 0.1 ms; a loose bound keeps the test stable on a busy machine
