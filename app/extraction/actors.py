@@ -1,0 +1,461 @@
+"""The actors stage: finds actor references in text and names them as ACLED does.
+
+Knowledge lives in ``data/actors_*.tsv`` (named groups and state units, state naming per country,
+regional forces, identity groups, generic nouns); this module only applies it. ``ActorTagger.tag``
+returns non-overlapping :class:`ActorMention` spans sorted by start, the longest match winning, with
+one exception: a mention of kind ``assoc_group`` may share the exact span of the primary mention
+just before it ("traders" → ``Civilians (Somalia)`` + ``Labor Group (Somalia)``).
+
+Kinds returned: ``state``, ``police``, ``rebel``, ``political_militia``, ``identity_militia``,
+``external``, ``unidentified``, ``crowd`` (name is ``Protesters (X)`` or ``Rioters (X)`` by the
+word's own lean; the assembler decides and may swap), ``civilians``, ``assoc_group`` (inter 0: an
+associated identity/occupation group or ``Government of X``) and ``anaphor`` (name "": "militants",
+"guerrillas" — link to the group named earlier).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.extraction import countries as _countries
+from app.extraction.types import ActorMention
+
+DATA_DIR = Path(__file__).parent / "data"
+
+_INTER = {"state": 1, "police": 1, "government": 1, "rebel": 2, "political_militia": 3,
+          "identity_militia": 4, "external": 8}
+_ROLE_PRIORITY = {"named": 0, "identity": 1, "generic": 2}
+
+# Words that, right after a named group, still belong to it ("Al Shabaab fighters").
+_NAMED_TAIL = re.compile(
+    r"(?:['’]s)?\s+(?:forces|force|fighters|militants|militia|militias|militiamen|members|troops|"
+    r"soldiers|gunmen|insurgents|rebels|guerrillas|elements|operatives|units|unit|cells?|"
+    r"combatants|jihadists|loyalists|affiliates|agents|officers|personnel|commandos|"
+    r"supporters)\b",
+    re.IGNORECASE,
+)
+_PROTEST_CONTEXT = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|strik(?:e|es|ing)|went on strike|march(?:ed|es|ing)?|petition\w*|"
+    r"picket\w*|sit-in|boycott\w*|rall(?:y|ied|ies)|chant\w*)\b",
+    re.IGNORECASE,
+)
+_RIOT_CONTEXT = re.compile(r"\b(?:riot\w*|loot\w*|torch\w*|set\s+(?:ablaze|on\s+fire)|stones?|stoning|barricad\w*)\b",
+                           re.IGNORECASE)
+_ID_MILITIA_HEAD = re.compile(
+    r"(?:['’]s)?\s+(?:(?:clan|sub-clan|sub\s+clan|clans|sub-clans|ethnic|tribal|community|armed)\s+)?"
+    r"(?:militia|militias|militiamen|fighters|gunmen|raiders|bandits|warriors|attackers|rustlers|"
+    r"cattle\s+rustlers|morans|youths|men|assailants|clansmen|forces|elements|armed\s+men|"
+    r"attacked|raided|clashed|fought|stormed|ambushed|invaded|killed)\b",
+    re.IGNORECASE,
+)
+_ID_GROUP_HEAD = re.compile(
+    r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|sub\s+clan|ethnic\s+group|ethnic\s+community|tribe|"
+    r"community|communities|people|members|clan\s+members|elders|clan\s+elders|residents|villagers|"
+    r"herders|pastoralists|farmers|families|women|traders|family|household|households|settlements?)\b",
+    re.IGNORECASE,
+)
+_ID_PLACE_HEAD = re.compile(
+    r"\s+(?:County|Counties|region|Region|zone|Zone|district|District|town|Town|village|Village|Hills|"
+    r"area|land|side|border|North|South|Central|West|East|Province|State|Special|Road|road|"
+    r"Valley|valley|Corridor|corridor|University|Police|police|Station|station)\b"
+)
+_ID_MILITIA_PREFIX = re.compile(
+    r"(?:militia|militias|militiamen|fighters|gunmen|raiders|attackers|warriors|bandits|men|youths|"
+    r"clansmen)\s+(?:from|of|belonging\s+to|loyal\s+to|hailing\s+from|affiliated\s+with)\s+"
+    r"(?:the\s+|both\s+|rival\s+|two\s+)*$",
+    re.IGNORECASE,
+)
+_ID_PLACE_PREFIX = re.compile(
+    r"(?:\b(?:in|at|to|near|across|West|East|North|South|Elgeyo|Trans|Elgeyo-|Lower|Upper|central)\s*|-)$"
+)
+_ID_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
+                       r"(?:the\s+)?")
+_PAREN_OPEN = re.compile(r"\s*\(")
+_PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    name: str
+    inter: int
+    country: str
+    where: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Identity:
+    ethnic: str  # ACLED spelling of the group outside Somalia
+    lineage: str  # Somali lineage, "" for a non-Somali group
+    level: str  # family | clan | ethnic
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    country: str
+    military: str
+    police: str
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    source: str  # named | identity | generic
+    mentions: list[ActorMention]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows: list[list[str]] = []
+    header = True
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if header:
+                header = False
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _is_acronym(term: str) -> bool:
+    letters = [c for c in term if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _alternation(terms: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+def _compile(terms: list[str], flags: int = 0) -> re.Pattern[str]:
+    if not terms:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w.-])(?:" + _alternation(terms) + r")(?![\w])", flags)
+
+
+class ActorTagger:
+    """Finds and names actors. Load once (about 50 ms) and reuse; ``tag`` is pure and thread-safe."""
+
+    def __init__(self, data_dir: Path = DATA_DIR) -> None:
+        self._load_named(data_dir / "actors_named.tsv")
+        self._load_states(data_dir / "actors_states.tsv")
+        self._load_regions(data_dir / "actors_regional.tsv")
+        self._load_identity(data_dir / "actors_identity.tsv")
+        self._load_generic(data_dir / "actors_generic.tsv")
+
+    # ------------------------------------------------------------------ loading
+    def _load_named(self, path: Path) -> None:
+        self._named: dict[str, list[_Named]] = {}  # alias (exact for acronyms, casefolded otherwise)
+        ci: list[str] = []
+        cs: list[str] = []
+        cs_upper: list[str] = []
+        for name, inter, country, where, kind, aliases in ((r + [""] * 6)[:6] for r in _rows(path)):
+            entry = _Named(name, int(inter), country, tuple(w for w in where.split(",") if w), kind)
+            for alias in aliases.split("|"):
+                wordlike = alias.startswith("!")
+                alias = alias.lstrip("!")
+                if not alias:
+                    continue
+                if _is_acronym(alias):
+                    key = alias
+                    cs.append(alias)
+                    if not wordlike:
+                        cs_upper.append(alias)
+                else:
+                    key = alias.casefold()
+                    ci.append(alias)
+                self._named.setdefault(key, [])
+                if entry not in self._named[key]:
+                    self._named[key].append(entry)
+        self._named_ci = _compile(ci, re.IGNORECASE)
+        self._named_cs = _compile(cs)
+        self._named_cs_upper = _compile(cs_upper)
+
+    def _load_states(self, path: Path) -> None:
+        self._state_style: dict[str, tuple[str, str]] = {}
+        for country, article, period in ((r + [""] * 3)[:3] for r in _rows(path)):
+            self._state_style[country] = (article, period)
+
+    def _load_regions(self, path: Path) -> None:
+        self._regions: dict[str, _Region] = {}
+        terms: list[str] = []
+        for aliases, country, military, police in ((r + [""] * 4)[:4] for r in _rows(path)):
+            region = _Region(country, military, police)
+            for alias in aliases.split("|"):
+                if alias:
+                    self._regions[alias.casefold()] = region
+                    terms.append(alias)
+        self._region_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])")
+
+    def _load_identity(self, path: Path) -> None:
+        self._identity: dict[str, _Identity] = {}
+        terms: list[str] = []
+        for aliases, lineage, level, where in ((r + [""] * 4)[:4] for r in _rows(path)):
+            names = [a for a in aliases.split("|") if a]
+            ident = _Identity(names[0], lineage, level, tuple(c for c in where.split(",") if c))
+            for alias in names:
+                self._identity.setdefault(alias.casefold(), ident)
+                terms.append(alias)
+        self._identity_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w])", re.IGNORECASE)
+
+    def _load_generic(self, path: Path) -> None:
+        self._generic: dict[str, tuple[str, str]] = {}
+        terms: list[str] = []
+        for role, assoc, phrases in ((r + [""] * 3)[:3] for r in _rows(path)):
+            for phrase in phrases.split("|"):
+                if phrase and phrase.casefold() not in self._generic:
+                    self._generic[phrase.casefold()] = (role, assoc)
+                    terms.append(phrase)
+        self._generic_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])", re.IGNORECASE)
+
+    # ------------------------------------------------------------------ naming
+    def state_name(self, force: str, country: str) -> str:
+        """ACLED's name of a country's forces: ``state_name("Military", "Somalia")`` →
+        "Military Forces of Somalia (2022-)"; ``force`` is Military, Police or Government."""
+        article, period = self._state_style.get(country, ("", ""))
+        base = "Government of" if force == "Government" else f"{force} Forces of"
+        name = f"{base} {article + ' ' if article else ''}{country}"
+        return f"{name} ({period})" if period else name
+
+    @staticmethod
+    def _suffixed(base: str, country: str) -> str:
+        return f"{base} ({country})" if country else base
+
+    # ------------------------------------------------------------------ tagging
+    def tag(self, text: str, country: str | None = None) -> list[ActorMention]:
+        """Actor mentions in ``text``; ``country`` is the ACLED country of the event, used to name
+        generic actors ("soldiers" → "Military Forces of Somalia (2022-)")."""
+        upper = _countries.is_upper_text(text)
+        country_mentions = _countries.find_countries(text)
+        country_at_end = {e: (s, c.name) for s, e, c in country_mentions}
+        region_at_end = {m.end(): (m.start(), self._regions[m.group(0).casefold()])
+                         for m in self._region_re.finditer(text)}
+        cands: list[_Cand] = []
+        cands += self._tag_named(text, country, upper)
+        cands += self._tag_identity(text, country, upper)
+        cands += self._tag_generic(text, country, country_at_end, region_at_end)
+        chosen = self._resolve(cands)
+        chosen = self._merge_parentheses(text, chosen)
+        out: list[ActorMention] = []
+        for c in chosen:
+            out.extend(c.mentions)
+        return out
+
+    def _inter_for(self, inter: int, kind: str, actor_country: str, event_country: str | None) -> int:
+        if kind in ("state", "police") and event_country and actor_country and actor_country != event_country:
+            return 8
+        return inter
+
+    def _tag_named(self, text: str, country: str | None, upper: bool) -> list[_Cand]:
+        out: list[_Cand] = []
+        matches = list(self._named_ci.finditer(text))
+        matches += list((self._named_cs_upper if upper else self._named_cs).finditer(text))
+        for m in matches:
+            s, e = m.start(), m.end()
+            if text[max(0, s - 4):s].casefold() == "non-":
+                continue
+            key = m.group(0)
+            entries = self._named.get(key) or self._named.get(key.casefold()) or []
+            if not entries:
+                continue
+            entry = self._pick(entries, country)
+            if entry is None:
+                continue
+            tail = _NAMED_TAIL.match(text, e)
+            if tail and entry.kind not in ("state", "police"):
+                e = tail.end()
+            inter = self._inter_for(entry.inter, entry.kind, entry.country, country)
+            out.append(_Cand(s, e, "named", [ActorMention(s, e, text[s:e], entry.name, inter,
+                                                          entry.country, entry.kind, False)]))
+        return out
+
+    @staticmethod
+    def _pick(entries: list[_Named], country: str | None) -> _Named | None:
+        if country:
+            for entry in entries:
+                if country in entry.where:
+                    return entry
+        for entry in entries:
+            if not entry.where:
+                return entry
+        return entries[0] if len(entries) == 1 or not country else None
+
+    # identity groups: ethnic groups and Somali clans
+    def _identity_name(self, ident: _Identity, militia: bool, country: str | None) -> tuple[str, str]:
+        home = country if country and country in ident.countries else ident.countries[0]
+        if ident.lineage and home == "Somalia":
+            if ident.level == "family":
+                return f"{ident.lineage} Clan {'Militia' if militia else 'Group'} (Somalia)", home
+            return f"{ident.lineage} Sub-Clan {'Militia' if militia else 'Group'} (Somalia)", home
+        return f"{ident.ethnic} Ethnic {'Militia' if militia else 'Group'} ({home})", home
+
+    def _tag_identity(self, text: str, country: str | None, upper: bool) -> list[_Cand]:
+        raw = [m for m in self._identity_re.finditer(text) if upper or m.group(0)[0].isupper()]
+        # join lineage chains written together: "Habar Gedir-Ayr", "Hawiye/Abgal"
+        spans: list[tuple[int, int, _Identity]] = []
+        for m in raw:
+            ident = self._identity[m.group(0).casefold()]
+            if spans and re.fullmatch(r"\s*[-/]\s*|\s", text[spans[-1][1]:m.start()]):
+                ps, _, pident = spans[-1]
+                deeper = ident if len(ident.lineage) >= len(pident.lineage) else pident
+                spans[-1] = (ps, m.end(), deeper)
+            else:
+                spans.append((m.start(), m.end(), ident))
+        # coordinated chains share one head: "Abgal and Hawadle clan militias"
+        chains: list[list[tuple[int, int, _Identity]]] = []
+        for sp in spans:
+            if chains:
+                gap = _ID_COORD.fullmatch(text, chains[-1][-1][1], sp[0])
+                if gap:
+                    chains[-1].append(sp)
+                    continue
+            chains.append([sp])
+        out: list[_Cand] = []
+        for chain in chains:
+            first_s, last_e = chain[0][0], chain[-1][1]
+            head_m = _ID_MILITIA_HEAD.match(text, last_e)
+            group_m = _ID_GROUP_HEAD.match(text, last_e)
+            prefix = _ID_MILITIA_PREFIX.search(text, max(0, first_s - 60), first_s)
+            if head_m or prefix:
+                militia = True
+            elif group_m:
+                militia = False
+            elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):
+                continue
+            else:
+                militia = True
+            for i, (s, e, ident) in enumerate(chain):
+                end = e
+                if i == len(chain) - 1:
+                    if militia and head_m and not re.match(r"\s+(?:attacked|raided|clashed|fought|stormed|ambushed|"
+                                                           r"invaded|killed|youths|men|forces)\b", text[e:head_m.end()]):
+                        end = head_m.end()
+                    elif not militia and group_m and re.match(r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|sub\s+clan|"
+                                                              r"ethnic\s+group|tribe)\b", text[e:group_m.end()]):
+                        end = group_m.end()
+                name, home = self._identity_name(ident, militia, country)
+                kind = "identity_militia" if militia else "assoc_group"
+                out.append(_Cand(s, end, "identity", [ActorMention(s, end, text[s:end], name, 4 if militia else 0,
+                                                                   home, kind, False)]))
+        return out
+
+    # generic nouns
+    def _modifier(self, text: str, start: int, country_at_end: dict[int, tuple[int, str]],
+                  region_at_end: dict[int, tuple[int, _Region]]) -> tuple[int, str, _Region | None]:
+        """A country or region word right before a generic noun ("Kenyan police", "Puntland forces")."""
+        j = start
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == start:
+            return start, "", None
+        if text[max(0, j - 2):j] in ("'s", "’s"):
+            j -= 2
+        if j in region_at_end:
+            s, region = region_at_end[j]
+            return s, region.country, region
+        if j in country_at_end:
+            s, name = country_at_end[j]
+            return s, name, None
+        return start, "", None
+
+    def _tag_generic(self, text: str, country: str | None, country_at_end: dict[int, tuple[int, str]],
+                     region_at_end: dict[int, tuple[int, _Region]]) -> list[_Cand]:
+        out: list[_Cand] = []
+        for m in self._generic_re.finditer(text):
+            s, e = m.start(), m.end()
+            role, assoc = self._generic[m.group(0).casefold()]
+            ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
+            c = mod_country or country or ""
+            mentions = self._generic_mentions(text, ms, e, role, assoc, c, region, country, bool(mod_country))
+            if mentions:
+                out.append(_Cand(ms, e, "generic", mentions))
+        return out
+
+    def _generic_mentions(self, text: str, s: int, e: int, role: str, assoc: str, c: str, region: _Region | None,
+                          event_country: str | None, modified: bool) -> list[ActorMention]:
+        span = text[s:e]
+        generic = not modified
+
+        def one(name: str, inter: int, kind: str, gen: bool = generic) -> ActorMention:
+            return ActorMention(s, e, span, name, inter, c, kind, gen)
+
+        if role in ("military", "police"):
+            kind = "state" if role == "military" else "police"
+            if region is not None:
+                name = region.military if role == "military" else region.police
+                return [one(name, self._inter_for(1, kind, region.country, event_country), kind, False)]
+            if not c:
+                return [one("Military Forces" if role == "military" else "Police Forces", 1, kind, True)]
+            return [one(self.state_name(role.capitalize(), c), self._inter_for(1, kind, c, event_country), kind)]
+        if role == "external_unidentified":
+            return [one("Unidentified Military Forces", 8, "external", False)]
+        if role == "private_security":
+            return [one(self._suffixed("Private Security Forces", c), 8, "external")]
+        if role == "unidentified":
+            return [one(self._suffixed("Unidentified Armed Group", c), 3, "unidentified")]
+        if role in ("clan_militia", "ethnic_militia", "communal_militia"):
+            base = {"clan_militia": "Unidentified Clan Militia", "ethnic_militia": "Unidentified Ethnic Militia",
+                    "communal_militia": "Unidentified Communal Militia"}[role]
+            return [one(self._suffixed(base, c), 4, "identity_militia")]
+        if role == "anaphor":
+            return [one("", 0, "anaphor", False)]
+        if role in ("protesters", "rioters"):
+            first = one(self._suffixed("Protesters" if role == "protesters" else "Rioters", c),
+                        6 if role == "protesters" else 5, "crowd")
+            extra = [one(self._suffixed(assoc, c), 0, "assoc_group")] if assoc else []
+            return [first, *extra]
+        if role in ("civilians", "government"):
+            window = text[s:min(len(text), e + 80)]
+            window = window.split(". ")[0]
+            if _PROTEST_CONTEXT.search(window):
+                riot = bool(_RIOT_CONTEXT.search(window))
+                first = one(self._suffixed("Rioters" if riot else "Protesters", c), 5 if riot else 6, "crowd")
+            else:
+                first = one(self._suffixed("Civilians", c), 7, "civilians")
+            if role == "government":
+                assoc_name = self.state_name("Government", c) if c else "Government"
+            else:
+                assoc_name = self._suffixed(assoc, c) if assoc else ""
+            return [first, *([one(assoc_name, 0, "assoc_group")] if assoc_name else [])]
+        return []
+
+    # ------------------------------------------------------------------ resolution
+    @staticmethod
+    def _resolve(cands: list[_Cand]) -> list[_Cand]:
+        cands.sort(key=lambda c: (-(c.end - c.start), _ROLE_PRIORITY[c.source], c.start))
+        taken: list[tuple[int, int]] = []
+        chosen: list[_Cand] = []
+        for c in cands:
+            if any(c.start < te and ts < c.end for ts, te in taken):
+                continue
+            taken.append((c.start, c.end))
+            chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    @staticmethod
+    def _merge_parentheses(text: str, chosen: list[_Cand]) -> list[_Cand]:
+        """'government security forces (SNA)' is one actor, named by what the parentheses say."""
+        drop: set[int] = set()
+        for i, c in enumerate(chosen[:-1]):
+            paren = _PAREN_OPEN.match(text, c.end)
+            if not paren:
+                continue
+            close = text.find(")", paren.end())
+            if close < 0:
+                continue
+            inside = [j for j in range(i + 1, len(chosen)) if chosen[j].start < close]
+            first = c.mentions[0]
+            named_inside = [j for j in inside if chosen[j].source == "named"]
+            if first.generic and first.kind in ("state", "police") and any(
+                chosen[j].mentions[0].kind in ("state", "police") for j in named_inside
+            ):
+                drop.add(i)
+            elif c.source == "named":
+                drop.update(j for j in named_inside if chosen[j].mentions[0].name == first.name)
+        return [c for i, c in enumerate(chosen) if i not in drop]
