@@ -1,0 +1,1 @@
+"""Actors: canonical ACLED-style actor names with their inter codes and aliases."""

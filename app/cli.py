@@ -1,0 +1,196 @@
+"""The ``conflict-events`` command: serve, migrate, ingest, extract, gazetteer."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger("conflict_events")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+# --- serve / migrate ---------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Migrate, then serve the API with uvicorn (one process; extraction runs in a process pool)."""
+    import uvicorn
+
+    from app.core.config import get_settings
+    from app.main import create_app
+
+    settings = get_settings()
+    host = args.host or settings.host
+    port = args.port or settings.port
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """``alembic upgrade head`` on DATABASE_URL or the embedded server."""
+    from app.core import db
+    from app.core.config import get_settings
+
+    async def run() -> None:
+        url = await db.resolve_database_url(get_settings())
+        await db.migrate(url)
+        print(f"database at {db.head_revision(url)}: {db.redacted(url)}")
+
+    asyncio.run(run())
+    return 0
+
+
+# --- ingest ------------------------------------------------------------------------------------
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                rows.append((lineno, json.loads(line)))
+    return rows
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Store each JSON line (an article: ``text`` plus optional url/title/publisher/published_at/
+    language) with its events, one transaction per article, as ``POST /articles`` does."""
+    from pydantic import ValidationError
+    from tqdm import tqdm
+
+    from app.articles.schemas import ArticleIn
+    from app.articles.service import submit_article
+    from app.core import db
+    from app.core.config import get_settings
+    from app.core.errors import AppError
+    from app.core.extraction_runner import ExtractionRunner
+
+    settings = get_settings()
+    path = Path(args.file)
+    try:
+        rows = _read_jsonl(path)
+    except (OSError, ValueError) as exc:
+        print(f"cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+
+    async def run() -> dict[str, int]:
+        url = await db.resolve_database_url(settings)
+        if settings.migrate_on_start:
+            await db.migrate(url)
+        engine = db.make_engine(url, settings)
+        maker = db.make_sessionmaker(engine)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        runner.start()
+        counts = {"created": 0, "existing": 0, "failed": 0, "events": 0}
+        semaphore = asyncio.Semaphore(max(1, settings.extract_workers) * 2)
+        bar = tqdm(total=len(rows), unit="article", desc=path.name, disable=args.quiet)
+
+        async def one(lineno: int, raw: dict[str, Any]) -> None:
+            async with semaphore:
+                try:
+                    article = ArticleIn.model_validate(raw)
+                    async with maker() as session, session.begin():
+                        result, created = await submit_article(session, runner, article)
+                    counts["created" if created else "existing"] += 1
+                    if created:
+                        counts["events"] += len(result.events)
+                except (ValidationError, AppError) as exc:
+                    counts["failed"] += 1
+                    tqdm.write(f"{path}:{lineno}: skipped: {exc}", file=sys.stderr)
+                finally:
+                    bar.update(1)
+
+        try:
+            await asyncio.gather(*(one(n, r) for n, r in rows))
+        finally:
+            bar.close()
+            runner.shutdown()
+            await engine.dispose()
+        return counts
+
+    counts = asyncio.run(run())
+    print(
+        f"{counts['created']} articles stored with {counts['events']} events, "
+        f"{counts['existing']} already stored, {counts['failed']} failed"
+    )
+    return 1 if counts["failed"] and not (counts["created"] or counts["existing"]) else 0
+
+
+# --- commands owned by the extraction library --------------------------------------------------
+
+
+def _add_library_command(subparsers: Any, name: str, module: str, func: str, help_text: str) -> None:
+    """Let the extraction library add its own subcommand; if it cannot, the command says why."""
+    try:
+        mod = __import__(module, fromlist=[func])
+        getattr(mod, func)(subparsers)
+    except Exception as exc:  # the library is written in parallel: never break the other commands
+        reason = f"{type(exc).__name__}: {exc}"
+        parser = subparsers.add_parser(name, help=f"{help_text} (unavailable)", add_help=False)
+        parser.add_argument("rest", nargs=argparse.REMAINDER)
+
+        def unavailable(args: argparse.Namespace) -> int:
+            print(
+                f"`conflict-events {name}` is not available: {module}.{func} failed to load ({reason})",
+                file=sys.stderr,
+            )
+            return 2
+
+        parser.set_defaults(func=unavailable)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conflict-events", description="News text in, ACLED-style conflict events out."
+    )
+    parser.add_argument("--log-level", default=None, help="debug, info, warning (default: LOG_LEVEL or info)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = sub.add_parser(
+        "serve", help="migrate and serve the HTTP API (HOST, PORT, DATABASE_URL, DATA_DIR)"
+    )
+    serve.add_argument("--host", default=None, help="default: HOST or 127.0.0.1")
+    serve.add_argument("--port", type=int, default=None, help="default: PORT or 8000")
+    serve.set_defaults(func=cmd_serve)
+
+    migrate = sub.add_parser("migrate", help="alembic upgrade head on DATABASE_URL or the embedded server")
+    migrate.set_defaults(func=cmd_migrate)
+
+    ingest = sub.add_parser("ingest", help="store the articles of a JSON-lines file with their events")
+    ingest.add_argument(
+        "file", help="one JSON object per line: {text, url?, title?, publisher?, published_at?, language?}"
+    )
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.set_defaults(func=cmd_ingest)
+
+    _add_library_command(
+        sub, "extract", "app.extraction.cli", "add_extract_command", "code texts into events"
+    )
+    _add_library_command(
+        sub, "gazetteer", "app.extraction.geo.cli", "add_gazetteer_command", "build or load the gazetteer"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from app.core.config import get_settings
+
+    _configure_logging(args.log_level or get_settings().log_level)
+    started = datetime.now()
+    code = args.func(args)
+    logger.debug("%s finished in %s", args.command, datetime.now() - started)
+    return int(code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

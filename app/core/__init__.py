@@ -1,0 +1,1 @@
+"""Settings, database, embedded Postgres and the error model shared by every domain package."""

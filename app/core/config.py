@@ -1,0 +1,56 @@
+"""One place for configuration: environment variables (or a ``.env`` file) read into ``Settings``."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_workers() -> int:
+    return min(2, os.cpu_count() or 1)
+
+
+class Settings(BaseSettings):
+    """Service settings; every field is an environment variable of the same name in upper case."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="postgresql+asyncpg://user:pass@host:port/db of an external Postgres >= 15; "
+        "unset: an embedded Postgres is started with its data in DATA_DIR/pg.",
+    )
+    data_dir: Path = Field(default=Path(".data"), description="Where the embedded Postgres keeps its data.")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "info"
+    migrate_on_start: bool = Field(default=True, description="Run `alembic upgrade head` at start-up.")
+    extract_workers: int = Field(
+        default_factory=_default_workers,
+        description="Processes running the extractor; 0 runs it in a thread of the API process.",
+    )
+    extract_timeout_s: float = Field(default=60.0, gt=0, description="Time limit of one extraction.")
+    max_body_bytes: int = Field(default=2_000_000, gt=0, description="Larger request bodies get 413.")
+    db_pool_size: int = Field(default=10, ge=1)
+    db_connect_timeout_s: float = Field(default=5.0, gt=0)
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        """Accept plain ``postgresql://`` / ``postgres://`` URLs and use asyncpg for them."""
+        if not value:
+            return None
+        for prefix in ("postgresql://", "postgres://"):
+            if value.startswith(prefix):
+                return "postgresql+asyncpg://" + value[len(prefix) :]
+        return value
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

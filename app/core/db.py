@@ -1,0 +1,129 @@
+"""Database plumbing: metadata conventions, the async engine, the request session, migrations.
+
+The request's session dependency owns the transaction: it commits when the handler returns and
+rolls back when it raises. Services and repositories never commit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.core.config import Settings
+
+logger = logging.getLogger(__name__)
+
+# Explicit constraint names so that migrations are reviewable and revertable.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+async def resolve_database_url(settings: Settings) -> str:
+    """``DATABASE_URL`` when set, else the URL of the embedded server (started if needed)."""
+    if settings.database_url:
+        return settings.database_url
+    from app.core import embedded_pg
+
+    server = await asyncio.to_thread(embedded_pg.start, settings.data_dir)
+    return server.url()
+
+
+def make_engine(url: str, settings: Settings) -> AsyncEngine:
+    """The async engine with a bounded pool and a connect timeout (so a dead database fails fast)."""
+    return create_async_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_size,
+        pool_pre_ping=True,
+        pool_timeout=settings.db_connect_timeout_s,
+        connect_args={"timeout": settings.db_connect_timeout_s},
+    )
+
+
+def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit."""
+    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request's session: commit on success, roll back on error."""
+    maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    async with maker() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        else:
+            await session.commit()
+
+
+# scope="function": commit before the response is sent, so a 201 means the rows are durable and
+# visible to the next request (the default "request" scope would commit after sending).
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+# --- migrations --------------------------------------------------------------------------------
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    """An Alembic ``Config`` for ``url`` that works from any working directory."""
+    from alembic.config import Config
+
+    script_location = REPO_ROOT / "alembic"
+    if not script_location.exists():  # installed without the source tree: try the working directory
+        script_location = Path.cwd() / "alembic"
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location))
+    # ConfigParser interpolation: a literal % in a password must be doubled
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def _upgrade_head(url: str) -> None:
+    from alembic import command
+
+    command.upgrade(alembic_config(url), "head")
+
+
+async def migrate(url: str) -> None:
+    """``alembic upgrade head`` on ``url`` (in a worker thread: Alembic's env runs its own loop)."""
+    await asyncio.to_thread(_upgrade_head, url)
+
+
+def head_revision(url: str) -> str | None:
+    """The revision the migration scripts end at."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    """The revision the database is at (``None`` before the first migration)."""
+    async with engine.connect() as conn:
+        exists = await conn.scalar(text("SELECT to_regclass('alembic_version') IS NOT NULL"))
+        if not exists:
+            return None
+        return await conn.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+def redacted(url: str) -> str:
+    """``url`` with its password hidden, for logs."""
+    return make_url(url).render_as_string(hide_password=True)

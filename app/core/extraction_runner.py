@@ -1,0 +1,86 @@
+"""Runs the CPU-bound extractor off the event loop, with a time limit.
+
+``EXTRACT_WORKERS >= 1``: a process pool (spawned, so no forked event loop or DB connection) whose
+workers load the extractor once at start. ``EXTRACT_WORKERS = 0``: a thread pool in this process
+(used by the in-process API tests and handy when debugging).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.core.errors import ExtractionTimeoutError, ExtractionUnavailableError
+
+if TYPE_CHECKING:  # the engine is imported in the workers only, so the API starts without it
+    from app.extraction.types import Event
+
+logger = logging.getLogger(__name__)
+
+
+def _warm_up() -> None:
+    """Process-pool initializer: load lexicons and gazetteer once per worker."""
+    try:
+        from app.extraction import get_extractor
+
+        get_extractor()
+    except Exception:  # a broken engine must not kill the pool: extract() reports it per request
+        logging.getLogger(__name__).exception("extractor failed to load in worker")
+
+
+def _extract(text: str, published_at: date | None) -> list[Event]:
+    from app.extraction import get_extractor
+
+    return get_extractor().extract(text, published_at)
+
+
+class ExtractionRunner:
+    """Owns the executor; ``await runner.extract(text, published_at)`` returns the coded events."""
+
+    def __init__(self, workers: int, timeout_s: float) -> None:
+        self.workers = workers
+        self.timeout_s = timeout_s
+        self._executor: Executor | None = None
+
+    def start(self) -> None:
+        if self._executor is not None:
+            return
+        if self.workers <= 0:
+            self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract")
+        else:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_warm_up,
+            )
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    async def extract(self, text: str, published_at: date | None) -> list[Event]:
+        """The events of ``text``; 422 ``extraction_timeout`` past the limit, 503 if the engine fails."""
+        if self._executor is None:
+            self.start()
+        assert self._executor is not None
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, _extract, text, published_at)
+        try:
+            return await asyncio.wait_for(future, timeout=self.timeout_s)
+        except TimeoutError as exc:
+            # The worker finishes the job in the background; its result is dropped.
+            raise ExtractionTimeoutError(
+                f"extraction took longer than {self.timeout_s:g} s; send a shorter text", field="text"
+            ) from exc
+        except (NotImplementedError, ImportError) as exc:
+            raise ExtractionUnavailableError(f"the extraction engine is not available: {exc}") from exc
+        except BrokenProcessPool as exc:
+            logger.error("extraction pool broke; restarting it")
+            self.shutdown()
+            raise ExtractionUnavailableError("an extraction worker died; retry shortly") from exc

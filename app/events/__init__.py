@@ -1,0 +1,1 @@
+"""Events: coded ACLED-style events, their actors and the sources that support them."""

@@ -1,0 +1,148 @@
+"""The FastAPI application: lifespan (database, migrations, extraction pool), routers, errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import text
+
+from app.actors.router import router as actors_router
+from app.articles.router import router as articles_router
+from app.core import db
+from app.core.config import Settings, get_settings
+from app.core.errors import error_response, error_responses, install_error_handlers
+from app.core.extraction_runner import ExtractionRunner
+from app.core.middleware import BodyGuardMiddleware
+from app.events.router import router as events_router
+from app.sources.router import router as sources_router
+
+logger = logging.getLogger(__name__)
+
+DESCRIPTION = """
+Turns news text into **ACLED-style conflict events** and serves them back with filters.
+
+* `POST /articles` stores an article and the events coded from it (idempotent: the same URL or the
+  same text returns what is stored);
+* `POST /extract` codes a text without storing anything;
+* `GET /events` filters by actor, date window, country, admin1, location, bounding box, radius,
+  event and sub-event type, fatalities and source, newest first, with cursor pagination;
+* `GET /events/{id}`, `GET /sources`, `GET /sources/{id}`, `GET /actors`.
+
+Every error is `{"error": code, "detail": message, "field": name or null}`.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "Send news text in; get coded events back."},
+    {"name": "events", "description": "Query stored events."},
+    {"name": "sources", "description": "The stored articles."},
+    {"name": "actors", "description": "Canonical actors and how many events they appear in."},
+    {"name": "ops", "description": "Liveness and readiness probes."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for ``settings`` (default: from the environment)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        url = await db.resolve_database_url(settings)
+        logger.info("database: %s", db.redacted(url))
+        if settings.migrate_on_start:
+            await db.migrate(url)
+        engine = db.make_engine(url, settings)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        runner.start()
+        app.state.engine = engine
+        app.state.sessionmaker = db.make_sessionmaker(engine)
+        app.state.runner = runner
+        app.state.head_revision = db.head_revision(url)
+        try:
+            yield
+        finally:
+            runner.shutdown()
+            await engine.dispose()
+            if not settings.database_url:
+                # uvicorn re-raises SIGTERM after shutdown, which skips atexit hooks: stop it here
+                from app.core import embedded_pg
+
+                await asyncio.to_thread(embedded_pg.stop, settings.data_dir)
+
+    app = FastAPI(
+        title="conflict-events",
+        version="0.1.0",
+        summary="News text in, ACLED-style conflict events out.",
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    app.include_router(articles_router)
+    app.include_router(events_router)
+    app.include_router(sources_router)
+    app.include_router(actors_router)
+    _add_probes(app)
+    return app
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+
+
+class Ready(BaseModel):
+    status: str = Field(examples=["ready"])
+    database: str = Field(examples=["ok"])
+    revision: str | None = Field(examples=["0001_initial"])
+    head: str | None = Field(examples=["0001_initial"])
+
+
+def _add_probes(app: FastAPI) -> None:
+    @app.get(
+        "/health",
+        tags=["ops"],
+        summary="Liveness: the process answers",
+        description="Always 200 while the process serves requests; touches no database.",
+        response_model=Health,
+    )
+    async def health() -> Health:
+        return Health(status="ok")
+
+    @app.get(
+        "/ready",
+        tags=["ops"],
+        summary="Readiness: database reachable and migrated to head",
+        description="200 when Postgres answers and its Alembic revision is the latest; 503 otherwise "
+        "(`database_unavailable` or `migrations_pending`), with `Retry-After`.",
+        response_model=Ready,
+        responses=error_responses(503),
+    )
+    async def ready(request: Request) -> Any:
+        engine = request.app.state.engine
+        head = request.app.state.head_revision
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            revision = await db.current_revision(engine)
+        except Exception as exc:  # any failure to reach the database means not ready
+            logger.warning("readiness: database unavailable: %s", exc)
+            return error_response(
+                503, "database_unavailable", "the database cannot be reached", None, **{"Retry-After": "5"}
+            )
+        if revision != head:
+            return error_response(
+                503,
+                "migrations_pending",
+                f"database at revision {revision}, code expects {head}: run `conflict-events migrate`",
+                None,
+                **{"Retry-After": "5"},
+            )
+        return JSONResponse({"status": "ready", "database": "ok", "revision": revision, "head": head})

@@ -1,0 +1,1 @@
+"""Sources: the stored articles events were read from."""
