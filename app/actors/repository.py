@@ -1,0 +1,80 @@
+"""SQL for the ``actor`` table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, literal_column, or_, select, text
+from sqlalchemy.dialects.postgresql import insert
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.actors.models import ALIASES_TEXT, Actor
+from app.events.models import EventActor
+
+_ACTOR = Actor.__table__  # type: ignore[attr-defined]
+
+
+def like_pattern(q: str) -> str:
+    """A case-insensitive substring pattern for ILIKE with ``\\`` escaping."""
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def matches(q: str) -> Any:
+    """SQL condition: the actor's name or one of its aliases contains ``q`` (case-insensitive).
+
+    Both sides sit in trigram GIN indexes (``ix_actor_name_trgm``, ``ix_actor_aliases_trgm``).
+    """
+    pattern = like_pattern(q)
+    return or_(
+        _ACTOR.c.name.ilike(pattern, escape="\\"),
+        literal_column(ALIASES_TEXT).ilike(pattern, escape="\\"),
+    )
+
+
+async def upsert_many(session: AsyncSession, actors: Iterable[tuple[str, int | None, str]]) -> dict[str, int]:
+    """Insert the (name, inter, country) actors that are new; return name -> id for all of them.
+
+    Known actors keep their values, except that a missing inter code or country is filled in.
+    Rows are written in name order so that concurrent requests lock them in the same order.
+    """
+    merged: dict[str, tuple[int | None, str]] = {}
+    for name, inter, country in actors:
+        old_inter, old_country = merged.get(name, (None, ""))
+        merged[name] = (old_inter or inter, old_country or country)
+    if not merged:
+        return {}
+    rows = [
+        {"name": n, "inter": i if i and 1 <= i <= 8 else None, "country": c or ""}
+        for n, (i, c) in sorted(merged.items())
+    ]
+    stmt = insert(_ACTOR).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[_ACTOR.c.name],
+        set_={
+            "inter": func.coalesce(_ACTOR.c.inter, stmt.excluded.inter),
+            "country": func.coalesce(func.nullif(_ACTOR.c.country, ""), stmt.excluded.country),
+        },
+    ).returning(_ACTOR.c.name, _ACTOR.c.id)
+    result = await session.exec(stmt)
+    return {name: actor_id for name, actor_id in result.all()}
+
+
+async def search(session: AsyncSession, q: str | None, limit: int) -> list[tuple[Actor, int]]:
+    """Actors whose name or alias contains ``q`` with their event counts, most events first."""
+    counts = (
+        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n"))
+        .group_by(EventActor.actor_id)  # type: ignore[arg-type]
+        .subquery()
+    )
+    n = func.coalesce(counts.c.n, 0)
+    stmt = select(Actor, n).outerjoin(counts, counts.c.actor_id == Actor.id)  # type: ignore[arg-type]
+    if q:
+        stmt = stmt.where(matches(q))
+        # exact and prefix matches first, then by activity
+        stmt = stmt.order_by(text("similarity(actor.name, :q) DESC").bindparams(q=q), n.desc(), Actor.name)
+    else:
+        stmt = stmt.order_by(n.desc(), Actor.name)
+    result = await session.exec(stmt.limit(limit))
+    return [(actor, int(count)) for actor, count in result.all()]

@@ -1,0 +1,1 @@
+"""Articles: news text in, coded (and, for POST /articles, stored) events out."""
