@@ -72,6 +72,15 @@ _ID_PLACE_PREFIX = re.compile(
 )
 _ID_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
                        r"(?:the\s+)?")
+_LYNCH_CONTEXT = re.compile(
+    r"\b(?:lynch\w*|mob\s+justice|beat(?:en)?\s+(?:\w+\s+)?to\s+death|stoned\s+(?:\w+\s+)?to\s+death|"
+    r"burnt?\s+(?:\w+\s+)?to\s+death|set\s+(?:\w+\s+){0,3}(?:alight|ablaze|on\s+fire)|witch\w*|"
+    r"suspected\s+(?:of\s+)?(?:thie\w+|steal\w*|robb\w*|murder\w*|criminal\w*))",
+    re.IGNORECASE,
+)
+# Collective nouns that act as the crowd in mob justice ("lynched by residents").
+_COLLECTIVE = {"residents", "villagers", "locals", "local residents", "members of the public", "people", "youths",
+               "a group of residents", "group of residents"}
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
 
@@ -239,6 +248,11 @@ class ActorTagger:
         cands += self._tag_named(text, country, upper)
         cands += self._tag_identity(text, country, upper)
         cands += self._tag_generic(text, country, country_at_end, region_at_end)
+        for s, e, c in country_mentions:  # "Kenyans", "Ugandans": civilians of that country
+            said = text[s:e].casefold()
+            if any(said == d.casefold() + "s" for d in c.demonyms):
+                cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({c.name})", 7,
+                                                                  c.name, "civilians", False)]))
         chosen = self._resolve(cands)
         chosen = self._merge_parentheses(text, chosen)
         out: list[ActorMention] = []
@@ -321,7 +335,8 @@ class ActorTagger:
             head_m = _ID_MILITIA_HEAD.match(text, last_e)
             group_m = _ID_GROUP_HEAD.match(text, last_e)
             prefix = _ID_MILITIA_PREFIX.search(text, max(0, first_s - 60), first_s)
-            if head_m or prefix:
+            between = re.search(r"\bbetween\s+(?:the\s+|members\s+of\s+(?:the\s+)?)?$", text[max(0, first_s - 30):first_s])
+            if head_m or prefix or (between and len(chain) > 1):
                 militia = True
             elif group_m:
                 militia = False
@@ -369,12 +384,24 @@ class ActorTagger:
         for m in self._generic_re.finditer(text):
             s, e = m.start(), m.end()
             role, assoc = self._generic[m.group(0).casefold()]
+            if role in ("rioters", "unidentified", "civilians") and _LYNCH_CONTEXT.search(self._sentence(text, s, e)):
+                # mob justice: the crowd is Rioters with a Vigilante Group, the suspect a civilian
+                if role == "rioters" or m.group(0).casefold() in _COLLECTIVE:
+                    role, assoc = "rioters", "Vigilante Group"
+                elif role == "unidentified" and m.group(0).casefold() in ("suspect", "suspects"):
+                    role, assoc = "civilians", ""
             ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
             c = mod_country or country or ""
             mentions = self._generic_mentions(text, ms, e, role, assoc, c, region, country, bool(mod_country))
             if mentions:
                 out.append(_Cand(ms, e, "generic", mentions))
         return out
+
+    @staticmethod
+    def _sentence(text: str, s: int, e: int) -> str:
+        left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s))
+        right = text.find(". ", e)
+        return text[left + 1 if left >= 0 else 0:right if right >= 0 else len(text)]
 
     def _generic_mentions(self, text: str, s: int, e: int, role: str, assoc: str, c: str, region: _Region | None,
                           event_country: str | None, modified: bool) -> list[ActorMention]:
