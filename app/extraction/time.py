@@ -93,8 +93,10 @@ class TimeTagger:
         self.months: dict[str, int] = {}
         self.weekdays: dict[str, int] = {}
         self.numbers: dict[str, int] = {}
+        name_nouns: dict[str, int] = {}
         for kind, word, value in _read_tsv(data_dir / "time_calendar.tsv"):
-            {"month": self.months, "weekday": self.weekdays, "number": self.numbers}[kind][word] = int(value)
+            tables = {"month": self.months, "weekday": self.weekdays, "number": self.numbers, "name_noun": name_nouns}
+            tables[kind][word] = int(value)
         self.phrases: dict[str, _Phrase] = {}
         for phrase, anchor, offset, precision, background in _read_tsv(data_dir / "time_phrases.tsv"):
             if anchor not in ("report", "previous"):
@@ -126,7 +128,20 @@ class TimeTagger:
         )
         # "19/03": both parts two digits, so "9/11" and "24/7" stay out
         self._day_month = re.compile(r"(?P<a>[0-3]\d)/(?P<b>[01]\d)(?![\d/])")
-        self._weekday = re.compile(rf"{wd}(?:'s)?(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
+        # "on the 19th", "on the 3rd of this month": a day of the report's month
+        self._ordinal_day = re.compile(
+            r"(?<![a-z])on\s+(?P<core>the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)"
+            r"(?P<of>\s+of\s+(?:this|the|last|the\s+previous)\s+month)?)(?![a-z])"
+        )
+        self._ordinal_follow = re.compile(
+            r"\s*(?:[,.;:)]|$|(?:at|in|when|after|before|and|as|during|morning|night|evening|afternoon|"
+            r"while|near|outside)\b)"
+        )
+        self._name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(name_nouns))})\b")
+        self._range_gap = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+        # "2023-11-22 01:03:00": a machine time stamp (page furniture), not an event date
+        self._clock_after = re.compile(r"(?:t|\s+|,\s*)(?:at\s+)?\d{1,2}:\d{2}")
+        self._weekday = re.compile(rf"{wd}(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
         self._date_prefix = re.compile(
             r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around)\s+)?"
             r"(?:(?P<pre>between|from)\s+)?"
@@ -135,7 +150,9 @@ class TimeTagger:
         )
         self._month_prefix = re.compile(
             r"(?<![a-z])(?:(?P<prep>in|during|since|until|till|by|throughout|from|of|last|this|late|early|mid|"
-            r"(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?(?:(?P<part>early|mid|late)[\s-]+)?$"
+            r"(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
+            r"(?:the\s+)?(?P<week>first|second|third|fourth|last|final)\s+week\s+of)[\s-]+)?"
+            r"(?:(?P<part>early|mid|late)[\s-]+)?$"
         )
         self._year_prefix = re.compile(
             r"(?<![a-z])(?P<prep>in|during|since|until|by|throughout|from|of|early|late|mid|"
@@ -148,7 +165,7 @@ class TimeTagger:
         # "two days ago", "about 24 hours earlier", "3 weeks later"
         self._count = re.compile(
             rf"\b(?:(?P<pre>about|some|around|nearly|almost|roughly|just|barely|only|more\s+than|less\s+than)\s+)?"
-            rf"{num}(?:[\s-]+(?:or\s+so\s+)?)(?P<unit>hours?|days?|nights?|weeks?|months?|years?)\s+"
+            rf"{num}(?:[\s-]+(?:or\s+so\s+)?)(?P<unit>hours?|days?|nights?|weeks?|fortnights?|months?|years?)\s+"
             r"(?P<dir>ago|earlier|later|before|after|afterwards|previously|prior|back)\b"
         )
         self._background_count = re.compile(
@@ -166,8 +183,8 @@ class TimeTagger:
         self._since_before = re.compile(r"(?:since|as\s+of|ever\s+since)\s*$")
         # cheap gates: a finder runs only when one of its words occurs in the text
         self._token = re.compile(r"[a-z]+|\d+")
-        self._unit_words = {"hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month",
-                            "months", "year", "years"}
+        self._unit_words = {"hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight",
+                            "fortnights", "month", "months", "year", "years"}
         stop = {"the", "a", "in", "of", "at", "this", "that", "last", "over", "past", "few", "early",
                 "late", "later", "earlier", "same", "next", "following", "previous"}
         self._phrase_keys: set[str] = set()
@@ -202,6 +219,8 @@ class TimeTagger:
         finders = []
         if has_digit:
             finders += [self._find_numeric, self._find_years]
+            if "on" in tokens and not tokens.isdisjoint(("st", "nd", "rd", "th")):
+                finders.append(self._find_ordinal_days)
         if not tokens.isdisjoint(self.months):
             finders += [self._find_dates, self._find_months]
         if not tokens.isdisjoint(self.weekdays):
@@ -240,6 +259,11 @@ class TimeTagger:
         c = low[i - 1]
         return not (c.isalnum() or c in "/:+-" or (c in ".," and i > 1 and low[i - 2].isdigit()))
 
+    def _is_name(self, text: str, low: str, end: int, upper: bool) -> bool:
+        """A date that names something: "the 19 April Movement", "6 October Bridge"."""
+        n = self._name_after.match(low, end)
+        return n is not None and (upper or text[n.start("noun")].isupper())
+
     @staticmethod
     def _prefix(rx: re.Pattern[str], low: str, start: int) -> re.Match[str] | None:
         return rx.search(low, max(0, start - 48), start)
@@ -268,21 +292,18 @@ class TimeTagger:
 
     @staticmethod
     def _infer_year(month: int, day: int, pub: date, weekday: int | None = None) -> date | None:
-        """The most recent valid ``day month`` on or before the report (plus a few days of slack);
-        a weekday written beside it picks the year it fits."""
-        limit = pub + timedelta(days=FUTURE_SLACK_DAYS)
-        options: list[date] = []
-        for y in (pub.year + 1, pub.year, pub.year - 1, pub.year - 2):
-            d = _safe_date(y, month, day)
-            if d and d <= limit:
-                options.append(d)
+        """The year of a yearless ``day month``: the most recent such day on or before the report
+        (plus a few days of slack for reports dated early). A later day is read as this year's only
+        when last year's would be much further away: a date 3 weeks ahead is a date ahead, not one
+        11 months ago. A weekday written beside the date picks the year it fits."""
+        options = [d for y in (pub.year + 1, pub.year, pub.year - 1) if (d := _safe_date(y, month, day))]
         if not options:
             return None
         if weekday is not None:
-            for d in options[:2]:
-                if d.weekday() == weekday:
-                    return d
-        return options[0]
+            fitting = [d for d in options if d.weekday() == weekday and abs((d - pub).days) < 200]
+            if fitting:
+                return fitting[0]
+        return min(options, key=lambda d: _distance_cost(d, pub))
 
     def _make(
         self,
@@ -313,7 +334,8 @@ class TimeTagger:
             for m in self._iso.finditer(low):
                 d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
                 if d and self._number_start(low, m.start()):
-                    yield self._make(m.span(), text, d, 90)
+                    stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
+                    yield self._make(m.span(), text, d, 90, background=stamp)
         for m in self._numeric.finditer(low):
             if not self._number_start(low, m.start()):
                 continue
@@ -326,7 +348,8 @@ class TimeTagger:
             # day-first (the convention of most of the world's press); month-first only if forced
             d = _safe_date(y, b, a) or _safe_date(y, a, b)
             if d and abs(d.year - pub.year) <= 30:
-                yield self._make(m.span(), text, d, 90)
+                stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
+                yield self._make(m.span(), text, d, 90, background=stamp)
         if "/" in low:
             for m in self._day_month.finditer(low):
                 if not self._number_start(low, m.start()):
@@ -341,6 +364,23 @@ class TimeTagger:
                 if d:
                     yield self._make(m.span(), text, d, 70)
 
+    def _find_ordinal_days(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+        for m in self._ordinal_day.finditer(low):
+            if not m["of"] and not self._ordinal_follow.match(low, m.end()):
+                continue  # "on the 5th floor", "on the 3rd attempt"
+            day = int(m["day"])
+            first = pub.replace(day=1)
+            prev_first = (first - timedelta(days=1)).replace(day=1)
+            of = m["of"] or ""
+            if "last" in of or "previous" in of:
+                d = _safe_date(prev_first.year, prev_first.month, day)
+            else:
+                d = _safe_date(pub.year, pub.month, day)
+                if d is None or (d - pub).days > FUTURE_SLACK_DAYS:
+                    d = _safe_date(prev_first.year, prev_first.month, day)
+            if d is not None:
+                yield self._make(m.span("core"), text, d, 75)
+
     def _find_dates(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
         # "4 March 10 people": the day-month reading beats "March 10" when both overlap
         for rx, rank, is_range in (
@@ -353,7 +393,7 @@ class TimeTagger:
                 start = m.start()
                 if not (self._number_start(low, start) if low[start].isdigit() else self._word_start(low, start)):
                     continue
-                if not self._cased(text, m, "mon", upper):
+                if not self._cased(text, m, "mon", upper) or self._is_name(text, low, m.end(), upper):
                     continue
                 month = self.months[m["mon"]]
                 year = self._year_of(m, pub)
@@ -391,7 +431,8 @@ class TimeTagger:
                 continue
             pre = self._prefix(self._month_prefix, low, m.start())
             prep = _norm(pre["prep"] or "") if pre else ""
-            part = pre["part"] or "" if pre else ""
+            part = (pre["part"] or "") if pre else ""
+            week = (pre["week"] or "") if pre else ""
             if prep in ("early", "mid", "late") and not part:
                 part, prep = prep, ""
             if prep.endswith("end of"):
@@ -405,6 +446,10 @@ class TimeTagger:
                 continue
             month = self.months[m["mon"]]
             day = {"early": 5, "mid": 15, "late": 25}.get(part, 15)
+            if week:
+                # "the last week of October": the middle of that week
+                part = "week"
+                day = {"first": 4, "second": 11, "third": 18, "fourth": 25}.get(week, 28)
             if m["year"]:
                 d = _safe_date(int(m["year"]), month, day)
             else:
@@ -418,7 +463,7 @@ class TimeTagger:
             # the span keeps words that change the meaning ("early", "since", "last"), not "in"/"of"
             if pre is None:
                 start = m.start()
-            elif pre["part"]:
+            elif pre["part"] and not week:
                 start = pre.start("part")
             elif prep in _PLAIN_PREPOSITIONS:
                 start = m.start()
@@ -513,6 +558,19 @@ class TimeTagger:
     def _postprocess(self, text: str, low: str, kept: list[TimeMention]) -> list[TimeMention]:
         out: list[TimeMention] = []
         for i, t in enumerate(kept):
+            # "from 30 October to 2 November": one mention, dated by its first day
+            if out and t.anchor == "absolute" and t.precision == 1 and not t.background:
+                prev = out[-1]
+                if (
+                    prev.anchor == "absolute"
+                    and prev.precision == 1
+                    and prev.date < t.date <= prev.date + timedelta(days=62)
+                    and self._range_gap.fullmatch(low, prev.end, t.start)
+                    and (low[prev.end : t.start].strip() != "and" or low.startswith("between", prev.start))
+                ):
+                    width = (t.date - prev.date).days
+                    out[-1] = replace(prev, end=t.end, text=text[prev.start : t.end], precision=2 if width <= 7 else 3)
+                    continue
             # "On 6 May 2025, overnight": the word refines the date before it, it is no new date
             if out and t.anchor == "report" and t.precision == 1 and not t.background:
                 prev = out[-1]
@@ -551,6 +609,15 @@ class TimeTagger:
         return bool(self._dateline_before.match(before) and self._dateline_after.match(after))
 
 
+def _distance_cost(d: date, pub: date) -> int:
+    """How unlikely a report dated ``pub`` speaks of day ``d``: days back, or five times the days
+    ahead beyond the slack (reports mostly look back)."""
+    ahead = (d - pub).days
+    if ahead <= FUTURE_SLACK_DAYS:
+        return abs(ahead)
+    return 5 * ahead
+
+
 def _fallback(pub: date, offset: int, anchor: Anchor) -> date:
     """The day of a relative mention resolved against the report. An event-relative one ("the next
     day") counts back from the report at most: what a report describes has happened by then."""
@@ -575,6 +642,8 @@ def _unit_days(unit: str, n: int) -> tuple[int, int]:
         return n, 1
     if unit == "week":
         return 7 * n, 2
+    if unit == "fortnight":
+        return 14 * n, 2
     if unit == "month":
         return 30 * n, 3
     return 365 * n, 3

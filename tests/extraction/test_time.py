@@ -171,9 +171,12 @@ def test_numbers_and_words_that_are_not_dates_are_left_alone(tagger: TimeTagger,
     assert texts in ([], ["7 August 2025"])
 
 
-def test_yearless_date_takes_the_most_recent_year_with_a_few_days_of_slack(tagger: TimeTagger) -> None:
+def test_yearless_date_takes_the_nearest_year_leaning_to_the_past(tagger: TimeTagger) -> None:
     assert first_event_time(tagger, "Fighting resumed on 25 November.", TUE).date == date(2023, 11, 25)
-    assert first_event_time(tagger, "Fighting resumed on 30 November.", TUE).date == date(2022, 11, 30)
+    # nine days ahead is nearer than a year back; two months ahead is not
+    assert first_event_time(tagger, "Elections are due on 30 November.", TUE).date == date(2023, 11, 30)
+    assert first_event_time(tagger, "Fighting resumed on 25 January.", TUE).date == date(2023, 1, 25)
+    assert first_event_time(tagger, "Police raided the camp on 28 December.", date(2024, 1, 3)).date == date(2023, 12, 28)
 
 
 def test_two_digit_year_of_a_wire_date(tagger: TimeTagger) -> None:
@@ -206,3 +209,34 @@ def test_tagging_a_short_note_is_fast(tagger: TimeTagger) -> None:
         tagger.tag(text, date(2025, 5, 9))
     per_call = (time.perf_counter() - t0) / n
     assert per_call < 0.001  # budget is 0.1 ms; a loose bound keeps the test stable on a busy machine
+
+
+# (sentence, published_at, mention text, date, precision)
+MORE_FORMS = [
+    ("Clashes lasted from 30 October to 2 November in Marsabit.", TUE, "from 30 October to 2 November", date(2023, 10, 30), 2),
+    ("Raiders struck in the last week of October, elders said.", TUE, "the last week of October", date(2023, 10, 28), 2),
+    ("Gunmen attacked the bus on the 19th, killing two.", TUE, "the 19th", date(2023, 11, 19), 1),
+    ("Monday's attack killed five people in Lamu.", TUE, "Monday", date(2023, 11, 20), 1),
+    ("Bandits stole 200 cattle a fortnight ago in Baringo.", TUE, "a fortnight ago", date(2023, 11, 7), 2),
+    ("Youths torched a police post this past weekend.", TUE, "this past weekend", date(2023, 11, 18), 2),
+    ("CRISTIANI WILL REPLACE DUARTE ON 1 JUNE, HE STATED.", date(1989, 4, 19), "1 JUNE", date(1989, 6, 1), 1),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "span", "expected", "precision"), MORE_FORMS)
+def test_ranges_weeks_of_month_ordinals_and_weekends(
+    tagger: TimeTagger, text: str, published_at: date, span: str, expected: date, precision: int
+) -> None:
+    m = first_event_time(tagger, text, published_at)
+    assert (m.text, m.date, m.precision) == (span, expected, precision)
+
+
+def test_a_machine_time_stamp_is_background(tagger: TimeTagger) -> None:
+    mentions = tagger.tag("Read More of this Story at – 2023-11-22 01:03:00", TUE)
+    assert [(m.text, m.background) for m in mentions] == [("2023-11-22", True)]
+
+
+def test_a_date_that_names_a_group_or_a_place_is_no_date(tagger: TimeTagger) -> None:
+    text = "PIZARRO, FORMER LEADER OF THE 19 APRIL MOVEMENT, WAS KILLED ON 26 APRIL."
+    assert [m.text for m in tagger.tag(text, date(1990, 4, 27))] == ["26 APRIL"]
+    assert [m.text for m in tagger.tag("Protesters gathered on 6 October Bridge in Cairo.", TUE)] == []
