@@ -141,6 +141,18 @@ def _alternation(terms: list[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
 
+def _finditer_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match, also those starting inside an earlier one ("Colombian army of national liberation")."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return out
+        out.append(m)
+        pos = m.start() + 1
+
+
 def _compile(terms: list[str], flags: int = 0) -> re.Pattern[str]:
     if not terms:
         return re.compile(r"(?!x)x")
@@ -267,8 +279,8 @@ class ActorTagger:
 
     def _tag_named(self, text: str, country: str | None, upper: bool) -> list[_Cand]:
         out: list[_Cand] = []
-        matches = list(self._named_ci.finditer(text))
-        matches += list((self._named_cs_upper if upper else self._named_cs).finditer(text))
+        matches = _finditer_overlapping(self._named_ci, text)
+        matches += _finditer_overlapping(self._named_cs_upper if upper else self._named_cs, text)
         for m in matches:
             s, e = m.start(), m.end()
             if text[max(0, s - 4):s].casefold() == "non-":
@@ -297,7 +309,7 @@ class ActorTagger:
         for entry in entries:
             if not entry.where:
                 return entry
-        return entries[0] if len(entries) == 1 or not country else None
+        return None if country else entries[0]
 
     # identity groups: ethnic groups and Somali clans
     def _identity_name(self, ident: _Identity, militia: bool, country: str | None) -> tuple[str, str]:
@@ -381,7 +393,7 @@ class ActorTagger:
     def _tag_generic(self, text: str, country: str | None, country_at_end: dict[int, tuple[int, str]],
                      region_at_end: dict[int, tuple[int, _Region]]) -> list[_Cand]:
         out: list[_Cand] = []
-        for m in self._generic_re.finditer(text):
+        for m in _finditer_overlapping(self._generic_re, text):
             s, e = m.start(), m.end()
             role, assoc = self._generic[m.group(0).casefold()]
             if role in ("rioters", "unidentified", "civilians") and _LYNCH_CONTEXT.search(self._sentence(text, s, e)):
