@@ -1,0 +1,323 @@
+"""Place tagging (names in text with gazetteer candidates) and resolution (one place per mention).
+
+Tagging looks up token n-grams (longest first) in the gazetteer's folded-name dictionary. What
+separates a place name from a capitalised word is read from the text: capitals in mixed-case text,
+cue words ("in", "near", "village of", "X district"), a stop list of common words, population.
+Resolution ranks candidates by the country context, the kind of mention, proximity to the other
+places named in the same text, and population.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from app.extraction import countries
+from app.extraction.geo.gazetteer import Gazetteer
+from app.extraction.geo.index import DATA_DIR
+from app.extraction.geo.normalize import fold
+from app.extraction.types import Place, PlaceMention
+
+Relation = Literal["in", "near", "region"]
+MAX_NGRAM = 6
+MAX_CANDIDATES = 25
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# what may stand between the words of one name: spaces, a hyphen, " - " (ACLED's "Mogadishu - Hodan")
+_JOINER = re.compile(r"^(?:\s{1,2}|-|\s-\s|\s–\s)$")
+# words that may be lower case inside a name ("Bosaso port" is not one, "Lago de Izabal" is)
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "y", "of",
+               "the", "bin", "ibn", "di", "du", "des", "le", "en", "an", "ad", "as", "ash", "ar", "az"}
+_BEFORE_IN = {"in", "at", "inside", "into", "from", "to", "toward", "towards", "via", "and", "through",
+              "across", "entered", "captured", "seized", "stormed", "raided", "attacked", "besieged",
+              "reached", "shelled"}
+_BEFORE_NEAR = {"near", "outside", "nearby", "around", "outskirts", "vicinity", "close", "between",
+                "of", "off", "approaching", "beyond"}
+_SETTLEMENT = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood",
+               "locality", "suburb", "estate", "camp", "base", "port", "airport", "market", "junction"}
+_REGION = {"region", "county", "province", "district", "governorate", "department", "departamento",
+           "state", "division", "prefecture", "municipality", "sub", "subcounty", "constituency",
+           "ward", "oblast", "wilaya", "zone"}
+# "Maseno University", "Bomet Governor", "Kilgoris Boys": a place name before an institution
+_FACILITY = {"university", "college", "school", "academy", "hospital", "stadium", "market", "prison",
+             "airport", "airstrip", "township", "governor", "municipal", "municipality", "bridge",
+             "mosque", "church", "court", "boys", "girls", "secondary", "primary", "technical",
+             "polytechnic", "police", "station", "barracks", "garrison", "hotel", "stage", "bus",
+             "residents", "youths", "youth", "traders", "farmers", "students", "mp", "mca", "senator",
+             "council", "assembly", "law", "courts", "high", "town", "city", "village", "county",
+             "district", "region", "province", "department", "road", "highway", "junction", "port"}
+# words that may precede a place name and stay outside it ("Lake Naivasha", "Mt Elgon", "Greater Mogadishu")
+_PREFIX_OK = {"lake", "mount", "mt", "river", "camp", "port", "fort", "greater", "central", "north",
+              "south", "east", "west", "northern", "southern", "eastern", "western", "upper", "lower",
+              "downtown", "rural", "urban", "outer", "inner"}
+# a place name (or a list of them) right before these words names an actor, not a location:
+# "Jubaland security forces", "Sool, Sanaag and Cayn militia", "Hiraan police"
+_ACTOR_AFTER = {"militia", "militias", "forces", "force", "police", "administration", "government",
+                "authorities", "troops", "army", "fighters", "clan", "clans", "security", "special",
+                "state", "officials", "regional", "elders", "politicians", "mps", "leaders", "militiamen",
+                "brigade", "battalion", "division", "unit", "dervish", "darawiish", "liyu"}
+_ROAD_AFTER = {"road", "roads", "highway", "border", "axis", "corridor", "route", "boundary", "line"}
+_NEAR_AFTER = {"area", "areas", "outskirts", "vicinity", "environs", "surroundings", "axis", "corridor",
+               "road", "highway", "border", "forest", "mountains", "hills", "valley", "river"}
+_DIRECTION = re.compile(
+    r"(?:\d+(?:\.\d+)?\s*(?:km|kms|kilometers|kilometres|miles|mi)\b[\s\w-]{0,25}?"
+    r"|(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+    r"south-east|south-west)(?:ern)?\s+(?:part\s+)?)(?:of|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+# never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
+_FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
+                   "her", "its", "their", "our", "was", "were", "are", "has", "had", "have", "not",
+                   "but", "who", "which", "when", "where", "while", "after", "before", "said", "says"}
+
+
+def _load_words(path: Path) -> frozenset[str]:
+    with path.open(encoding="utf-8") as f:
+        return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(b.latitude)
+    dp, dl = p2 - p1, math.radians(b.longitude - a.longitude)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Geocoder:
+    """Finds place names in text and picks the place each one denotes."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.common_words = _load_words(DATA_DIR / "common_words.txt")
+
+    # ---------------------------------------------------------------- tagging
+    def tag(self, text: str) -> list[PlaceMention]:
+        """Place names in ``text`` with their candidates (best first) and the stated relation."""
+        upper = countries.is_upper_text(text)
+        tokens = [_Token(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _TOKEN.finditer(text)]
+        first_words = self.gazetteer.first_words
+        mentions: list[PlaceMention] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if not upper and not tok.text[0].isupper():
+                i += 1
+                continue
+            found = None
+            # longest n-gram first; the exact dictionary is tried for every length before the loose one
+            for loose in (False, True):
+                if loose and len(tok.key) < 2:
+                    break
+                if not loose and tok.key not in first_words:
+                    continue
+                j = min(n, i + MAX_NGRAM)
+                while j > i:
+                    last = tokens[j - 1]
+                    if j - 1 > i and not _JOINER.match(text[tokens[j - 2].end:last.start]):
+                        j -= 1
+                        continue
+                    if not upper and not (last.text[0].isupper() or last.key in _CONNECTORS
+                                          or (j - 1 > i and text[tokens[j - 2].end:last.start] == "-")):
+                        j -= 1
+                        continue
+                    if j - 1 > i and not all(_JOINER.match(text[tokens[k].end:tokens[k + 1].start])
+                                             for k in range(i, j - 1)):
+                        j -= 1
+                        continue
+                    key = " ".join(t.key for t in tokens[i:j])
+                    ids = self.gazetteer.ids(key, loose=loose)
+                    if ids and self._accept(text, tokens, i, j, key, ids, upper, loose):
+                        found = (j, key, ids)
+                        break
+                    j -= 1
+                if found:
+                    break
+            if found is None:
+                i += 1
+                continue
+            j, key, ids = found
+            start, end = tokens[i].start, tokens[j - 1].end
+            cands = self._rank(key, ids)
+            mentions.append(PlaceMention(start=start, end=end, text=text[start:end],
+                                         candidates=tuple(cands[:MAX_CANDIDATES]),
+                                         relation=self._relation(text, tokens, i, j, cands)))
+            i = j
+        return mentions
+
+    def _rank(self, key: str, ids: tuple[int, ...]) -> list[Place]:
+        places = [self.gazetteer.place(pid) for pid in ids]
+        # the place's own name before alternate names, then admin units and curated entries, then size
+        return sorted(places, key=lambda p: (fold(p.name) != key, p.source == "geonames", -p.population))
+
+    def _accept(self, text: str, tokens: list[_Token], i: int, j: int, key: str,
+                ids: tuple[int, ...], upper: bool, loose: bool) -> bool:
+        if countries.lookup(key) is not None:
+            return False  # country names are the countries module's job
+        prev = tokens[i - 1] if i > 0 else None
+        nxt = tokens[j] if j < len(tokens) else None
+        gap_before = text[prev.end:tokens[i].start] if prev else "\n"
+        cue_before = prev is not None and prev.key in _BEFORE_IN | _BEFORE_NEAR and gap_before.strip() == ""
+        cue_after = nxt is not None and nxt.key in _SETTLEMENT | _REGION | _NEAR_AFTER
+        # "(Jowhar, Middle Shabelle)", "Hodan district, Mogadishu": lists of places
+        listed = bool(re.search(r"[(,;]\s*$", gap_before)) or (
+            nxt is not None and text[tokens[j - 1].end:nxt.start].strip() in (",", ")", ";"))
+        # glued by a hyphen to a word outside the name ("Ceel" of "Ceel-Cali-Axmed"), unless the
+        # compound names a road between places ("Afmadow-Weel Maaro road")
+        glued = (prev is not None and text[prev.end:tokens[i].start] == "-") or (
+            nxt is not None and text[tokens[j - 1].end:nxt.start] == "-")
+        if glued and not self._before_road(text, tokens, j):
+            return False
+        if self._names_actor(text, tokens, j):
+            return False
+        cue = cue_before or cue_after
+        single = j - i == 1
+        places = [self.gazetteer.place(pid) for pid in ids[:50]]
+        top_pop = max(p.population for p in places)
+        curated = any(p.source != "geonames" or p.kind == "admin1" for p in places)
+        if single and key in _FUNCTION_WORDS:
+            return False
+        if single and key in self.common_words:
+            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to"))
+        if loose and len(key) < 5:
+            return False
+        if upper:
+            if cue or curated:
+                return True
+            return top_pop >= 100_000 or (not single and top_pop >= 20_000)
+        # mixed case
+        sentence_start = prev is None or bool(re.search(r"[.!?:\"\n]\s*$", gap_before))
+        prev_cap = (prev is not None and not sentence_start and prev.text[0].isupper() and not cue_before
+                    and gap_before.strip() == "" and prev.key not in _PREFIX_OK)
+        next_cap = (nxt is not None and nxt.text[0].isupper() and not cue_after
+                    and nxt.key not in _FACILITY and text[tokens[j - 1].end:nxt.start].strip() == "")
+        if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Ahmed Said")
+            return curated and (cue or listed)
+        if next_cap:  # "Hiiraan Police", but "Nairobi Governor" is still Nairobi
+            return curated and (cue or listed) or top_pop >= 100_000
+        if cue or listed or curated:
+            return True
+        return top_pop >= (20_000 if sentence_start else 1_000)
+
+    @staticmethod
+    def _following_word(text: str, tokens: list[_Token], j: int) -> str:
+        """The first word after a name and any list of names that continues it ("X, Y and Z m")."""
+        k = j
+        while k < len(tokens) and k < j + 8:
+            t = tokens[k]
+            gap = text[tokens[k - 1].end:t.start]
+            if gap.strip() not in ("", ",", "-") or not t.text[0].isupper() or t.key in _ACTOR_AFTER:
+                if t.key == "and" and gap.strip() in ("", ","):
+                    k += 1
+                    continue
+                return t.key if gap.strip() in ("", ",", "-") else ""
+            k += 1
+        return ""
+
+    def _names_actor(self, text: str, tokens: list[_Token], j: int) -> bool:
+        return self._following_word(text, tokens, j) in _ACTOR_AFTER
+
+    def _before_road(self, text: str, tokens: list[_Token], j: int) -> bool:
+        return self._following_word(text, tokens, j) in _ROAD_AFTER
+
+    def _relation(self, text: str, tokens: list[_Token], i: int, j: int, cands: list[Place]) -> Relation:
+        nxt = tokens[j].key if j < len(tokens) else ""
+        before = text[max(0, tokens[i].start - 40):tokens[i].start]
+        prev = tokens[i - 1].key if i > 0 else ""
+        prev2 = tokens[i - 2].key if i > 1 else ""
+        named = [p for p in cands if fold(p.name) == fold(" ".join(t.key for t in tokens[i:j]))] or cands
+        if nxt in _REGION or (all(p.kind == "admin1" for p in named) and nxt not in _SETTLEMENT):
+            return "region"
+        if (prev in _BEFORE_NEAR - {"of", "between"} or nxt in _NEAR_AFTER or _DIRECTION.search(before)
+                or self._before_road(text, tokens, j)):
+            return "near"
+        if prev == "of" and prev2 in {"outskirts", "vicinity", "north", "south", "east", "west", "outside"}:
+            return "near"
+        if prev in ("between", "and") and "between" in before.lower():
+            return "near"
+        return "in"
+
+    # -------------------------------------------------------------- resolution
+    def resolve(self, mentions: list[PlaceMention], context_iso3: list[str]
+                ) -> list[tuple[PlaceMention, Place, int]]:
+        """Each mention with its chosen place and ACLED geo_precision, most specific first.
+
+        ``context_iso3``: countries named in the text, most frequent first. Mentions with no
+        candidate in those countries are dropped unless the text has no context (then the most
+        populous reading wins). Proximity to the other mentions' places breaks ties between namesakes.
+        """
+        ctx = [c for c in context_iso3 if c]
+        usable: list[tuple[PlaceMention, list[Place]]] = []
+        for m in mentions:
+            cands = [p for p in m.candidates if not ctx or p.iso3 in ctx]
+            if cands:
+                usable.append((m, cands))
+        if not usable:
+            return []
+        # anchors: admin1 units named, and mentions with a single reading in context
+        first = [self._score(m, cands, ctx, [], []) for m, cands in usable]
+        out: list[tuple[PlaceMention, Place, int]] = []
+        for k, (m, cands) in enumerate(usable):
+            others = [p for q, p in enumerate(first) if q != k]
+            regions = [first[q].admin1 for q, (mm, _c) in enumerate(usable)
+                       if q != k and first[q].kind == "admin1" and mm.relation == "region"]
+            best = self._score(m, cands, ctx, others, regions)
+            precision = self._precision(m, best)
+            if best.kind == "admin1":
+                # "Wajir county", "Isiolo County": ACLED places region-level events at the
+                # region's namesake town when it has one
+                town = [p for p in cands if p.kind == "populated" and p.iso3 == best.iso3
+                        and p.admin1 == best.admin1 and fold(p.name) == fold(best.name)]
+                if town:
+                    best = town[0]
+            out.append((m, best, precision))
+        # the most specific places first (a named village before the region it lies in), then text order
+        out.sort(key=lambda r: (r[2], r[0].start))
+        return out
+
+    @staticmethod
+    def _score(m: PlaceMention, cands: list[Place], ctx: list[str], others: list[Place],
+               regions: list[str]) -> Place:
+        key = fold(m.text)
+
+        def score(p: Place) -> float:
+            s = math.log10(p.population + 10)
+            if p.source != "geonames":
+                s += 1.5  # curated entries name what news names
+            if fold(p.name) == key or fold(p.name).endswith(" " + key):
+                s += 1.0
+            if p.iso3 in ctx:
+                s += 3.0 - min(ctx.index(p.iso3), 2)
+            if m.relation == "region":
+                s += 4.0 if p.kind == "admin1" else 0.0
+            elif p.kind == "admin1":
+                s -= 1.0
+            if regions and p.admin1 in regions:
+                s += 4.0
+            if others:
+                d = min(_km(p, o) for o in others)
+                s += 3.0 if d < 30 else 2.0 if d < 100 else 1.0 if d < 250 else 0.0
+            return s
+
+        return max(cands, key=score)
+
+    @staticmethod
+    def _precision(m: PlaceMention, p: Place) -> int:
+        if p.kind in ("admin1", "country"):
+            return 3
+        if m.relation == "region" and " - " in p.name:
+            return 1  # a city district ("Mogadishu - Hodan district") is the place itself
+        if m.relation in ("near", "region"):
+            return 2
+        return 1

