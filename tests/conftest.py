@@ -9,6 +9,8 @@ an embedded server started in a temporary directory.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -41,7 +43,7 @@ async def _admin(url: str, sql: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_admin_url() -> Iterator[str]:
     """URL of a maintenance database on the Postgres server the tests use."""
     external = os.environ.get("TEST_DATABASE_URL")
     if external:
@@ -49,12 +51,15 @@ def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         return
     from app.core import embedded_pg
 
-    data_dir = tmp_path_factory.mktemp("embedded-pg")
+    # Not pytest's tmp_path: run as root, the server runs as another user and needs to traverse the
+    # directory's parents, which pytest keeps private (0700).
+    data_dir = Path(tempfile.mkdtemp(prefix="ce-test-pg-"))
     server = embedded_pg.start(data_dir, database="postgres")
     try:
         yield server.url("postgres")
     finally:
         embedded_pg.stop(data_dir)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

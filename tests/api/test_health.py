@@ -19,7 +19,8 @@ async def test_ready_reports_the_database_at_the_head_revision(client: httpx.Asy
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ready"
-    assert body["revision"] == body["head"] == "0001_initial"
+    assert body["revision"] == body["head"]
+    assert body["head"] is not None and body["head"].startswith("00")
 
 
 async def test_unknown_route_is_a_json_404(client: httpx.AsyncClient) -> None:
