@@ -448,6 +448,8 @@ class ActorTagger:
                         6 if role == "protesters" else 5, "crowd")
             extra = [one(self._suffixed(assoc, c), 0, "assoc_group")] if assoc else []
             return [first, *extra]
+        if role == "group":
+            return [one(self._suffixed(assoc, c), 0, "assoc_group")]
         if role in ("civilians", "government"):
             window = text[s:min(len(text), e + 80)]
             window = window.split(". ")[0]
