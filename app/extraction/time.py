@@ -41,6 +41,18 @@ class _Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class _Doc:
+    """One call's text and what the first scan found in it (finders share it; nothing is stored)."""
+
+    text: str
+    low: str
+    pub: date
+    upper: bool
+    digits: list[int]  # offsets where a run of digits starts
+    months: list[int]  # offsets where a month name starts
+
+
+@dataclass(frozen=True, slots=True)
 class _Candidate:
     rank: int  # higher wins an overlap: explicit dates beat relative words
     mention: TimeMention
@@ -82,6 +94,14 @@ def _trie_pattern(node: _Trie) -> str:
     return f"(?:{body})?" if end else body
 
 
+def _at(rx: re.Pattern[str], s: str, positions: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of ``rx`` anchored at each of ``positions``."""
+    for p in positions:
+        m = rx.match(s, p)
+        if m is not None:
+            yield m
+
+
 def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
@@ -110,16 +130,17 @@ class TimeTagger:
         year = r"(?:(?P<year>(?:1[89]|20)\d{2})|'(?P<yy>\d{2})|(?P<yy2>\d{2}))(?![\d,:.]\d)(?!\d)"
         num = rf"(?P<n>\d{{1,3}}|{_alternation(list(self.numbers))})"
         span = r"\s*(?:-|–|—|/|\s(?:and|to|until|till|through)\s)\s*"
-        d1 = r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
         d2 = r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
         # Each pattern starts on its core token (a digit, a month or weekday name) so the regex engine
         # can skip ahead fast; words before the core ("around", "the night of", "Tuesday,", "early")
         # are read backwards by the *_prefix patterns, searched in a short window ending at the core.
         # All run on the lower-cased text; capitalisation is checked on the original.
-        self._dmy = re.compile(rf"{day}(?:\s+of)?[\s-]+{mon}(?:,?[\s-]+{year})?")  # "1st of April", "4 FEB 90"
-        self._mdy = re.compile(rf"{mon}\s+(?:the\s+)?{day}(?![\d:])(?![.,]\d)(?:,?\s+{year})?")  # "April 1, 2025"
-        self._range_dm = re.compile(rf"{d1}{span}{d2}(?:\s+of)?\s+{mon}(?:,?\s+{year})?")  # "1 and 3 April"
-        self._range_md = re.compile(rf"{mon}\s+{d1}{span}{d2}(?![\d:])(?:,?\s+{year})?")  # "April 1-3"
+        # "1st of April", "4 FEB 90", "1 and 3 April", "5-6 April 2025"
+        self._dmy = re.compile(rf"{day}(?:(?P<span>{span}){d2})?(?:\s+of)?[\s-]+{mon}(?:,?[\s-]+{year})?")
+        # "April 1, 2025", "Nov. 21", "April 1-3"
+        self._mdy = re.compile(
+            rf"{mon}\s+(?:the\s+)?{day}(?:(?P<span>{span}){d2})?(?![\d:])(?![.,]\d)(?:,?\s+{year})?"
+        )
         self._month = re.compile(rf"{mon}(?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d{{2}})(?!\d))?")
         self._year = re.compile(r"(?P<year>(?:19|20)\d{2})(?![\d])(?![,.]\d)(?!\s*%)")
         self._iso = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/-])")
@@ -164,33 +185,27 @@ class TimeTagger:
         )
         # "two days ago", "about 24 hours earlier", "3 weeks later"
         self._count = re.compile(
-            rf"\b(?:(?P<pre>about|some|around|nearly|almost|roughly|just|barely|only|more\s+than|less\s+than)\s+)?"
-            rf"{num}(?:[\s-]+(?:or\s+so\s+)?)(?P<unit>hours?|days?|nights?|weeks?|fortnights?|months?|years?)\s+"
+            r"(?P<unit>hours?|days?|nights?|weeks?|fortnights?|months?|years?)\s+"
             r"(?P<dir>ago|earlier|later|before|after|afterwards|previously|prior|back)\b"
+        )
+        self._count_prefix = re.compile(
+            r"(?<![a-z0-9])(?:(?:about|some|around|nearly|almost|roughly|just|barely|only|more\s+than|less\s+than)\s+)?"
+            rf"{num}[\s-]+(?:or\s+so\s+)?$"
         )
         self._background_count = re.compile(
             rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+{num}[\s-]+(?P<unit>days?|weeks?|months?|years?)\b"
         )
         part = r"(?:\s+(?:morning|afternoon|evening|night))?"
-        self._phrase = re.compile(
-            rf"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?)?(?P<p>{_alternation(list(self.phrases))})\b{part}"
-        )
+        self._phrase = re.compile(rf"(?P<p>{_alternation(list(self.phrases))})\b{part}")
         # "GUATEMALA CITY, 4 FEB 90 (ACAN-EFE) --", "BAGHDAD, Nov 21 (Reuters) -"
         self._dateline_before = re.compile(r"^\s*[A-Z][^\n,]{1,60}(?:,[^\n,]{1,40})?,\s*$")
         self._dateline_after = re.compile(r"^\s*(?:\(|--|-|–|—|/|:)")
+        self._lower_run = re.compile(r"[a-z]{3,}")
         self._not_lower = re.compile(r"[^a-z]+")
         self._not_upper = re.compile(r"[^A-Z]+")
+        self._past_words = re.compile(r"\b(?:past|last|previous)\s")
         self._since_before = re.compile(r"(?:since|as\s+of|ever\s+since)\s*$")
-        # cheap gates: a finder runs only when one of its words occurs in the text
-        self._token = re.compile(r"[a-z]+|\d+")
-        self._unit_words = {"hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight",
-                            "fortnights", "month", "months", "year", "years"}
-        stop = {"the", "a", "in", "of", "at", "this", "that", "last", "over", "past", "few", "early",
-                "late", "later", "earlier", "same", "next", "following", "previous"}
-        self._phrase_keys: set[str] = set()
-        for phrase in self.phrases:
-            words = set(phrase.split())
-            self._phrase_keys |= (words - stop) or words
+        self._core = re.compile(rf"\d+|(?<![a-z])(?:{_alternation(list(self.months))})(?![a-z])")
         verbs = [row[0] for row in _read_tsv(data_dir / "time_speech_verbs.tsv")]
         verb_rx = _alternation(verbs)
         # "DENIED TODAY THAT", "said here on Tuesday", "today announced": the time of a statement
@@ -212,25 +227,24 @@ class TimeTagger:
         low = text.lower()
         if len(low) != len(text):  # a few non-ASCII letters change length when lowered
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        tokens = set(self._token.findall(low))
-        cands: list[_Candidate] = []
-        pub = published_at
-        has_digit = any(t[0].isdigit() for t in tokens)
-        finders = []
-        if has_digit:
+        # one scan finds the numbers and month names the date patterns start on
+        digits: list[int] = []
+        months: list[int] = []
+        for m in self._core.finditer(low):
+            (digits if low[m.start()].isdigit() else months).append(m.start())
+        doc = _Doc(text, low, published_at, upper, digits, months)
+        finders = [self._find_counts, self._find_phrases]
+        if digits:
             finders += [self._find_numeric, self._find_years]
-            if "on" in tokens and not tokens.isdisjoint(("st", "nd", "rd", "th")):
+            if "on the " in low:
                 finders.append(self._find_ordinal_days)
-        if not tokens.isdisjoint(self.months):
+        if months:
             finders += [self._find_dates, self._find_months]
-        if not tokens.isdisjoint(self.weekdays):
+        if "day" in low or "tues" in low or "thurs" in low:
             finders.append(self._find_weekdays)
-        if not tokens.isdisjoint(self._unit_words):
-            finders.append(self._find_counts)
-        if not tokens.isdisjoint(self._phrase_keys):
-            finders.append(self._find_phrases)
+        cands: list[_Candidate] = []
         for finder in finders:
-            cands.extend(finder(text, low, pub, upper))
+            cands.extend(finder(doc))
         kept = self._select(cands)
         return self._postprocess(text, low, kept)
 
@@ -238,8 +252,12 @@ class TimeTagger:
 
     def _is_upper(self, text: str) -> bool:
         # MUC-style wires are upper case; a few lower-case letters (tags, stray words) are allowed
-        n_lower = len(self._not_lower.sub("", text))
-        n_upper = len(self._not_upper.sub("", text))
+        for runs, _ in enumerate(self._lower_run.finditer(text), 1):
+            if runs > 3:
+                return False  # plainly mixed case: decided without counting every letter
+        sample = text[:1000]  # enough letters to tell; counting all of a long wire costs
+        n_lower = len(self._not_lower.sub("", sample))
+        n_upper = len(self._not_upper.sub("", sample))
         return n_upper > 0 and n_upper >= 20 * n_lower
 
     @staticmethod
@@ -329,14 +347,15 @@ class TimeTagger:
 
     # ------------------------------------------------------------------ finders
 
-    def _find_numeric(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_numeric(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub = doc.text, doc.low, doc.pub
         if "-" in low:
-            for m in self._iso.finditer(low):
+            for m in _at(self._iso, low, doc.digits):
                 d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
                 if d and self._number_start(low, m.start()):
                     stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
                     yield self._make(m.span(), text, d, 90, background=stamp)
-        for m in self._numeric.finditer(low):
+        for m in _at(self._numeric, low, doc.digits):
             if not self._number_start(low, m.start()):
                 continue
             y = int(m["y"])
@@ -351,7 +370,7 @@ class TimeTagger:
                 stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
                 yield self._make(m.span(), text, d, 90, background=stamp)
         if "/" in low:
-            for m in self._day_month.finditer(low):
+            for m in _at(self._day_month, low, doc.digits):
                 if not self._number_start(low, m.start()):
                     continue
                 a, b = int(m["a"]), int(m["b"])
@@ -364,7 +383,8 @@ class TimeTagger:
                 if d:
                     yield self._make(m.span(), text, d, 70)
 
-    def _find_ordinal_days(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_ordinal_days(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub = doc.text, doc.low, doc.pub
         for m in self._ordinal_day.finditer(low):
             if not m["of"] and not self._ordinal_follow.match(low, m.end()):
                 continue  # "on the 5th floor", "on the 3rd attempt"
@@ -381,17 +401,14 @@ class TimeTagger:
             if d is not None:
                 yield self._make(m.span("core"), text, d, 75)
 
-    def _find_dates(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_dates(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub, upper = doc.text, doc.low, doc.pub, doc.upper
         # "4 March 10 people": the day-month reading beats "March 10" when both overlap
-        for rx, rank, is_range in (
-            (self._range_dm, 85, True),
-            (self._range_md, 85, True),
-            (self._dmy, 81, False),
-            (self._mdy, 80, False),
-        ):
-            for m in rx.finditer(low):
+        for rx, rank, positions in ((self._dmy, 81, doc.digits), (self._mdy, 80, doc.months)):
+            for m in _at(rx, low, positions):
                 start = m.start()
-                if not (self._number_start(low, start) if low[start].isdigit() else self._word_start(low, start)):
+                day_first = low[start].isdigit()
+                if not (self._number_start(low, start) if day_first else self._word_start(low, start)):
                     continue
                 if not self._cased(text, m, "mon", upper) or self._is_name(text, low, m.end(), upper):
                     continue
@@ -403,7 +420,7 @@ class TimeTagger:
                     end = len(text[: m.start("yy2")].rstrip(" ,-"))
                 pre = self._prefix(self._date_prefix, low, start)
                 weekday = None
-                if pre is not None and not low[start].isdigit() and pre.group().strip() == "the":
+                if pre is not None and not day_first and pre.group().strip() == "the":
                     pre = None  # "before the March 4 elections": the article is no part of the date
                 if pre is not None and pre.start() < start:
                     if pre["wd"] is not None and not self._cased(text, pre, "wd", upper):
@@ -411,22 +428,30 @@ class TimeTagger:
                     else:
                         weekday = self.weekdays[pre["wd"]] if pre["wd"] else None
                         start = pre.start()
-                if is_range:
-                    first, last = int(m["d1"]), int(m["d2"])
-                    if not first < last <= 31:
-                        continue
-                    width = last - first
-                    # a night across two dates is one event day; a few days a week; more a month
-                    precision = 1 if width == 1 and pre is not None and pre["night"] else (2 if width <= 7 else 3)
-                else:
-                    first = int(m["day"])
-                    precision = 2 if pre is not None and pre["approx"] else 1
+                first = int(m["day"])
+                precision = 2 if pre is not None and pre["approx"] else 1
+                if m["d2"] is not None:
+                    last = int(m["d2"])
+                    joined_by_and = m["span"].strip() == "and"
+                    if first < last <= 31 and (day_first or not joined_by_and or (pre and pre["pre"] == "between")):
+                        width = last - first
+                        # a night across two dates is one event day; a few days a week; more a month
+                        precision = 1 if width == 1 and pre is not None and pre["night"] else (2 if width <= 7 else 3)
+                        rank += 4
+                    elif day_first:
+                        # "20 to 3 April" is no range: read the date that stands by the month
+                        start, first, weekday, precision = m.start("d2"), last, None, 1
+                    else:
+                        # "April 1 and 3 people": the date ends at its day
+                        end = m.end("day")
+                        year = None
                 d = _safe_date(year, month, first) if year else self._infer_year(month, first, pub, weekday)
                 if d is not None:
                     yield self._make((start, end), text, d, rank, precision)
 
-    def _find_months(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
-        for m in self._month.finditer(low):
+    def _find_months(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub, upper = doc.text, doc.low, doc.pub, doc.upper
+        for m in _at(self._month, low, doc.months):
             if not self._word_start(low, m.start()) or not self._cased(text, m, "mon", upper):
                 continue
             pre = self._prefix(self._month_prefix, low, m.start())
@@ -478,8 +503,9 @@ class TimeTagger:
             year -= 1
         return _safe_date(year, month, day)
 
-    def _find_years(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
-        for m in self._year.finditer(low):
+    def _find_years(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub = doc.text, doc.low, doc.pub
+        for m in _at(self._year, low, doc.digits):
             y = int(m["year"])
             if y > pub.year + 1 or not self._number_start(low, m.start()):
                 continue
@@ -489,7 +515,8 @@ class TimeTagger:
             start = m.start() if _norm(pre["prep"]) in _PLAIN_PREPOSITIONS else pre.start()
             yield self._make((start, m.end()), text, date(y, 1, 1), 40, 3, background=True)
 
-    def _find_weekdays(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_weekdays(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub, upper = doc.text, doc.low, doc.pub, doc.upper
         for m in self._weekday.finditer(low):
             if not self._word_start(low, m.start()) or not self._cased(text, m, "wd", upper):
                 continue
@@ -505,11 +532,15 @@ class TimeTagger:
             start = pre.start() if pre else m.start()
             yield self._make((start, m.end()), text, d, 50, 1, "report", (d - pub).days)
 
-    def _find_counts(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_counts(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub = doc.text, doc.low, doc.pub
         for m in self._count.finditer(low):
-            n = self._number(m["n"])
             unit = m["unit"].rstrip("s")
-            if n is None or unit == "year":
+            if unit == "year" or not self._word_start(low, m.start()):
+                continue
+            pre = self._prefix(self._count_prefix, low, m.start())
+            n = self._number(pre["n"]) if pre else None
+            if pre is None or n is None:
                 continue
             days, precision = _unit_days(unit, n)
             direction = m["dir"]
@@ -517,7 +548,10 @@ class TimeTagger:
             offset = sign * days
             # "two days after the attack" is relative to an event; the report date is the fallback
             anchor: Anchor = "report" if direction in ("ago", "back") else "previous"
-            yield self._make(m.span(), text, _fallback(pub, offset, anchor), 55, precision, anchor, offset)
+            span = (pre.start(), m.end())
+            yield self._make(span, text, _fallback(pub, offset, anchor), 55, precision, anchor, offset)
+        if not self._past_words.search(low):
+            return
         for m in self._background_count.finditer(low):
             n = self._number(m["n"])
             if n is None:
@@ -530,8 +564,11 @@ class TimeTagger:
         s = _norm(s)
         return int(s) if s.isdigit() else self.numbers.get(s)
 
-    def _find_phrases(self, text: str, low: str, pub: date, upper: bool) -> Iterator[_Candidate]:
+    def _find_phrases(self, doc: _Doc) -> Iterator[_Candidate]:
+        text, low, pub = doc.text, doc.low, doc.pub
         for m in self._phrase.finditer(low):
+            if not self._word_start(low, m.start()):
+                continue
             ph = self.phrases[_norm(m["p"])]
             d, offset = _resolve_phrase(ph.offset, pub)
             if ph.anchor == "previous":
