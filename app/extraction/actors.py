@@ -137,28 +137,6 @@ def _is_acronym(term: str) -> bool:
     return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
-def _alternation(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-
-
-def _finditer_overlapping(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """Every match, also those starting inside an earlier one ("Colombian army of national liberation")."""
-    out: list[re.Match[str]] = []
-    pos = 0
-    while True:
-        m = pattern.search(text, pos)
-        if m is None:
-            return out
-        out.append(m)
-        pos = m.start() + 1
-
-
-def _compile(terms: list[str], flags: int = 0) -> re.Pattern[str]:
-    if not terms:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w.-])(?:" + _alternation(terms) + r")(?![\w])", flags)
-
-
 class ActorTagger:
     """Finds and names actors. Load once (about 50 ms) and reuse; ``tag`` is pure and thread-safe."""
 
@@ -171,10 +149,8 @@ class ActorTagger:
 
     # ------------------------------------------------------------------ loading
     def _load_named(self, path: Path) -> None:
-        self._named: dict[str, list[_Named]] = {}  # alias (exact for acronyms, casefolded otherwise)
-        ci: list[str] = []
-        cs: list[str] = []
-        cs_upper: list[str] = []
+        self._named: _countries.PhraseIndex[tuple[bool, bool, list[_Named]]] = _countries.PhraseIndex()
+        by_alias: dict[str, tuple[bool, bool, list[_Named]]] = {}
         for name, inter, country, where, kind, aliases in ((r + [""] * 6)[:6] for r in _rows(path)):
             entry = _Named(name, int(inter), country, tuple(w for w in where.split(",") if w), kind)
             for alias in aliases.split("|"):
@@ -182,20 +158,13 @@ class ActorTagger:
                 alias = alias.lstrip("!")
                 if not alias:
                     continue
-                if _is_acronym(alias):
-                    key = alias
-                    cs.append(alias)
-                    if not wordlike:
-                        cs_upper.append(alias)
-                else:
-                    key = alias.casefold()
-                    ci.append(alias)
-                self._named.setdefault(key, [])
-                if entry not in self._named[key]:
-                    self._named[key].append(entry)
-        self._named_ci = _compile(ci, re.IGNORECASE)
-        self._named_cs = _compile(cs)
-        self._named_cs_upper = _compile(cs_upper)
+                acronym = _is_acronym(alias)
+                key = alias if acronym else alias.casefold()
+                if key not in by_alias:
+                    by_alias[key] = (acronym, wordlike, [])
+                    self._named.add(alias, by_alias[key])
+                if entry not in by_alias[key][2]:
+                    by_alias[key][2].append(entry)
 
     def _load_states(self, path: Path) -> None:
         self._state_style: dict[str, tuple[str, str]] = {}
@@ -203,36 +172,32 @@ class ActorTagger:
             self._state_style[country] = (article, period)
 
     def _load_regions(self, path: Path) -> None:
-        self._regions: dict[str, _Region] = {}
-        terms: list[str] = []
+        self._regions: _countries.PhraseIndex[_Region] = _countries.PhraseIndex()
         for aliases, country, military, police in ((r + [""] * 4)[:4] for r in _rows(path)):
             region = _Region(country, military, police)
             for alias in aliases.split("|"):
                 if alias:
-                    self._regions[alias.casefold()] = region
-                    terms.append(alias)
-        self._region_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])")
+                    self._regions.add(alias, region)
 
     def _load_identity(self, path: Path) -> None:
-        self._identity: dict[str, _Identity] = {}
-        terms: list[str] = []
+        self._identity: _countries.PhraseIndex[_Identity] = _countries.PhraseIndex()
+        seen: set[str] = set()
         for aliases, lineage, level, where in ((r + [""] * 4)[:4] for r in _rows(path)):
             names = [a for a in aliases.split("|") if a]
             ident = _Identity(names[0], lineage, level, tuple(c for c in where.split(",") if c))
             for alias in names:
-                self._identity.setdefault(alias.casefold(), ident)
-                terms.append(alias)
-        self._identity_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w])", re.IGNORECASE)
+                if alias.casefold() not in seen:
+                    seen.add(alias.casefold())
+                    self._identity.add(alias, ident)
 
     def _load_generic(self, path: Path) -> None:
-        self._generic: dict[str, tuple[str, str]] = {}
-        terms: list[str] = []
+        self._generic: _countries.PhraseIndex[tuple[str, str]] = _countries.PhraseIndex()
+        seen: set[str] = set()
         for role, assoc, phrases in ((r + [""] * 3)[:3] for r in _rows(path)):
             for phrase in phrases.split("|"):
-                if phrase and phrase.casefold() not in self._generic:
-                    self._generic[phrase.casefold()] = (role, assoc)
-                    terms.append(phrase)
-        self._generic_re = re.compile(r"(?<![\w-])(?:" + _alternation(terms) + r")(?![\w-])", re.IGNORECASE)
+                if phrase and phrase.casefold() not in seen:
+                    seen.add(phrase.casefold())
+                    self._generic.add(phrase, (role, assoc))
 
     # ------------------------------------------------------------------ naming
     def state_name(self, force: str, country: str) -> str:
@@ -252,14 +217,15 @@ class ActorTagger:
         """Actor mentions in ``text``; ``country`` is the ACLED country of the event, used to name
         generic actors ("soldiers" → "Military Forces of Somalia (2022-)")."""
         upper = _countries.is_upper_text(text)
-        country_mentions = _countries.find_countries(text)
+        tokens = _countries.tokenize(text)
+        country_mentions = _countries.find_countries(text, tokens)
         country_at_end = {e: (s, c.name) for s, e, c in country_mentions}
-        region_at_end = {m.end(): (m.start(), self._regions[m.group(0).casefold()])
-                         for m in self._region_re.finditer(text)}
+        region_at_end = {e: (s, region) for s, e, _, region in self._regions.find(tokens)
+                         if text[s].isupper()}
         cands: list[_Cand] = []
-        cands += self._tag_named(text, country, upper)
-        cands += self._tag_identity(text, country, upper)
-        cands += self._tag_generic(text, country, country_at_end, region_at_end)
+        cands += self._tag_named(text, tokens, country, upper)
+        cands += self._tag_identity(text, tokens, country, upper)
+        cands += self._tag_generic(text, tokens, country, country_at_end, region_at_end)
         for s, e, c in country_mentions:  # "Kenyans", "Ugandans": civilians of that country
             said = text[s:e].casefold()
             if any(said == d.casefold() + "s" for d in c.demonyms):
@@ -277,18 +243,16 @@ class ActorTagger:
             return 8
         return inter
 
-    def _tag_named(self, text: str, country: str | None, upper: bool) -> list[_Cand]:
+    def _tag_named(self, text: str, tokens: list[_countries.Token], country: str | None,
+                   upper: bool) -> list[_Cand]:
         out: list[_Cand] = []
-        matches = _finditer_overlapping(self._named_ci, text)
-        matches += _finditer_overlapping(self._named_cs_upper if upper else self._named_cs, text)
-        for m in matches:
-            s, e = m.start(), m.end()
-            if text[max(0, s - 4):s].casefold() == "non-":
+        for s, e, alias, (acronym, wordlike, entries) in self._named.find(tokens):
+            if acronym and ("".join(text[s:e].split()) != "".join(alias.split()) or (upper and wordlike)):
                 continue
-            key = m.group(0)
-            entries = self._named.get(key) or self._named.get(key.casefold()) or []
-            if not entries:
+            if text[max(0, s - 4):s].casefold() == "non-" or (s > 0 and text[s - 1] in "-/" and not acronym):
                 continue
+            if not acronym and not upper and alias[0].isupper() and not text[s].isupper():
+                continue  # "Jubilee Party" is named with a capital; "jubilee" is a word
             entry = self._pick(entries, country)
             if entry is None:
                 continue
@@ -320,18 +284,21 @@ class ActorTagger:
             return f"{ident.lineage} Sub-Clan {'Militia' if militia else 'Group'} (Somalia)", home
         return f"{ident.ethnic} Ethnic {'Militia' if militia else 'Group'} ({home})", home
 
-    def _tag_identity(self, text: str, country: str | None, upper: bool) -> list[_Cand]:
-        raw = [m for m in self._identity_re.finditer(text) if upper or m.group(0)[0].isupper()]
+    def _tag_identity(self, text: str, tokens: list[_countries.Token], country: str | None,
+                      upper: bool) -> list[_Cand]:
+        raw: list[tuple[int, int, _Identity]] = []
+        for s, e, _, ident in sorted(self._identity.find(tokens), key=lambda x: (x[0], -x[1])):
+            if (upper or text[s].isupper()) and (not raw or s >= raw[-1][1]):
+                raw.append((s, e, ident))
         # join lineage chains written together: "Habar Gedir-Ayr", "Hawiye/Abgal"
         spans: list[tuple[int, int, _Identity]] = []
-        for m in raw:
-            ident = self._identity[m.group(0).casefold()]
-            if spans and re.fullmatch(r"\s*[-/]\s*|\s", text[spans[-1][1]:m.start()]):
+        for ms, me, ident in raw:
+            if spans and re.fullmatch(r"\s*[-/]\s*|\s", text[spans[-1][1]:ms]):
                 ps, _, pident = spans[-1]
                 deeper = ident if len(ident.lineage) >= len(pident.lineage) else pident
-                spans[-1] = (ps, m.end(), deeper)
+                spans[-1] = (ps, me, deeper)
             else:
-                spans.append((m.start(), m.end(), ident))
+                spans.append((ms, me, ident))
         # coordinated chains share one head: "Abgal and Hawadle clan militias"
         chains: list[list[tuple[int, int, _Identity]]] = []
         for sp in spans:
@@ -390,17 +357,19 @@ class ActorTagger:
             return s, name, None
         return start, "", None
 
-    def _tag_generic(self, text: str, country: str | None, country_at_end: dict[int, tuple[int, str]],
+    def _tag_generic(self, text: str, tokens: list[_countries.Token], country: str | None,
+                     country_at_end: dict[int, tuple[int, str]],
                      region_at_end: dict[int, tuple[int, _Region]]) -> list[_Cand]:
         out: list[_Cand] = []
-        for m in _finditer_overlapping(self._generic_re, text):
-            s, e = m.start(), m.end()
-            role, assoc = self._generic[m.group(0).casefold()]
+        for s, e, phrase, (role, assoc) in self._generic.find(tokens):
+            if s > 0 and text[s - 1] == "-" or e < len(text) and text[e] == "-":
+                continue  # "anti-government forces", "police-led"
+            said = phrase.casefold()
             if role in ("rioters", "unidentified", "civilians") and _LYNCH_CONTEXT.search(self._sentence(text, s, e)):
                 # mob justice: the crowd is Rioters with a Vigilante Group, the suspect a civilian
-                if role == "rioters" or m.group(0).casefold() in _COLLECTIVE:
+                if role == "rioters" or said in _COLLECTIVE:
                     role, assoc = "rioters", "Vigilante Group"
-                elif role == "unidentified" and m.group(0).casefold() in ("suspect", "suspects"):
+                elif role == "unidentified" and said in ("suspect", "suspects"):
                     role, assoc = "civilians", ""
             ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
             c = mod_country or country or ""

@@ -10,8 +10,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 _DATA = Path(__file__).parent / "data" / "countries.tsv"
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+Token = tuple[int, int, str]  # start, end, casefolded text (curly apostrophes made straight)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word and punctuation tokens with their offsets, casefolded for dictionary look-ups."""
+    return [(m.start(), m.end(), m.group(0).casefold().replace("’", "'")) for m in _TOKEN.finditer(text)]
+
+
+class PhraseIndex(Generic[T]):
+    """Multi-word phrases looked up token by token: far faster than one large regex alternation.
+
+    ``find`` returns every (overlapping) occurrence; callers decide about case and overlaps.
+    Also used by the actors stage.
+    """
+
+    def __init__(self) -> None:
+        self._phrases: dict[tuple[str, ...], list[tuple[str, T]]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+
+    def add(self, phrase: str, value: T) -> None:
+        key = tuple(t for _, _, t in tokenize(phrase))
+        if not key:
+            return
+        self._phrases.setdefault(key, []).append((phrase, value))
+        for i in range(1, len(key) + 1):
+            self._prefixes.add(key[:i])
+
+    def find(self, tokens: list[Token]) -> list[tuple[int, int, str, T]]:
+        """``(start, end, phrase as written in the data, value)`` for every occurrence."""
+        out: list[tuple[int, int, str, T]] = []
+        prefixes, phrases = self._prefixes, self._phrases
+        n = len(tokens)
+        for i in range(n):
+            key: tuple[str, ...] = (tokens[i][2],)
+            j = i
+            while key in prefixes:
+                hits = phrases.get(key)
+                if hits:
+                    for phrase, value in hits:
+                        out.append((tokens[i][0], tokens[j][1], phrase, value))
+                j += 1
+                if j >= n:
+                    break
+                key = (*key, tokens[j][2])
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,20 +141,9 @@ for _c in COUNTRIES:
 _BY_KEY.update({k.replace("'", "’"): v for k, v in list(_BY_KEY.items()) if "'" in k})
 
 
-def _alternation(terms: list[str]) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-
-
-_CI_TERMS = [t for t in _TERM if not _is_case_sensitive(t)]
-_CS_TERMS = [t for t in _TERM if _is_case_sensitive(t)]
-_CI_RE = re.compile(r"(?<![\w.])(?:" + _alternation(_CI_TERMS) + r")(?![\w])", re.IGNORECASE)
-_CS_RE = re.compile(r"(?<![\w.])(?:" + _alternation(_CS_TERMS) + r")(?![\w])")
-_CS_UPPER_RE = re.compile(
-    r"(?<![\w.])(?:" + _alternation([t for t in _CS_TERMS if t not in _WORD_ACRONYMS]) + r")(?![\w])"
-)
-_TERM_CF: dict[str, Country] = {}
+_INDEX: PhraseIndex[Country] = PhraseIndex()
 for _t, _c in _TERM.items():
-    _TERM_CF.setdefault(_t.casefold(), _c)
+    _INDEX.add(_t, _c)
 
 
 def lookup(s: str) -> Country | None:
@@ -123,23 +162,23 @@ def is_upper_text(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def find_countries(text: str) -> list[tuple[int, int, Country]]:
+def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, Country]]:
     """Mentions ``(start, end, country)`` of country names, aliases and demonyms, sorted by start.
 
     In mixed-case text a name must start with a capital ("Chad", not "chad") and acronyms must be
-    all capitals ("US", not "us"). Overlaps are resolved in favour of the longest mention.
+    all capitals ("US", not "us"); in ALL-CAPS text acronyms that are also words ("US") are skipped.
+    Overlaps are resolved in favour of the longest mention. ``tokens`` may pass ``tokenize(text)``.
     """
     upper = is_upper_text(text)
     found: list[tuple[int, int, Country]] = []
-    for m in _CI_RE.finditer(text):
-        s = m.group(0)
-        if not upper and s[0].islower() and s not in _TERM:
+    for start, end, term, c in _INDEX.find(tokens if tokens is not None else tokenize(text)):
+        said = text[start:end]
+        if _is_case_sensitive(term):
+            if "".join(said.split()) != "".join(term.split()) or (upper and term in _WORD_ACRONYMS):
+                continue
+        elif not upper and said[0].islower() and not term[0].islower():
             continue
-        c = _TERM_CF.get(s.casefold())
-        if c is not None:
-            found.append((m.start(), m.end(), c))
-    for m in (_CS_UPPER_RE if upper else _CS_RE).finditer(text):
-        found.append((m.start(), m.end(), _TERM[m.group(0)]))
+        found.append((start, end, c))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, Country]] = []
     last_end = -1
