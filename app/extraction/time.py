@@ -204,7 +204,11 @@ class TimeTagger:
         self._not_lower = re.compile(r"[^a-z]+")
         self._not_upper = re.compile(r"[^A-Z]+")
         self._past_words = re.compile(r"\b(?:past|last|previous)\s")
-        self._since_before = re.compile(r"(?:since|as\s+of|ever\s+since)\s*$")
+        # "since 2 February", "updated on 3 May": frames, not events. ("Source dated 28 October" is
+        # kept: when a note gives no other day, the source's day is the best one it has.)
+        self._since_before = re.compile(r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?)\s*$")
+        # "5 January this year", "12 March last year"
+        self._year_word_after = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b")
         self._core = re.compile(rf"\d+|(?<![a-z])(?:{_alternation(list(self.months))})(?![a-z])")
         verbs = [row[0] for row in _read_tsv(data_dir / "time_speech_verbs.tsv")]
         verb_rx = _alternation(verbs)
@@ -418,6 +422,9 @@ class TimeTagger:
                 if year == -1:
                     year = None
                     end = len(text[: m.start("yy2")].rstrip(" ,-"))
+                if year is None and (yw := self._year_word_after.match(low, end)):
+                    year = pub.year + {"this": 0, "last": -1, "next": 1}[yw["which"]]
+                    end = yw.end()
                 pre = self._prefix(self._date_prefix, low, start)
                 weekday = None
                 if pre is not None and not day_first and pre.group().strip() == "the":
@@ -631,7 +638,7 @@ class TimeTagger:
         )
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
-        return t.anchor == "absolute" and bool(self._since_before.search(low, max(0, t.start - 12), t.start))
+        return t.anchor == "absolute" and bool(self._since_before.search(low, max(0, t.start - 16), t.start))
 
     def _is_dateline(self, text: str, t: TimeMention) -> bool:
         """The wire dateline ("CITY, 4 FEB 90 (AGENCY) --") or a date alone on an early line."""

@@ -240,3 +240,15 @@ def test_a_date_that_names_a_group_or_a_place_is_no_date(tagger: TimeTagger) -> 
     text = "PIZARRO, FORMER LEADER OF THE 19 APRIL MOVEMENT, WAS KILLED ON 26 APRIL."
     assert [m.text for m in tagger.tag(text, date(1990, 4, 27))] == ["26 APRIL"]
     assert [m.text for m in tagger.tag("Protesters gathered on 6 October Bridge in Cairo.", TUE)] == []
+
+
+def test_a_yearless_date_followed_by_this_or_last_year(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "ON 5 JANUARY THIS YEAR, THE UNITED STATES INTERCEPTED A VESSEL.", date(1990, 2, 1))
+    assert (m.text, m.date) == ("5 JANUARY THIS YEAR", date(1990, 1, 5))
+    m = first_event_time(tagger, "The camp was attacked on 12 March last year.", TUE)
+    assert (m.text, m.date) == ("12 March last year", date(2022, 3, 12))
+
+
+def test_a_publication_stamp_is_background(tagger: TimeTagger) -> None:
+    mentions = tagger.tag("Six pupils were arrested in Kisii on Monday. Updated on 21 November.", TUE)
+    assert [(m.text, m.background) for m in mentions] == [("Monday", False), ("21 November", True)]
