@@ -207,6 +207,8 @@ class TimeTagger:
         # "since 2 February", "updated on 3 May": frames, not events. ("Source dated 28 October" is
         # kept: when a note gives no other day, the source's day is the best one it has.)
         self._since_before = re.compile(r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?)\s*$")
+        # "Date unknown - source dated 04/04": the source's day stands in for the event's
+        self._proxy_before = re.compile(r"(?:source|report|article)\s+dated\s*$")
         # "5 January this year", "12 March last year"
         self._year_word_after = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b")
         self._core = re.compile(rf"\d+|(?<![a-z])(?:{_alternation(list(self.months))})(?![a-z])")
@@ -280,6 +282,9 @@ class TimeTagger:
             return True
         c = low[i - 1]
         return not (c.isalnum() or c in "/:+-" or (c in ".," and i > 1 and low[i - 2].isdigit()))
+
+    def _proxy_precision(self, low: str, start: int) -> int:
+        return 2 if self._proxy_before.search(low, max(0, start - 20), start) else 1
 
     def _is_name(self, text: str, low: str, end: int, upper: bool) -> bool:
         """A date that names something: "the 19 April Movement", "6 October Bridge"."""
@@ -372,7 +377,7 @@ class TimeTagger:
             d = _safe_date(y, b, a) or _safe_date(y, a, b)
             if d and abs(d.year - pub.year) <= 30:
                 stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
-                yield self._make(m.span(), text, d, 90, background=stamp)
+                yield self._make(m.span(), text, d, 90, self._proxy_precision(low, m.start()), background=stamp)
         if "/" in low:
             for m in _at(self._day_month, low, doc.digits):
                 if not self._number_start(low, m.start()):
@@ -385,7 +390,7 @@ class TimeTagger:
                 else:
                     d = None
                 if d:
-                    yield self._make(m.span(), text, d, 70)
+                    yield self._make(m.span(), text, d, 70, self._proxy_precision(low, m.start()))
 
     def _find_ordinal_days(self, doc: _Doc) -> Iterator[_Candidate]:
         text, low, pub = doc.text, doc.low, doc.pub
@@ -416,6 +421,8 @@ class TimeTagger:
                     continue
                 if not self._cased(text, m, "mon", upper) or self._is_name(text, low, m.end(), upper):
                     continue
+                if not day_first and low[m.end("mon")] == "." and m["mon"] not in self._abbreviations:
+                    continue  # "in January. 15 killed": the full stop ends a sentence
                 month = self.months[m["mon"]]
                 year = self._year_of(m, pub)
                 end = m.end()
@@ -436,7 +443,8 @@ class TimeTagger:
                         weekday = self.weekdays[pre["wd"]] if pre["wd"] else None
                         start = pre.start()
                 first = int(m["day"])
-                precision = 2 if pre is not None and pre["approx"] else 1
+                approx = (pre is not None and pre["approx"]) or self._proxy_before.search(low, max(0, start - 20), start)
+                precision = 2 if approx else 1
                 if m["d2"] is not None:
                     last = int(m["d2"])
                     joined_by_and = m["span"].strip() == "and"

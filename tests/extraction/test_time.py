@@ -252,3 +252,14 @@ def test_a_yearless_date_followed_by_this_or_last_year(tagger: TimeTagger) -> No
 def test_a_publication_stamp_is_background(tagger: TimeTagger) -> None:
     mentions = tagger.tag("Six pupils were arrested in Kisii on Monday. Updated on 21 November.", TUE)
     assert [(m.text, m.background) for m in mentions] == [("Monday", False), ("21 November", True)]
+
+
+def test_a_full_stop_after_a_month_ends_the_date(tagger: TimeTagger) -> None:
+    text = "Clashes between Somali and Samburu herders in January. 15 killed in Isiolo."
+    mentions = tagger.tag(text, date(2012, 3, 1))
+    assert [(m.text, m.date, m.precision) for m in mentions] == [("January", date(2012, 1, 15), 3)]
+
+
+def test_a_source_date_standing_in_for_an_unknown_day_is_week_precise(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "Residents protest a new county law. Date not known - source dated 04/04.", date(2016, 4, 5))
+    assert (m.text, m.date, m.precision) == ("04/04", date(2016, 4, 4), 2)
