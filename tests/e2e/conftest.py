@@ -1,0 +1,80 @@
+"""Start ``conflict-events serve`` as a real process and talk to it over HTTP."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _command() -> list[str]:
+    script = Path(sys.executable).parent / "conflict-events"
+    if script.exists():
+        return [str(script), "serve"]
+    return [sys.executable, "-m", "app.cli", "serve"]
+
+
+@contextmanager
+def running_server(
+    env_overrides: dict[str, str], log_path: Path, drop: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """Run the server until the block ends (SIGTERM, as a process manager would); yield its URL."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update({"HOST": "127.0.0.1", "PORT": str(port), "EXTRACT_WORKERS": "1", "LOG_LEVEL": "warning"})
+    env.update(env_overrides)
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(_command(), env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"server exited with {proc.returncode}:\n{log_path.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{base}/ready", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"server not ready after 90 s:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+@pytest.fixture(scope="session")
+async def e2e_database_url(new_database) -> str:  # type: ignore[no-untyped-def]
+    """An empty database of its own: the server migrates it at start-up."""
+    url: str = await new_database("ce_e2e")
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(e2e_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A ``conflict-events serve`` process on a free port against its own database."""
+    log = tmp_path_factory.mktemp("e2e") / "server.log"
+    with running_server({"DATABASE_URL": e2e_database_url}, log) as base:
+        yield base

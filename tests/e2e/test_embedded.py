@@ -1,0 +1,53 @@
+"""``make run``'s path: no DATABASE_URL, an embedded Postgres whose data outlives the server."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import httpx
+import psutil
+import pytest
+
+from .conftest import running_server
+
+ARTICLE = {
+    "text": "Protesters blocked the main road in Kisumu on 7 July 2023 to denounce rising fuel prices; "
+    "police dispersed them with tear gas.",
+    "published_at": "2023-07-08",
+}
+
+
+def postgres_running(pgdata: Path) -> bool:
+    for proc in psutil.process_iter(["name", "cmdline"]):
+        cmdline = proc.info.get("cmdline") or []
+        if proc.info.get("name") == "postgres" and str(pgdata) in cmdline:
+            return True
+    return False
+
+
+@pytest.fixture
+def data_dir() -> Path:  # type: ignore[misc]
+    path = Path(tempfile.mkdtemp(prefix="ce-e2e-data-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_embedded_database_persists_between_runs_and_stops_with_the_server(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    env = {"DATA_DIR": str(data_dir)}
+    with running_server(env, tmp_path / "first.log", drop=("DATABASE_URL",)) as base:
+        created = httpx.post(f"{base}/articles", json=ARTICLE, timeout=120)
+        assert created.status_code == 201, created.text
+        source_id = created.json()["source"]["id"]
+        assert postgres_running(data_dir / "pg")
+    assert not postgres_running(data_dir / "pg"), "the embedded server should stop with the API"
+
+    with running_server(env, tmp_path / "second.log", drop=("DATABASE_URL",)) as base:
+        again = httpx.post(f"{base}/articles", json=ARTICLE, timeout=120)
+        assert again.status_code == 200
+        assert again.json()["source"]["id"] == source_id
+        sources = httpx.get(f"{base}/sources", timeout=30).json()["items"]
+        assert [s["id"] for s in sources] == [source_id]
