@@ -114,8 +114,15 @@ class TimeTagger:
         self.weekdays: dict[str, int] = {}
         self.numbers: dict[str, int] = {}
         name_nouns: dict[str, int] = {}
+        weekday_nouns: dict[str, int] = {}
+        tables = {
+            "month": self.months,
+            "weekday": self.weekdays,
+            "number": self.numbers,
+            "name_noun": name_nouns,
+            "weekday_name_noun": weekday_nouns,
+        }
         for kind, word, value in _read_tsv(data_dir / "time_calendar.tsv"):
-            tables = {"month": self.months, "weekday": self.weekdays, "number": self.numbers, "name_noun": name_nouns}
             tables[kind][word] = int(value)
         self.phrases: dict[str, _Phrase] = {}
         for phrase, anchor, offset, precision, background in _read_tsv(data_dir / "time_phrases.tsv"):
@@ -159,6 +166,7 @@ class TimeTagger:
             r"while|near|outside)\b)"
         )
         self._name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(name_nouns))})\b")
+        self._weekday_name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(weekday_nouns))})\b")
         self._range_gap = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
         # "2023-11-22 01:03:00": a machine time stamp (page furniture), not an event date
         self._clock_after = re.compile(r"(?:t|\s+|,\s*)(?:at\s+)?\d{1,2}:\d{2}")
@@ -286,9 +294,9 @@ class TimeTagger:
     def _proxy_precision(self, low: str, start: int) -> int:
         return 2 if self._proxy_before.search(low, max(0, start - 20), start) else 1
 
-    def _is_name(self, text: str, low: str, end: int, upper: bool) -> bool:
-        """A date that names something: "the 19 April Movement", "6 October Bridge"."""
-        n = self._name_after.match(low, end)
+    def _is_name(self, text: str, low: str, end: int, upper: bool, rx: re.Pattern[str] | None = None) -> bool:
+        """A date that names something: "the 19 April Movement", "6 October Bridge", "Sunday Nation"."""
+        n = (rx or self._name_after).match(low, end)
         return n is not None and (upper or text[n.start("noun")].isupper())
 
     @staticmethod
@@ -534,6 +542,8 @@ class TimeTagger:
         text, low, pub, upper = doc.text, doc.low, doc.pub, doc.upper
         for m in self._weekday.finditer(low):
             if not self._word_start(low, m.start()) or not self._cased(text, m, "wd", upper):
+                continue
+            if self._is_name(text, low, m.end("wd"), upper, self._weekday_name_after):
                 continue
             target = self.weekdays[m["wd"]]
             pre = self._prefix(self._weekday_prefix, low, m.start())

@@ -263,3 +263,8 @@ def test_a_full_stop_after_a_month_ends_the_date(tagger: TimeTagger) -> None:
 def test_a_source_date_standing_in_for_an_unknown_day_is_week_precise(tagger: TimeTagger) -> None:
     m = first_event_time(tagger, "Residents protest a new county law. Date not known - source dated 04/04.", date(2016, 4, 5))
     assert (m.text, m.date, m.precision) == ("04/04", date(2016, 4, 4), 2)
+
+
+def test_a_newspaper_named_for_a_weekday_is_no_day(tagger: TimeTagger) -> None:
+    text = "The Sunday Nation reported that raiders killed two herders on Friday."
+    assert [m.text for m in tagger.tag(text, TUE)] == ["Friday"]
