@@ -100,7 +100,9 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.common_words = _load_words(DATA_DIR / "common_words.txt")
+        self.common_words = _load_words(DATA_DIR / "common_words.txt") | _FUNCTION_WORDS
+        # ALL-CAPS text has no capitals to go by: frequent English words count as common too
+        self.common_words_upper = self.common_words | _load_words(DATA_DIR / "common_words_en.txt")
 
     # ---------------------------------------------------------------- tagging
     def tag(self, text: str) -> list[PlaceMention]:
@@ -188,12 +190,17 @@ class Geocoder:
         curated = any(p.source != "geonames" or p.kind == "admin1" for p in places)
         if single and key in _FUNCTION_WORDS:
             return False
-        if single and key in self.common_words:
-            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to"))
-        if loose and len(key) < 5:
+        common_set = self.common_words_upper if upper else self.common_words
+        common = all(t.key in common_set or t.key in _CONNECTORS for t in tokens[i:j])
+        if loose and (common or len(key) < 5):
             return False
+        if common:
+            if upper:  # "IN THE TOWN OF UNION", "VICTORIA DEPARTMENT", not "IN PART", "IN ADVANCE"
+                return cue_after or (prev is not None and prev.key == "of" and i > 1
+                                     and tokens[i - 2].key in _SETTLEMENT | _REGION)
+            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to"))
         if upper:
-            if cue or curated:
+            if cue or curated or (nxt is not None and nxt.key in _FACILITY):
                 return True
             return top_pop >= 100_000 or (not single and top_pop >= 20_000)
         # mixed case
