@@ -361,9 +361,13 @@ class ActorTagger:
                      country_at_end: dict[int, tuple[int, str]],
                      region_at_end: dict[int, tuple[int, _Region]]) -> list[_Cand]:
         out: list[_Cand] = []
+        blocked: list[tuple[int, int]] = []
         for s, e, phrase, (role, assoc) in self._generic.find(tokens):
             if s > 0 and text[s - 1] == "-" or e < len(text) and text[e] == "-":
-                continue  # "anti-government forces", "police-led"
+                blocked.append((s, e))  # "pro-government forces" is not "government forces", nor "forces"
+                continue
+            if any(bs <= s and e <= be for bs, be in blocked):
+                continue
             said = phrase.casefold()
             if role in ("rioters", "unidentified", "civilians") and _LYNCH_CONTEXT.search(self._sentence(text, s, e)):
                 # mob justice: the crowd is Rioters with a Vigilante Group, the suspect a civilian
