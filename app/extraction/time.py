@@ -169,7 +169,7 @@ class TimeTagger:
         self._weekday_name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(weekday_nouns))})\b")
         self._range_gap = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
         # "2023-11-22 01:03:00": a machine time stamp (page furniture), not an event date
-        self._clock_after = re.compile(r"(?:t|\s+|,\s*)(?:at\s+)?\d{1,2}:\d{2}")
+        self._clock_after = re.compile(r"(?:t|\s+|,\s*)\d{1,2}:\d{2}")
         self._weekday = re.compile(rf"{wd}(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
         self._date_prefix = re.compile(
             r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around)\s+)?"
@@ -370,8 +370,7 @@ class TimeTagger:
             for m in _at(self._iso, low, doc.digits):
                 d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
                 if d and self._number_start(low, m.start()):
-                    stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
-                    yield self._make(m.span(), text, d, 90, background=stamp)
+                    yield self._make(m.span(), text, d, 90)
         for m in _at(self._numeric, low, doc.digits):
             if not self._number_start(low, m.start()):
                 continue
@@ -384,8 +383,7 @@ class TimeTagger:
             # day-first (the convention of most of the world's press); month-first only if forced
             d = _safe_date(y, b, a) or _safe_date(y, a, b)
             if d and abs(d.year - pub.year) <= 30:
-                stamp = bool(self._clock_after.match(low, m.end(), m.end() + 12))
-                yield self._make(m.span(), text, d, 90, self._proxy_precision(low, m.start()), background=stamp)
+                yield self._make(m.span(), text, d, 90, self._proxy_precision(low, m.start()))
         if "/" in low:
             for m in _at(self._day_month, low, doc.digits):
                 if not self._number_start(low, m.start()):
@@ -458,8 +456,10 @@ class TimeTagger:
                     joined_by_and = m["span"].strip() == "and"
                     if first < last <= 31 and (day_first or not joined_by_and or (pre and pre["pre"] == "between")):
                         width = last - first
-                        # a night across two dates is one event day; a few days a week; more a month
-                        precision = 1 if width == 1 and pre is not None and pre["night"] else (2 if width <= 7 else 3)
+                        # a night across two dates ("the night of 15-16 May", "15/16 May") is one event
+                        # day; a few days are a week; more a month
+                        overnight = (pre is not None and pre["night"]) or m["span"].strip() == "/"
+                        precision = 1 if width == 1 and overnight else (2 if width <= 7 else 3)
                         rank += 4
                     elif day_first:
                         # "20 to 3 April" is no range: read the date that stands by the month
@@ -640,7 +640,8 @@ class TimeTagger:
                 if prev.anchor == "absolute" and not prev.background and len(gap) <= 3 and not gap.strip(" ,"):
                     continue
             if not t.background and (
-                self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
+                self._is_stamp(low, t)
+                or self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
             ):
                 t = replace(t, background=True)
             out.append(t)
@@ -654,6 +655,10 @@ class TimeTagger:
             self._speech_before.search(low, max(0, t.start - 30), t.start)
             or self._speech_after.match(low, t.end, t.end + 30)
         )
+
+    def _is_stamp(self, low: str, t: TimeMention) -> bool:
+        """"Nov 21, 2023 08:15 AM": a date with a clock time glued on is a page's time stamp."""
+        return t.anchor == "absolute" and bool(self._clock_after.match(low, t.end, t.end + 12))
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
         return t.anchor == "absolute" and bool(self._since_before.search(low, max(0, t.start - 16), t.start))

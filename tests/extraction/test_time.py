@@ -268,3 +268,14 @@ def test_a_source_date_standing_in_for_an_unknown_day_is_week_precise(tagger: Ti
 def test_a_newspaper_named_for_a_weekday_is_no_day(tagger: TimeTagger) -> None:
     text = "The Sunday Nation reported that raiders killed two herders on Friday."
     assert [m.text for m in tagger.tag(text, TUE)] == ["Friday"]
+
+
+def test_a_page_time_stamp_above_the_story_is_background(tagger: TimeTagger) -> None:
+    text = "Nov 21, 2023 08:15 AM EST\nGunmen killed five people in Maiduguri late on Sunday."
+    mentions = tagger.tag(text, TUE)
+    assert [(m.text, m.background) for m in mentions] == [("Nov 21, 2023", True), ("late on Sunday", False)]
+
+
+def test_an_overnight_pair_of_dates_is_one_day(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "REBELS ATTACKED THE GARRISON ON 15/16 NOVEMBER.", TUE)
+    assert (m.text, m.date, m.precision) == ("15/16 NOVEMBER", date(2023, 11, 15), 1)
