@@ -25,7 +25,8 @@ from app.extraction.types import TimeMention
 DATA_DIR = Path(__file__).parent / "data"
 
 # A report may be dated a little before the events it announces (early editions, time zones): a
-# yearless date up to this many days after the publication date still belongs to the same year.
+# yearless date up to this many days after the publication date counts as a past one. Further ahead
+# it costs five times its distance when the year of a yearless date is chosen (_distance_cost).
 FUTURE_SLACK_DAYS = 5
 
 Anchor = Literal["absolute", "report", "previous"]
@@ -236,7 +237,12 @@ class TimeTagger:
     # ------------------------------------------------------------------ public API
 
     def tag(self, text: str, published_at: date) -> list[TimeMention]:
-        """Time expressions in ``text`` (published on ``published_at``), sorted by start."""
+        """Time expressions in ``text`` (published on ``published_at``), sorted by start.
+
+        Overlapping readings are settled by rank (explicit dates over relative words), then length.
+        Mentions that frame the report rather than date an event (datelines, time stamps, "since
+        October", "the army said today") come back with ``background=True``.
+        """
         upper = self._is_upper(text)
         low = text.lower()
         if len(low) != len(text):  # a few non-ASCII letters change length when lowered

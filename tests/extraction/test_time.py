@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -279,3 +280,12 @@ def test_a_page_time_stamp_above_the_story_is_background(tagger: TimeTagger) -> 
 def test_an_overnight_pair_of_dates_is_one_day(tagger: TimeTagger) -> None:
     m = first_event_time(tagger, "REBELS ATTACKED THE GARRISON ON 15/16 NOVEMBER.", TUE)
     assert (m.text, m.date, m.precision) == ("15/16 NOVEMBER", date(2023, 11, 15), 1)
+
+
+def test_one_tagger_serves_many_threads_alike(tagger: TimeTagger) -> None:
+    texts = [text for text, *_ in EXPLICIT + REPORT_RELATIVE] * 4
+    expected = [tagger.tag(t, TUE) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(lambda t: tagger.tag(t, TUE), texts))
+    assert got == expected
+    assert expected[0][0].date == date(2025, 4, 1)
