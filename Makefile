@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@$(BIN)/python -c "from app.extraction.geo import build_index; build_index()" \
+		|| echo "note: gazetteer index not built now; it is built on first use"
 	@touch $(STAMP)
 
 install: $(STAMP) ## the venv with the console script .venv/bin/conflict-events

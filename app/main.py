@@ -55,9 +55,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         url = await db.resolve_database_url(settings)
         logger.info("database: %s", db.redacted(url))
-        if settings.migrate_on_start:
-            await db.migrate(url)
         engine = db.make_engine(url, settings)
+        if settings.migrate_on_start:
+            await db.wait_for_database(engine, settings.db_wait_s)
+            await db.migrate(url)
         runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
         runner.start()
         app.state.engine = engine

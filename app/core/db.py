@@ -83,13 +83,36 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 # --- migrations --------------------------------------------------------------------------------
 
 
+def migrations_dir() -> Path:
+    """The Alembic script directory: the source tree's, else the working directory's (the Docker
+    image installs the package and copies ``alembic/`` to its working directory)."""
+    for candidate in (REPO_ROOT / "alembic", Path.cwd() / "alembic"):
+        if (candidate / "env.py").exists() and (candidate / "versions").is_dir():
+            return candidate
+    raise RuntimeError("migrations not found: run from the repository (or the image's /app)")
+
+
+async def wait_for_database(engine: AsyncEngine, timeout_s: float) -> None:
+    """Retry ``SELECT 1`` until the database answers (a container may start before Postgres)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while True:
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+            return
+        except Exception as exc:  # any failure to connect: retry until the deadline
+            if loop.time() >= deadline:
+                raise RuntimeError(f"database not reachable after {timeout_s:g} s: {exc}") from exc
+            logger.info("waiting for the database: %s", exc)
+            await asyncio.sleep(1.0)
+
+
 def alembic_config(url: str):  # type: ignore[no-untyped-def]
     """An Alembic ``Config`` for ``url`` that works from any working directory."""
     from alembic.config import Config
 
-    script_location = REPO_ROOT / "alembic"
-    if not script_location.exists():  # installed without the source tree: try the working directory
-        script_location = Path.cwd() / "alembic"
+    script_location = migrations_dir()
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location))
     # ConfigParser interpolation: a literal % in a password must be doubled
