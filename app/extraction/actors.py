@@ -47,15 +47,22 @@ _ID_MILITIA_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:(?:clan|sub-clan|sub\s+clan|clans|sub-clans|ethnic|tribal|community|armed)\s+)?"
     r"(?:militia|militias|militiamen|fighters|gunmen|raiders|bandits|warriors|attackers|rustlers|"
     r"cattle\s+rustlers|morans|youths|men|assailants|clansmen|forces|elements|armed\s+men|"
+    r"raid|raids|raiding|attack|attacks|"
     r"attacked|raided|clashed|fought|stormed|ambushed|invaded|killed)\b",
     re.IGNORECASE,
 )
 _ID_GROUP_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|sub\s+clan|ethnic\s+group|ethnic\s+community|tribe|"
     r"community|communities|people|members|clan\s+members|elders|clan\s+elders|residents|villagers|"
-    r"herders|pastoralists|farmers|families|women|traders|family|household|households|settlements?)\b",
+    r"herders|pastoralists|farmers|families|women|traders|family|household|households|settlements?|"
+    r"civilians?|man|woman|men|boys?|girls?|child|children|protesters|demonstrators|villages?|farms?|"
+    r"homes?|houses|students|businessmen|refugees|IDPs|settlers|squatters|workers|bod(?:y|ies)|victims?|"
+    r"passengers|herdsmen|voters|neighbou?rhoods?|manyattas?|kraals?)\b",
     re.IGNORECASE,
 )
+# A group head followed by an attack verb still describes a militia ("the Pokot tribe raided").
+_ID_ACTS = re.compile(r"\s+(?:\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
+                      r"burned|burnt|stole|drove\s+away|launched)\b", re.IGNORECASE)
 _ID_PLACE_HEAD = re.compile(
     r"\s+(?:County|Counties|region|Region|zone|Zone|district|District|town|Town|village|Village|Hills|"
     r"area|land|side|border|North|South|Central|West|East|Province|State|Special|Road|road|"
@@ -313,12 +320,13 @@ class ActorTagger:
             first_s, last_e = chain[0][0], chain[-1][1]
             head_m = _ID_MILITIA_HEAD.match(text, last_e)
             group_m = _ID_GROUP_HEAD.match(text, last_e)
-            prefix = _ID_MILITIA_PREFIX.search(text, max(0, first_s - 60), first_s)
+            prefix = _ID_MILITIA_PREFIX.search(text, max(0, first_s - 60), first_s) or re.search(
+                r"\barmed\s+$", text[max(0, first_s - 7):first_s], re.IGNORECASE)
             between = re.search(r"\bbetween\s+(?:the\s+|members\s+of\s+(?:the\s+)?)?$", text[max(0, first_s - 30):first_s])
             if head_m or prefix or (between and len(chain) > 1):
                 militia = True
             elif group_m:
-                militia = False
+                militia = bool(_ID_ACTS.match(text, group_m.end()))
             elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):
                 continue
             else:

@@ -22,6 +22,9 @@ Token = tuple[int, int, str]  # start, end, casefolded text (curly apostrophes m
 
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens with their offsets, casefolded for dictionary look-ups."""
+    folded = text.casefold().replace("’", "'")
+    if len(folded) == len(text):  # the usual case: offsets in the folded text are the text's
+        return [(*m.span(), m.group()) for m in _TOKEN.finditer(folded)]
     return [(m.start(), m.end(), m.group(0).casefold().replace("’", "'")) for m in _TOKEN.finditer(text)]
 
 
@@ -156,10 +159,15 @@ def by_iso3(code: str) -> Country | None:
     return _BY_ISO3.get(code.upper())
 
 
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+
+
 def is_upper_text(text: str) -> bool:
     """True for ALL-CAPS text (old newswire): most letters are capitals."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    n_upper = len(_UPPER.findall(text))
+    n_lower = len(_LOWER.findall(text))
+    return n_upper > 0 and n_upper >= 4 * n_lower
 
 
 def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, Country]]:
