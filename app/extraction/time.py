@@ -30,6 +30,7 @@ DATA_DIR = Path(__file__).parent / "data"
 FUTURE_SLACK_DAYS = 5
 
 Anchor = Literal["absolute", "report", "previous"]
+_VAGUE_NUMBERS = frozenset({"several", "few", "a few", "a couple of"})
 _PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
@@ -567,13 +568,20 @@ class TimeTagger:
         text, low, pub = doc.text, doc.low, doc.pub
         for m in self._count.finditer(low):
             unit = m["unit"].rstrip("s")
-            if unit == "year" or not self._word_start(low, m.start()):
+            if not self._word_start(low, m.start()):
                 continue
             pre = self._prefix(self._count_prefix, low, m.start())
             n = self._number(pre["n"]) if pre else None
             if pre is None or n is None:
                 continue
             days, precision = _unit_days(unit, n)
+            if _norm(pre["n"]) in _VAGUE_NUMBERS:
+                precision = min(3, precision + 1)  # "a few days ago" is within a week, not a day
+            if unit == "year":
+                # "a year ago" frames the story; it dates no event of the report
+                d = pub - timedelta(days=days)
+                yield self._make((pre.start(), m.end()), text, d, 55, 3, "report", -days, True)
+                continue
             direction = m["dir"]
             sign = 1 if direction in ("later", "after", "afterwards") else -1
             offset = sign * days

@@ -289,3 +289,10 @@ def test_one_tagger_serves_many_threads_alike(tagger: TimeTagger) -> None:
         got = list(pool.map(lambda t: tagger.tag(t, TUE), texts))
     assert got == expected
     assert expected[0][0].date == date(2025, 4, 1)
+
+
+def test_vague_counts_lose_a_step_of_precision(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "Bandits raided the village a few days ago, elders said.", TUE)
+    assert (m.text, m.date, m.precision, m.offset_days) == ("a few days ago", date(2023, 11, 18), 2, -3)
+    m = first_event_time(tagger, "The youth was shot dead three days ago in Kibera.", TUE)
+    assert (m.date, m.precision) == (date(2023, 11, 18), 1)
