@@ -233,11 +233,11 @@ class ActorTagger:
         cands += self._tag_named(text, tokens, country, upper)
         cands += self._tag_identity(text, tokens, country, upper)
         cands += self._tag_generic(text, tokens, country, country_at_end, region_at_end)
-        for s, e, c in country_mentions:  # "Kenyans", "Ugandans": civilians of that country
+        for s, e, nation in country_mentions:  # "Kenyans", "Ugandans": civilians of that country
             said = text[s:e].casefold()
-            if any(said == d.casefold() + "s" for d in c.demonyms):
-                cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({c.name})", 7,
-                                                                  c.name, "civilians", False)]))
+            if any(said == d.casefold() + "s" for d in nation.demonyms):
+                cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
+                                                                  7, nation.name, "civilians", False)]))
         chosen = self._resolve(cands)
         chosen = self._merge_parentheses(text, chosen)
         out: list[ActorMention] = []
