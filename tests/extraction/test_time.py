@@ -296,3 +296,8 @@ def test_vague_counts_lose_a_step_of_precision(tagger: TimeTagger) -> None:
     assert (m.text, m.date, m.precision, m.offset_days) == ("a few days ago", date(2023, 11, 18), 2, -3)
     m = first_event_time(tagger, "The youth was shot dead three days ago in Kibera.", TUE)
     assert (m.date, m.precision) == (date(2023, 11, 18), 1)
+
+
+def test_a_protest_that_demands_is_an_event_not_a_statement(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "Hundreds of traders yesterday demanded the reopening of Gikomba market.", TUE)
+    assert (m.text, m.date, m.background) == ("yesterday", date(2023, 11, 20), False)
