@@ -88,6 +88,14 @@ _LYNCH_CONTEXT = re.compile(
 # Collective nouns that act as the crowd in mob justice ("lynched by residents").
 _COLLECTIVE = {"residents", "villagers", "locals", "local residents", "members of the public", "people", "youths",
                "a group of residents", "group of residents"}
+# Proxies named by their sponsor: "Iran-backed militias", "pro-Turkish factions".
+_PROXY = re.compile(
+    r"\b(?:(?P<a>[A-Za-z][\w.]*)[-\s](?:backed|aligned|allied|linked|supported|sponsored|affiliated)|"
+    r"[Pp]ro-(?P<b>[A-Za-z][\w.]*))\s+(?:(?:armed|Shiite|Shia|Sunni|Iraqi|Syrian|local|paramilitary)\s+){0,2}"
+    r"(?:militia|militias|militiamen|militants|groups|group|factions|faction|fighters|forces|paramilitaries|"
+    r"proxies|armed\s+groups|separatists|rebels)\b",
+    re.IGNORECASE,
+)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
 
@@ -238,11 +246,28 @@ class ActorTagger:
             if any(said == d.casefold() + "s" for d in nation.demonyms):
                 cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
                                                                   7, nation.name, "civilians", False)]))
+        cands += self._tag_proxies(text, country)
         chosen = self._resolve(cands)
         chosen = self._merge_parentheses(text, chosen)
         out: list[ActorMention] = []
         for c in chosen:
             out.extend(c.mentions)
+        return out
+
+    @staticmethod
+    def _tag_proxies(text: str, country: str | None) -> list[_Cand]:
+        if "backed" not in text and "aligned" not in text and "pro-" not in text.lower() and not (
+                "BACKED" in text or "ALIGNED" in text):
+            return []
+        out: list[_Cand] = []
+        for m in _PROXY.finditer(text):
+            sponsor = _countries.lookup(m.group("a") or m.group("b") or "")
+            if sponsor is None or sponsor.name == country:
+                continue  # "government-backed", "pro-government": not a foreign sponsor
+            s, e = m.start(), m.end()
+            name = f"Unidentified Pro-{sponsor.name} Militia" + (f" ({country})" if country else "")
+            out.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], name, 3, country or "",
+                                                            "political_militia", False)]))
         return out
 
     def _inter_for(self, inter: int, kind: str, actor_country: str, event_country: str | None) -> int:
@@ -404,6 +429,10 @@ class ActorTagger:
         def one(name: str, inter: int, kind: str, gen: bool = generic) -> ActorMention:
             return ActorMention(s, e, span, name, inter, c, kind, gen)
 
+        if role == "military_modified":
+            if not modified:
+                return []
+            role = "military"
         if role in ("military", "police"):
             kind = "state" if role == "military" else "police"
             if region is not None:

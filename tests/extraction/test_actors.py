@@ -223,3 +223,22 @@ def test_tagging_a_note_takes_well_under_a_millisecond(tagger: ActorTagger) -> N
     for _ in range(200):
         tagger.tag(text, "Somalia")
     assert (time.perf_counter() - t0) / 200 < 0.002
+
+
+def test_sponsored_militias_are_named_by_their_sponsor(tagger: ActorTagger) -> None:
+    ms = tagger.tag("U.S. jets struck Iranian-backed militias near Al-Qaim.", "Iraq")
+    assert [(m.text, m.name, m.inter) for m in ms] == [
+        ("U.S. jets", "Military Forces of the United States (2025-)", 8),
+        ("Iranian-backed militias", "Unidentified Pro-Iran Militia (Iraq)", 3),
+    ]
+
+
+def test_government_backed_militia_is_not_a_foreign_proxy(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Somali-backed militias clashed with Al Shabaab.", "Somalia")
+    assert not [m for m in ms if "Pro-" in m.name]
+
+
+def test_aircraft_need_a_country_to_be_an_actor(tagger: ActorTagger) -> None:
+    assert tagger.tag("Drones struck a car near Jilib.", "Somalia") == []
+    ms = tagger.tag("Turkish drones struck a car near Jilib.", "Somalia")
+    assert [(m.name, m.inter) for m in ms] == [("Military Forces of Turkey (2016-)", 8)]
