@@ -76,9 +76,9 @@ def test_country_place_is_at_capital() -> None:
 
 def test_gazetteer_loads_fast_from_cache() -> None:
     build_index()
-    t = time.perf_counter()
+    t = time.process_time()  # CPU time: wall time depends on what else runs on the machine
     index.load_index()
-    assert time.perf_counter() - t < 2.0  # target 0.7 s on an idle machine
+    assert time.process_time() - t < 1.5  # about 0.5 s here
 
 
 # ---------------------------------------------------------------- tagging
@@ -102,10 +102,16 @@ def test_bare_mogadishu_district_name(geo: Geocoder) -> None:
 
 
 def test_parenthesised_town_and_region(geo: Geocoder) -> None:
-    resolved = geo.resolve(geo.tag("soldiers surrendered in a town (Jowhar, Middle Shabelle)."), ["SOM"])
+    resolved = geo.resolve(geo.tag("militants were sighted in Jowhar town (Jowhar, Middle Shabelle)."), ["SOM"])
     names = [(p.name, prec) for _, p, prec in resolved]
     assert names[0] == ("Jawhar", 1)
     assert ("Middle Shabelle", 3) in names
+
+
+def test_unknown_village_with_bracketed_district_is_near_the_district_town(geo: Geocoder) -> None:
+    text = "soldiers surrendered in Xawaadley Yare village (Jowhar, Middle Shabelle)."
+    rel, p, precision = first(geo, text, ["SOM"])
+    assert p.name == "Jawhar" and rel == "near" and precision == 2
 
 
 def test_near_gives_precision_two(geo: Geocoder) -> None:

@@ -41,7 +41,7 @@ class Gazetteer:
         self._cache: dict[int, Place] = {}
         self._countries: dict[str, tuple[str, str]] = {}
         # first words of all exact keys: lets the tagger skip n-grams that cannot match
-        self.first_words: frozenset[str] = frozenset(index["first_words"])
+        self.first_words: dict[str, int] = index["first_words"]  # word -> most words of a name
         self._admin1_names: dict[str, int] = index["admin1_names"]
 
     @classmethod
@@ -70,6 +70,13 @@ class Gazetteer:
             sk = skeleton(folded)
             if len(sk) >= 5:
                 v = self._loose.get(sk)
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
+
+    def ids_loose(self, skel: str) -> tuple[int, ...]:
+        """Place ids for a skeleton key (see ``normalize.skeleton``)."""
+        v = self._loose.get(skel)
         if v is None:
             return ()
         return (v,) if isinstance(v, int) else v

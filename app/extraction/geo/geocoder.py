@@ -18,7 +18,7 @@ from typing import Literal
 from app.extraction import countries
 from app.extraction.geo.gazetteer import Gazetteer
 from app.extraction.geo.index import DATA_DIR
-from app.extraction.geo.normalize import fold
+from app.extraction.geo.normalize import fold, skeleton_word
 from app.extraction.types import Place, PlaceMention
 
 Relation = Literal["in", "near", "region"]
@@ -26,7 +26,7 @@ MAX_NGRAM = 6
 MAX_CANDIDATES = 25
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # what may stand between the words of one name: spaces, a hyphen, " - " (ACLED's "Mogadishu - Hodan")
-_JOINER = re.compile(r"^(?:\s{1,2}|-|\s-\s|\s–\s)$")
+_JOINER = re.compile(r"^(?:[ \t]{1,2}|-|[ \t]-[ \t]|[ \t]–[ \t])$")
 # words that may be lower case inside a name ("Bosaso port" is not one, "Lago de Izabal" is)
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "al", "da", "do", "dos", "das", "y", "of",
                "the", "bin", "ibn", "di", "du", "des", "le", "en", "an", "ad", "as", "ash", "ar", "az"}
@@ -110,42 +110,44 @@ class Geocoder:
         upper = countries.is_upper_text(text)
         tokens = [_Token(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _TOKEN.finditer(text)]
         first_words = self.gazetteer.first_words
+        common = self.common_words_upper if upper else self.common_words
+        n = len(tokens)
+        joined = [bool(_JOINER.match(text[tokens[k].end:tokens[k + 1].start])) for k in range(n - 1)] + [False]
         mentions: list[PlaceMention] = []
-        i, n = 0, len(tokens)
+        i = 0
         while i < n:
             tok = tokens[i]
             if not upper and not tok.text[0].isupper():
                 i += 1
                 continue
+            run = i + 1  # names do not cross punctuation
+            while run < n and run - i < MAX_NGRAM and joined[run - 1]:
+                run += 1
             found = None
-            # longest n-gram first; the exact dictionary is tried for every length before the loose one
-            for loose in (False, True):
-                if loose and len(tok.key) < 2:
-                    break
-                if not loose and tok.key not in first_words:
+            # longest n-gram first, exact names before loose (transliteration) keys
+            longest = first_words.get(tok.key, 0)
+            for j in range(min(run, i + longest), i, -1):
+                if not self._may_end(tokens, i, j, upper, text):
                     continue
-                j = min(n, i + MAX_NGRAM)
-                while j > i:
-                    last = tokens[j - 1]
-                    if j - 1 > i and not _JOINER.match(text[tokens[j - 2].end:last.start]):
-                        j -= 1
+                key = " ".join(t.key for t in tokens[i:j]) if j - i > 1 else tok.key
+                ids = self.gazetteer.ids(key, loose=False)
+                if ids and self._accept(text, tokens, i, j, key, ids, upper, False):
+                    found = (j, key, ids)
+                    break
+            # loose keys only for names written as names: capitalised, or after a cue in ALL CAPS
+            if found is None and tok.key not in common and (
+                    not upper or (i > 0 and tokens[i - 1].key in _BEFORE_IN | _BEFORE_NEAR)):
+                for j in range(min(run, i + 3), i, -1):
+                    if not self._may_end(tokens, i, j, upper, text):
                         continue
-                    if not upper and not (last.text[0].isupper() or last.key in _CONNECTORS
-                                          or (j - 1 > i and text[tokens[j - 2].end:last.start] == "-")):
-                        j -= 1
+                    skel = "".join(skeleton_word(t.key) for t in tokens[i:j])
+                    if len(skel) < 5:
                         continue
-                    if j - 1 > i and not all(_JOINER.match(text[tokens[k].end:tokens[k + 1].start])
-                                             for k in range(i, j - 1)):
-                        j -= 1
-                        continue
+                    ids = self.gazetteer.ids_loose(skel)
                     key = " ".join(t.key for t in tokens[i:j])
-                    ids = self.gazetteer.ids(key, loose=loose)
-                    if ids and self._accept(text, tokens, i, j, key, ids, upper, loose):
+                    if ids and self._accept(text, tokens, i, j, key, ids, upper, True):
                         found = (j, key, ids)
                         break
-                    j -= 1
-                if found:
-                    break
             if found is None:
                 i += 1
                 continue
@@ -157,6 +159,14 @@ class Geocoder:
                                          relation=self._relation(text, tokens, i, j, cands)))
             i = j
         return mentions
+
+    @staticmethod
+    def _may_end(tokens: list[_Token], i: int, j: int, upper: bool, text: str) -> bool:
+        """In mixed case a name's last word is capitalised (or hyphen-joined: "Mukurwe-ini")."""
+        if upper or j - 1 == i:
+            return True
+        last = tokens[j - 1]
+        return last.text[0].isupper() or last.key in _CONNECTORS or text[tokens[j - 2].end:last.start] == "-"
 
     def _rank(self, key: str, ids: tuple[int, ...]) -> list[Place]:
         places = [self.gazetteer.place(pid) for pid in ids]
@@ -252,6 +262,10 @@ class Geocoder:
         if prev == "of" and prev2 in {"outskirts", "vicinity", "north", "south", "east", "west", "outside"}:
             return "near"
         if prev in ("between", "and") and "between" in before.lower():
+            return "near"
+        # "in Kunyo Barrow town (Jilib, Middle Shabelle)": the event is at an unnamed-in-the-gazetteer
+        # village of the district named in brackets, so near that district's town
+        if re.search(r"\b(?:village|town|area|locality|settlement|hamlet)\s*\(\s*$", before, re.IGNORECASE):
             return "near"
         return "in"
 

@@ -24,7 +24,7 @@ from typing import Any
 from app.extraction.geo.normalize import fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "7"
+FORMAT_VERSION = "8"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -158,6 +158,16 @@ def _compact(keys: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
     return {k: v[0] if len(v) == 1 else tuple(v) for k, v in keys.items()}
 
 
+def _first_words(keys: dict[str, list[int]]) -> dict[str, int]:
+    # first word of every name -> the most words a name starting with it has
+    out: dict[str, int] = {}
+    for k in keys:
+        words = k.split(" ")
+        if out.get(words[0], 0) < len(words):
+            out[words[0]] = len(words)
+    return out
+
+
 def _build(path: Path) -> None:
     admin = Admin1Names()
     rows: list[Row] = []
@@ -208,7 +218,7 @@ def _build(path: Path) -> None:
             admin1_names.setdefault(f"{iso2}\t{fold(alias)}", pid)
     index: dict[str, Any] = {
         "places": rows,
-        "first_words": sorted({k.split(" ", 1)[0] for k in exact}),
+        "first_words": _first_words(exact),
         "admin1_names": admin1_names,
         "exact": _compact(exact),
         "loose": _compact(loose),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOS = re.compile(r"['’‘`ʼʻ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -19,6 +20,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _C_VOWEL = re.compile(r"^c(?=[aeiou])")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Exact look-up key: ASCII-folded, lower case, words separated by single spaces."""
     s = unicodedata.normalize("NFKD", s)
@@ -27,6 +29,7 @@ def fold(s: str) -> str:
     return _NON_ALNUM.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=65536)
 def skeleton_word(w: str) -> str:
     """Loose key of one folded word (see module docstring)."""
     if w == "al":  # Arabic article: Al Asad / El Asad
