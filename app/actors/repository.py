@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlalchemy import func, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors.models import ALIASES_TEXT, Actor
+from app.core.db import run
 from app.events.models import EventActor
 
 _ACTOR = Actor.__table__  # type: ignore[attr-defined]
@@ -49,32 +51,34 @@ async def upsert_many(session: AsyncSession, actors: Iterable[tuple[str, int | N
         {"name": n, "inter": i if i and 1 <= i <= 8 else None, "country": c or ""}
         for n, (i, c) in sorted(merged.items())
     ]
-    stmt = insert(_ACTOR).values(rows)
-    stmt = stmt.on_conflict_do_update(
+    new = insert(_ACTOR).values(rows)
+    stmt = new.on_conflict_do_update(
         index_elements=[_ACTOR.c.name],
         set_={
-            "inter": func.coalesce(_ACTOR.c.inter, stmt.excluded.inter),
-            "country": func.coalesce(func.nullif(_ACTOR.c.country, ""), stmt.excluded.country),
+            "inter": func.coalesce(_ACTOR.c.inter, new.excluded.inter),
+            "country": func.coalesce(func.nullif(_ACTOR.c.country, ""), new.excluded.country),
         },
     ).returning(_ACTOR.c.name, _ACTOR.c.id)
-    result = await session.exec(stmt)
+    result = await run(session, stmt)
     return {name: actor_id for name, actor_id in result.all()}
 
 
 async def search(session: AsyncSession, q: str | None, limit: int) -> list[tuple[Actor, int]]:
     """Actors whose name or alias contains ``q`` with their event counts, most events first."""
     counts = (
-        select(EventActor.actor_id, func.count(func.distinct(EventActor.event_id)).label("n"))
-        .group_by(EventActor.actor_id)  # type: ignore[arg-type]
+        select(col(EventActor.actor_id), func.count(func.distinct(col(EventActor.event_id))).label("n"))
+        .group_by(col(EventActor.actor_id))
         .subquery()
     )
     n = func.coalesce(counts.c.n, 0)
-    stmt = select(Actor, n).outerjoin(counts, counts.c.actor_id == Actor.id)  # type: ignore[arg-type]
+    stmt = select(Actor, n).outerjoin(counts, counts.c.actor_id == col(Actor.id))
     if q:
         stmt = stmt.where(matches(q))
         # exact and prefix matches first, then by activity
-        stmt = stmt.order_by(text("similarity(actor.name, :q) DESC").bindparams(q=q), n.desc(), Actor.name)
+        stmt = stmt.order_by(
+            text("similarity(actor.name, :q) DESC").bindparams(q=q), n.desc(), col(Actor.name)
+        )
     else:
-        stmt = stmt.order_by(n.desc(), Actor.name)
-    result = await session.exec(stmt.limit(limit))
+        stmt = stmt.order_by(n.desc(), col(Actor.name))
+    result = await run(session, stmt.limit(limit))
     return [(actor, int(count)) for actor, count in result.all()]

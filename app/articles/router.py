@@ -29,8 +29,10 @@ def _runner(request: Request) -> ExtractionRunner:
     ),
     status_code=status.HTTP_201_CREATED,
     response_model=ArticleOut,
-    responses={200: {"model": ArticleOut, "description": "Already stored: the stored source and events"}}
-    | error_responses(413, 415, 422, 503),
+    responses={
+        200: {"model": ArticleOut, "description": "Already stored: the stored source and events"},
+        **error_responses(413, 415, 422, 503),
+    },
 )
 async def post_article(
     article: ArticleIn, request: Request, response: Response, session: SessionDep

@@ -10,10 +10,11 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+from alembic.config import Config
 from fastapi import Depends, Request
-from sqlalchemy import text
+from sqlalchemy import Executable, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
@@ -80,6 +81,15 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 
+async def run(session: AsyncSession, statement: Executable) -> Any:
+    """Execute a SQLAlchemy Core statement (select of columns, insert ... returning) on ``session``.
+
+    SQLModel's ``exec`` is typed for its own ``select`` only; the repositories build Core
+    statements, so this is the one place that bridges the two.
+    """
+    return await session.exec(statement)  # type: ignore[call-overload]
+
+
 # --- migrations --------------------------------------------------------------------------------
 
 
@@ -108,10 +118,8 @@ async def wait_for_database(engine: AsyncEngine, timeout_s: float) -> None:
             await asyncio.sleep(1.0)
 
 
-def alembic_config(url: str):  # type: ignore[no-untyped-def]
+def alembic_config(url: str) -> Config:
     """An Alembic ``Config`` for ``url`` that works from any working directory."""
-    from alembic.config import Config
-
     script_location = migrations_dir()
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location))

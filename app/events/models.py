@@ -30,7 +30,7 @@ ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 EARTH_POINT = "ll_to_earth(latitude, longitude)"
 
 
-def _text_col(default: str = "") -> Column:  # type: ignore[type-arg]
+def _text_col(default: str = "") -> Column[str]:
     return Column(Text, nullable=False, server_default=default)
 
 

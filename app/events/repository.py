@@ -9,10 +9,12 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors import repository as actors_repo
 from app.actors.models import Actor
+from app.core.db import run
 from app.events.models import EARTH_POINT, ROLES, Event, EventActor, EventSource
 from app.sources.models import Source
 
@@ -48,7 +50,7 @@ def _conditions(q: EventQuery) -> list[Any]:
     e = _EVENT.c
     conds: list[Any] = []
     if q.actor:
-        actor_ids = select(Actor.id).where(actors_repo.matches(q.actor))  # type: ignore[call-overload]
+        actor_ids = select(col(Actor.id)).where(actors_repo.matches(q.actor))
         linked = select(_EVENT_ACTOR.c.event_id).where(_EVENT_ACTOR.c.actor_id.in_(actor_ids))
         if q.actor_role:
             linked = linked.where(_EVENT_ACTOR.c.role == q.actor_role)
@@ -108,10 +110,10 @@ async def query(session: AsyncSession, q: EventQuery) -> list[Event]:
     stmt = (
         select(Event)
         .where(*_conditions(q))
-        .order_by(Event.event_date.desc(), Event.id.desc())  # type: ignore[attr-defined, union-attr]
+        .order_by(col(Event.event_date).desc(), col(Event.id).desc())
         .limit(q.limit)
     )
-    result = await session.exec(stmt)
+    result = await run(session, stmt)
     return [row[0] for row in result.all()]
 
 
@@ -122,7 +124,7 @@ async def get(session: AsyncSession, event_id: int) -> Event | None:
 async def for_source(session: AsyncSession, source_id: int) -> list[Event]:
     """The events a source supports, in the order they were stored."""
     ids = select(_EVENT_SOURCE.c.event_id).where(_EVENT_SOURCE.c.source_id == source_id)
-    result = await session.exec(select(Event).where(Event.id.in_(ids)).order_by(Event.id))  # type: ignore[union-attr]
+    result = await run(session, select(Event).where(col(Event.id).in_(ids)).order_by(col(Event.id)))
     return [row[0] for row in result.all()]
 
 
@@ -141,13 +143,13 @@ async def actors_of(session: AsyncSession, event_ids: list[int]) -> dict[int, li
         return {}
     ea = _EVENT_ACTOR.c
     stmt = (
-        select(ea.event_id, ea.role, ea.position, Actor.id, Actor.name, Actor.inter)
-        .join(Actor, Actor.id == ea.actor_id)  # type: ignore[arg-type]
+        select(ea.event_id, ea.role, ea.position, col(Actor.id), col(Actor.name), col(Actor.inter))
+        .join(Actor, col(Actor.id) == ea.actor_id)
         .where(ea.event_id.in_(event_ids))
         .order_by(ea.event_id, ea.position)
     )
     out: dict[int, list[ActorLink]] = defaultdict(list)
-    for event_id, role, position, actor_id, name, inter in (await session.exec(stmt)).all():
+    for event_id, role, position, actor_id, name, inter in (await run(session, stmt)).all():
         out[event_id].append(ActorLink(actor_id, name, role, position, inter))
     for links in out.values():
         links.sort(key=lambda link: (ROLES.index(link.role), link.position))
@@ -161,7 +163,7 @@ async def source_ids_of(session: AsyncSession, event_ids: list[int]) -> dict[int
     es = _EVENT_SOURCE.c
     stmt = select(es.event_id, es.source_id).where(es.event_id.in_(event_ids)).distinct()
     out: dict[int, list[int]] = defaultdict(list)
-    for event_id, source_id in (await session.exec(stmt)).all():
+    for event_id, source_id in (await run(session, stmt)).all():
         out[event_id].append(source_id)
     for ids in out.values():
         ids.sort()
@@ -174,29 +176,29 @@ async def sources_with_evidence(
     """The sources of one event, each with its evidence rows (ordered by offset)."""
     stmt = (
         select(Source, EventSource)
-        .join(EventSource, EventSource.source_id == Source.id)  # type: ignore[arg-type]
-        .where(EventSource.event_id == event_id)
-        .order_by(Source.id, EventSource.evidence_start)
+        .join(EventSource, col(EventSource.source_id) == col(Source.id))
+        .where(col(EventSource.event_id) == event_id)
+        .order_by(col(Source.id), col(EventSource.evidence_start))
     )
     grouped: dict[int, tuple[Source, list[EventSource]]] = {}
-    for source, link in (await session.exec(stmt)).all():
+    for source, link in (await run(session, stmt)).all():
         grouped.setdefault(source.id, (source, []))[1].append(link)
     return list(grouped.values())
 
 
 async def insert_event(session: AsyncSession, values: dict[str, Any]) -> int:
     """Insert one event row; its id."""
-    result = await session.exec(insert(_EVENT).values(**values).returning(_EVENT.c.id))
+    result = await run(session, insert(_EVENT).values(**values).returning(_EVENT.c.id))
     return int(result.scalar_one())
 
 
 async def link_actors(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Insert ``event_actor`` rows (event_id, role, position, actor_id)."""
     if rows:
-        await session.exec(insert(_EVENT_ACTOR).values(rows).on_conflict_do_nothing())
+        await run(session, insert(_EVENT_ACTOR).values(rows).on_conflict_do_nothing())
 
 
 async def link_sources(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Insert ``event_source`` rows (event_id, source_id, evidence_start/end/text)."""
     if rows:
-        await session.exec(insert(_EVENT_SOURCE).values(rows).on_conflict_do_nothing())
+        await run(session, insert(_EVENT_SOURCE).values(rows).on_conflict_do_nothing())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-_EXAMPLE_EVENT = {
+_EXAMPLE_EVENT: dict[str, Any] = {
     "id": 1,
     "event_date": "2023-11-21",
     "time_precision": 1,

@@ -16,7 +16,7 @@ class SourceBase(SQLModel):
     url: str | None = Field(default=None, sa_type=Text, description="Canonical URL (unique when present).")
     title: str | None = Field(default=None, sa_type=Text)
     publisher: str | None = Field(default=None, sa_type=Text)
-    published_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    published_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     language: str | None = Field(default=None, sa_type=Text)
 
 

@@ -7,8 +7,10 @@ from typing import Any
 
 from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.core.db import run
 from app.events.models import EventSource
 from app.sources.models import Source
 
@@ -17,12 +19,13 @@ _SOURCE = Source.__table__  # type: ignore[attr-defined]
 
 async def find_existing(session: AsyncSession, url: str | None, sha256: str) -> Source | None:
     """The stored source with this canonical URL or this text hash, if any."""
-    cond = Source.content_sha256 == sha256  # type: ignore[arg-type]
+    cond = col(Source.content_sha256) == sha256
+    order: Any = col(Source.id)
     if url:
-        cond = or_(cond, Source.url == url)  # type: ignore[arg-type]
-    # prefer the URL match: it names the article, the hash only its current text
-    order = (Source.url == url).desc() if url else Source.id  # type: ignore[arg-type,union-attr]
-    result = await session.exec(select(Source).where(cond).order_by(order).limit(1))
+        cond = or_(cond, col(Source.url) == url)
+        # prefer the URL match: it names the article, the hash only its current text
+        order = (col(Source.url) == url).desc()
+    result = await run(session, select(Source).where(cond).order_by(order).limit(1))
     row = result.first()
     return row[0] if row is not None else None
 
@@ -30,7 +33,7 @@ async def find_existing(session: AsyncSession, url: str | None, sha256: str) -> 
 async def insert_if_new(session: AsyncSession, values: dict[str, Any]) -> int | None:
     """``INSERT ... ON CONFLICT DO NOTHING``: the new id, or None when URL or hash already exist."""
     stmt = insert(_SOURCE).values(**values).on_conflict_do_nothing().returning(_SOURCE.c.id)
-    result = await session.exec(stmt)
+    result = await run(session, stmt)
     return result.scalar_one_or_none()
 
 
@@ -43,18 +46,18 @@ async def event_counts(session: AsyncSession, source_ids: list[int]) -> dict[int
     if not source_ids:
         return {}
     stmt = (
-        select(EventSource.source_id, func.count(func.distinct(EventSource.event_id)))
-        .where(EventSource.source_id.in_(source_ids))  # type: ignore[attr-defined]
-        .group_by(EventSource.source_id)
+        select(col(EventSource.source_id), func.count(func.distinct(col(EventSource.event_id))))
+        .where(col(EventSource.source_id).in_(source_ids))
+        .group_by(col(EventSource.source_id))
     )
-    result = await session.exec(stmt)
+    result = await run(session, stmt)
     return {sid: n for sid, n in result.all()}
 
 
 async def list_page(session: AsyncSession, *, after: tuple[datetime, int] | None, limit: int) -> list[Source]:
     """Sources by ``ingested_at`` then id, newest first, after the keyset ``after``."""
-    stmt = select(Source).order_by(Source.ingested_at.desc(), Source.id.desc())  # type: ignore[union-attr]
+    stmt = select(Source).order_by(col(Source.ingested_at).desc(), col(Source.id).desc())
     if after is not None:
-        stmt = stmt.where(tuple_(Source.ingested_at, Source.id) < tuple_(*after))
-    result = await session.exec(stmt.limit(limit))
+        stmt = stmt.where(tuple_(col(Source.ingested_at), col(Source.id)) < tuple_(*after))
+    result = await run(session, stmt.limit(limit))
     return [row[0] for row in result.all()]
