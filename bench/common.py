@@ -85,7 +85,9 @@ def machine_line() -> str:
         pass
     mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return f"{now}; {os.cpu_count()} cores ({cpu}); {mem_gib:.0f} GiB; Python {platform.python_version()}"
+    load = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"{now}; {os.cpu_count()} cores ({cpu}); {mem_gib:.0f} GiB; Python {platform.python_version()}; "
+            f"load average {load} (the machine is shared)")
 
 
 class Server:

@@ -50,6 +50,7 @@ SHAPES = (
 class Request:
     shape: str
     params: dict[str, Any]
+    last_ms: float = 0.0  # latency of its latest run
 
 
 # --- the query mix -----------------------------------------------------------------------------
@@ -227,7 +228,8 @@ async def _run_pool(mix: list[Request], concurrency: int, one: Any) -> dict[str,
                 return
             t0 = time.perf_counter()
             await one(r)
-            times[r.shape].append((time.perf_counter() - t0) * 1000)
+            r.last_ms = (time.perf_counter() - t0) * 1000
+            times[r.shape].append(r.last_ms)
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
     return times
@@ -270,18 +272,19 @@ def _write(path: Path, text: str) -> None:
 
 
 async def explain(dsn: str, mix: list[Request], path: Path) -> None:
-    """EXPLAIN (ANALYZE, BUFFERS) of the first request of each shape, written to ``path``."""
-    seen: set[str] = set()
+    """EXPLAIN (ANALYZE, BUFFERS) of each shape's typical (median) and slowest request, run alone."""
     out: list[str] = []
     conn = await asyncpg.connect(dsn)
     try:
-        for r in mix:
-            if r.shape in seen:
+        for shape in SHAPES:
+            runs = sorted((r for r in mix if r.shape == shape), key=lambda r: r.last_ms)
+            if not runs:
                 continue
-            seen.add(r.shape)
-            sql, args = await main_statement(r.params)
-            plan = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, *args)
-            out.append(f"## {r.shape}  {r.params}\n" + "\n".join(row[0] for row in plan) + "\n")
+            for label, r in (("median", runs[len(runs) // 2]), ("slowest", runs[-1])):
+                sql, args = await main_statement(r.params)
+                plan = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, *args)
+                out.append(f"## {shape} ({label} under load: {r.last_ms:.1f} ms)  {r.params}\n"
+                           + "\n".join(row[0] for row in plan) + "\n")
     finally:
         await conn.close()
     await asyncio.to_thread(_write, path, "\n".join(out))
@@ -310,8 +313,6 @@ async def run(args: argparse.Namespace) -> str:
         mix = await build_mix(conn, args.requests, args.seed)
     finally:
         await conn.close()
-    if args.explain:
-        await explain(dsn, mix, args.explain)
     print(f"machine: {machine_line()}")
     print(f"{len(mix)} requests ({args.requests} per shape), concurrency {args.concurrency}, "
           f"{args.workers} uvicorn worker(s), {events} events")
@@ -319,6 +320,8 @@ async def run(args: argparse.Namespace) -> str:
         await run_api(server.base_url, mix[: len(SHAPES) * 5], args.concurrency)  # warm-up
         api, rows = await run_api(server.base_url, mix, args.concurrency)
     sql = await run_sql(dsn, mix, args.concurrency)
+    if args.explain:
+        await explain(dsn, mix, args.explain)
     p95, ratio = report(api, sql, rows)
     return f"query p95_ms={p95:.2f} api_over_sql={ratio:.2f} events={events}"
 
