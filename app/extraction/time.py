@@ -225,7 +225,11 @@ class TimeTagger:
         verbs = [row[0] for row in _read_tsv(data_dir / "time_speech_verbs.tsv")]
         verb_rx = _alternation(verbs)
         # "DENIED TODAY THAT", "said here on Tuesday", "today announced": the time of a statement
-        self._speech_before = re.compile(rf"\b(?:{verb_rx})\s+(?:(?:here|there|in\s+\w+|on|late|early)\s+)?$")
+        # ("clashes were reported yesterday" is the event itself: a passive verb dates what it reports)
+        self._speech_before = re.compile(
+            rf"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )(?<!being )"
+            rf"\b(?:{verb_rx})\s+(?:(?:here|there|in\s+\w+|on|late|early)\s+)?$"
+        )
         # a subject of a few words may stand between ("TODAY THE DEFENSE MINISTRY DENIED"), but no comma:
         # in "rebels attacked yesterday, police said" the day is the attack's
         self._speech_after = re.compile(rf"(?:\s+[a-z'-]+){{0,5}}?\s+(?:{verb_rx})\b")

@@ -301,3 +301,10 @@ def test_vague_counts_lose_a_step_of_precision(tagger: TimeTagger) -> None:
 def test_a_protest_that_demands_is_an_event_not_a_statement(tagger: TimeTagger) -> None:
     m = first_event_time(tagger, "Hundreds of traders yesterday demanded the reopening of Gikomba market.", TUE)
     assert (m.text, m.date, m.background) == ("yesterday", date(2023, 11, 20), False)
+
+
+def test_a_passive_report_verb_dates_the_event_it_reports(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "Clashes were reported yesterday in Mandera town.", TUE)
+    assert (m.text, m.date, m.background) == ("yesterday", date(2023, 11, 20), False)
+    mentions = tagger.tag("Police reported yesterday that two herders were killed.", TUE)
+    assert [(x.text, x.background) for x in mentions] == [("yesterday", True)]
