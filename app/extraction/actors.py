@@ -46,7 +46,7 @@ _RIOT_CONTEXT = re.compile(r"\b(?:riot\w*|loot\w*|torch\w*|set\s+(?:ablaze|on\s+
 _ID_MILITIA_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:(?:clan|sub-clan|sub\s+clan|clans|sub-clans|ethnic|tribal|community|armed)\s+)?"
     r"(?:militia|militias|militiamen|fighters|gunmen|raiders|bandits|warriors|attackers|rustlers|"
-    r"cattle\s+rustlers|morans|youths|men|assailants|clansmen|forces|elements|armed\s+men|"
+    r"cattle\s+rustlers|morans|youths|assailants|clansmen|forces|elements|armed\s+men|gunmen|"
     r"raid|raids|raiding|attack|attacks|"
     r"attacked|raided|clashed|fought|stormed|ambushed|invaded|killed)\b",
     re.IGNORECASE,
@@ -61,8 +61,14 @@ _ID_GROUP_HEAD = re.compile(
     re.IGNORECASE,
 )
 # A group head followed by an attack verb still describes a militia ("the Pokot tribe raided").
-_ID_ACTS = re.compile(r"\s+(?:\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
+_ID_ACTS = re.compile(r"\s+(?:(?!(?:is|was|were|are|been|being|got|get|gets)\b)\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
                       r"burned|burnt|stole|drove\s+away|launched)\b", re.IGNORECASE)
+# Group heads that can act as a militia when an attack verb follows ("the Pokot community raided").
+_ID_ACTOR_HEAD = re.compile(
+    r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|tribe|community|communities|people|members|herders|herdsmen|"
+    r"pastoralists|villagers|residents|farmers|settlers|squatters)\b",
+    re.IGNORECASE,
+)
 _ID_PLACE_HEAD = re.compile(
     r"\s+(?:County|Counties|region|Region|zone|Zone|district|District|town|Town|village|Village|Hills|"
     r"area|land|side|border|North|South|Central|West|East|Province|State|Special|Road|road|"
@@ -289,7 +295,7 @@ class ActorTagger:
             if entry is None:
                 continue
             tail = _NAMED_TAIL.match(text, e)
-            if tail and entry.kind not in ("state", "police"):
+            if tail:
                 e = tail.end()
             inter = self._inter_for(entry.inter, entry.kind, entry.country, country)
             out.append(_Cand(s, e, "named", [ActorMention(s, e, text[s:e], entry.name, inter,
@@ -351,7 +357,9 @@ class ActorTagger:
             if head_m or prefix or (between and len(chain) > 1):
                 militia = True
             elif group_m:
-                militia = bool(_ID_ACTS.match(text, group_m.end()))
+                militia = bool(_ID_ACTS.match(text, group_m.end())) and bool(_ID_ACTOR_HEAD.match(text, last_e))
+                if militia:  # "Fulani herdsmen attacked": the herdsmen are the militia
+                    head_m = group_m
             elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):
                 continue
             else:
@@ -360,7 +368,7 @@ class ActorTagger:
                 end = e
                 if i == len(chain) - 1:
                     if militia and head_m and not re.match(r"\s+(?:attacked|raided|clashed|fought|stormed|ambushed|"
-                                                           r"invaded|killed|youths|men|forces)\b", text[e:head_m.end()]):
+                                                           r"invaded|killed)\b", text[e:head_m.end()]):
                         end = head_m.end()
                     elif not militia and group_m and re.match(r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|sub\s+clan|"
                                                               r"ethnic\s+group|tribe)\b", text[e:group_m.end()]):

@@ -27,7 +27,7 @@ CASES = [
     ("The Somali National Army repulsed an attack on its base in Moqokori.", "Somalia",
      "Somali National Army", "Military Forces of Somalia (2022-)", 1),
     ("KDF soldiers killed three militants near the border at Mandera.", "Kenya",
-     "KDF", "Military Forces of Kenya (2022-)", 1),
+     "KDF soldiers", "Military Forces of Kenya (2022-)", 1),
     ("Kenyan police fired tear gas at traders in Kisumu.", "Kenya",
      "Kenyan police", "Police Forces of Kenya (2022-)", 1),
     ("Police officers arrested ten people after the clashes in Eldoret.", "Kenya",
