@@ -69,6 +69,7 @@ _ID_ACTOR_HEAD = re.compile(
     r"pastoralists|villagers|residents|farmers|settlers|squatters)\b",
     re.IGNORECASE,
 )
+_LINEAGE_TAIL = re.compile(r"((?:-[A-Z][\w']*(?: [A-Z][\w']*)?)+)(?=\s+(?:sub-clan|sub\s+clan|clan|militia))")
 _ID_PLACE_HEAD = re.compile(
     r"\s+(?:County|Counties|region|Region|zone|Zone|district|District|town|Town|village|Village|Hills|"
     r"area|land|side|border|North|South|Central|West|East|Province|State|Special|Road|road|"
@@ -83,7 +84,8 @@ _ID_MILITIA_PREFIX = re.compile(
 _ID_PLACE_PREFIX = re.compile(
     r"(?:\b(?:in|at|to|near|across|West|East|North|South|Elgeyo|Trans|Elgeyo-|Lower|Upper|central)\s*|-)$"
 )
-_ID_COORD = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
+_ID_COORD = re.compile(r"\s*(?:\s+(?:sub-clan|clan|ethnic\s+group|community)s?\s+(?:and|vs\.?|versus)\s+|"
+                       r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
                        r"(?:the\s+)?")
 _LYNCH_CONTEXT = re.compile(
     r"\b(?:lynch\w*|mob\s+justice|beat(?:en)?\s+(?:\w+\s+)?to\s+death|stoned\s+(?:\w+\s+)?to\s+death|"
@@ -287,7 +289,7 @@ class ActorTagger:
         for s, e, alias, (acronym, wordlike, entries) in self._named.find(tokens):
             if acronym and ("".join(text[s:e].split()) != "".join(alias.split()) or (upper and wordlike)):
                 continue
-            if text[max(0, s - 4):s].casefold() == "non-" or (s > 0 and text[s - 1] in "-/" and not acronym):
+            if text[max(0, s - 4):s].casefold() == "non-" or (s > 0 and text[s - 1] == "-" and not acronym):
                 continue
             if not acronym and not upper and alias[0].isupper() and not text[s].isupper():
                 continue  # "Jubilee Party" is named with a capital; "jubilee" is a word
@@ -337,6 +339,12 @@ class ActorTagger:
                 spans[-1] = (ps, me, deeper)
             else:
                 spans.append((ms, me, ident))
+        # sub-clans missing from the table, written as a lineage: "Darod-Marehan-Reer-Dini sub-clan"
+        for k, (ss, se, ident) in enumerate(spans):
+            ext = _LINEAGE_TAIL.match(text, se)
+            if ext and ident.lineage and ident.level != "ethnic":
+                tail = "-".join(w.strip() for w in ext.group(1).split("-") if w.strip())
+                spans[k] = (ss, ext.end(1), _Identity(ident.ethnic, f"{ident.lineage}-{tail}", "clan", ident.countries))
         # coordinated chains share one head: "Abgal and Hawadle clan militias"
         chains: list[list[tuple[int, int, _Identity]]] = []
         for sp in spans:

@@ -242,3 +242,38 @@ def test_aircraft_need_a_country_to_be_an_actor(tagger: ActorTagger) -> None:
     assert tagger.tag("Drones struck a car near Jilib.", "Somalia") == []
     ms = tagger.tag("Turkish drones struck a car near Jilib.", "Somalia")
     assert [(m.name, m.inter) for m in ms] == [("Military Forces of Turkey (2016-)", 8)]
+
+
+def test_lineage_written_out_keeps_unlisted_sub_clans(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Darod-Marehan-Reer-Dini sub-clan and Hawiye-Habar Gedir-Ayr-Ayanle sub-clan militia clashed "
+                    "near Oodaale.", "Somalia")
+    assert [m.name for m in ms] == ["Darod-Marehan-Reer-Dini Sub-Clan Militia (Somalia)",
+                                    "Hawiye-Habar Gedir-Ayr-Ayanle Sub-Clan Militia (Somalia)"]
+
+
+def test_slash_joined_acronyms_are_both_named(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Government security forces (SNA/Danab) clashed with Al Shabaab in Leego.", "Somalia")
+    assert [m.name for m in ms] == ["Military Forces of Somalia (2022-)",
+                                    "Military Forces of Somalia (2022-) Special Forces", "Al Shabaab"]
+
+
+def test_herdsmen_who_attack_are_the_ethnic_militia(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Fulani herdsmen attacked farmers in Benue.", "Nigeria")
+    assert [(m.text, m.name, m.inter) for m in ms if m.kind != "assoc_group"] == [
+        ("Fulani herdsmen", "Fulani Ethnic Militia (Nigeria)", 4),
+        ("farmers", "Civilians (Nigeria)", 7),
+    ]
+
+
+def test_ethnic_victim_is_a_group_not_a_militia(tagger: ActorTagger) -> None:
+    ms = tagger.tag("An Ilchamus man is killed by a communal militia in Baringo South.", "Kenya")
+    assert [(m.text, m.name) for m in ms] == [
+        ("Ilchamus", "Ilchamus Ethnic Group (Kenya)"),
+        ("man", "Civilians (Kenya)"),
+        ("communal militia", "Unidentified Communal Militia (Kenya)"),
+    ]
+
+
+def test_israeli_settlers_and_palestinian_civilians(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Israeli settlers attacked Palestinian villagers near Nablus.", "Palestine")
+    assert [(m.name, m.inter) for m in ms] == [("Settlers (Israel)", 3), ("Civilians (Palestine)", 7)]
