@@ -237,3 +237,15 @@ def test_load_geonames_dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert p.admin1 == "Lower Juba" and p.admin2 == "Kismaayo District" and p.source == "dump"
     resolved = Geocoder(gaz).resolve(Geocoder(gaz).tag("clashed with Al Shabaab near Beerhani village"), ["SOM"])
     assert resolved[0][1].name == "Beerxaani" and resolved[0][2] == 2
+
+
+def test_vowel_and_voicing_variants_match_with_a_place_cue(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "A grenade was thrown at a checkpoint in Bardera town.", ["SOM"])
+    assert p.name == "Baardheere" and p.admin1 == "Gedo"
+    _, p, _ = first(geo, "Jubaland forces and SNA clashed in Belet Xaawo town.", ["SOM"])
+    assert p.admin1 == "Gedo"
+
+
+def test_loosest_key_needs_a_cue(geo: Geocoder) -> None:
+    # same consonant pattern as Baardheere, but no cue word: not a place
+    assert not geo.resolve(geo.tag("Bardera said the talks had failed."), ["SOM"])

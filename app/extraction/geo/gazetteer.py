@@ -9,7 +9,7 @@ import pycountry
 
 from app.extraction import countries
 from app.extraction.geo.index import load_index
-from app.extraction.geo.normalize import fold, skeleton
+from app.extraction.geo.normalize import consonants, fold, skeleton
 from app.extraction.types import Place
 
 # ISO codes pycountry lacks (user-assigned or retired) that GeoNames uses.
@@ -37,6 +37,7 @@ class Gazetteer:
         self._places: list[tuple[Any, ...]] = index["places"]
         self._exact: dict[str, int | tuple[int, ...]] = index["exact"]
         self._loose: dict[str, int | tuple[int, ...]] = index["loose"]
+        self._consonants: dict[str, int | tuple[int, ...]] = index["consonants"]
         self._admin1: dict[str, int] = index["admin1"]
         self._cache: dict[int, Place] = {}
         self._countries: dict[str, tuple[str, str]] = {}
@@ -74,9 +75,9 @@ class Gazetteer:
             return ()
         return (v,) if isinstance(v, int) else v
 
-    def ids_loose(self, skel: str) -> tuple[int, ...]:
-        """Place ids for a skeleton key (see ``normalize.skeleton``)."""
-        v = self._loose.get(skel)
+    def ids_loose(self, skel: str, loosest: bool = False) -> tuple[int, ...]:
+        """Place ids for a skeleton key (see ``normalize.skeleton``), or for its consonants."""
+        v = self._consonants.get(consonants(skel)) if loosest else self._loose.get(skel)
         if v is None:
             return ()
         return (v,) if isinstance(v, int) else v

@@ -137,16 +137,21 @@ class Geocoder:
             # loose keys only for names written as names: capitalised, or after a cue in ALL CAPS
             if found is None and tok.key not in common and (
                     not upper or (i > 0 and tokens[i - 1].key in _BEFORE_IN | _BEFORE_NEAR)):
-                for j in range(min(run, i + 3), i, -1):
-                    if not self._may_end(tokens, i, j, upper, text):
-                        continue
-                    skel = "".join(skeleton_word(t.key) for t in tokens[i:j])
-                    if len(skel) < 5:
-                        continue
-                    ids = self.gazetteer.ids_loose(skel)
-                    key = " ".join(t.key for t in tokens[i:j])
-                    if ids and self._accept(text, tokens, i, j, key, ids, upper, True):
-                        found = (j, key, ids)
+                # consonant keys (loosest) only for capitalised names with a place cue
+                for loosest in (False, True) if not upper else (False,):
+                    for j in range(min(run, i + 3), i, -1):
+                        if not self._may_end(tokens, i, j, upper, text):
+                            continue
+                        skel = "".join(skeleton_word(t.key) for t in tokens[i:j])
+                        if len(skel) < 5:
+                            continue
+                        ids = self.gazetteer.ids_loose(skel, loosest)
+                        key = " ".join(t.key for t in tokens[i:j])
+                        if ids and (not loosest or self._place_cue(tokens, i, j)) and self._accept(
+                                text, tokens, i, j, key, ids, upper, True):
+                            found = (j, key, ids)
+                            break
+                    if found is not None:
                         break
             if found is None:
                 i += 1
@@ -159,6 +164,12 @@ class Geocoder:
                                          relation=self._relation(text, tokens, i, j, cands)))
             i = j
         return mentions
+
+    @staticmethod
+    def _place_cue(tokens: list[_Token], i: int, j: int) -> bool:
+        prev = tokens[i - 1].key if i > 0 else ""
+        nxt = tokens[j].key if j < len(tokens) else ""
+        return nxt in _SETTLEMENT | _REGION or prev in {"in", "at", "near", "outside", "of", "from", "to"}
 
     @staticmethod
     def _may_end(tokens: list[_Token], i: int, j: int, upper: bool, text: str) -> bool:

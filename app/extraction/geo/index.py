@@ -21,10 +21,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from app.extraction.geo.normalize import fold, skeleton
+from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "8"
+FORMAT_VERSION = "10"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -195,6 +195,7 @@ def _build(path: Path) -> None:
     rows = _fill_missing_admin1(rows)
     exact: dict[str, list[int]] = defaultdict(list)
     loose: dict[str, list[int]] = defaultdict(list)
+    cons: dict[str, list[int]] = defaultdict(list)
     for i, (r, extra) in enumerate(zip(rows, alts, strict=True)):
         primary = fold(r[0])
         keys = {primary}
@@ -211,6 +212,9 @@ def _build(path: Path) -> None:
             sk = skeleton(k)
             if len(sk) >= 5 and (not loose[sk] or loose[sk][-1] != i):
                 loose[sk].append(i)
+            ck = consonants(sk)
+            if len(ck) >= 6 and (not cons[ck] or cons[ck][-1] != i):
+                cons[ck].append(i)
     admin1_names: dict[str, int] = {}  # "ISO2\tfolded alias" -> admin1 entry id
     for key, pid in seen_admin1.items():
         iso2 = key.split("\t")[0]
@@ -222,6 +226,7 @@ def _build(path: Path) -> None:
         "admin1_names": admin1_names,
         "exact": _compact(exact),
         "loose": _compact(loose),
+        "consonants": _compact(cons),
         "admin1": seen_admin1,
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -43,3 +43,19 @@ def skeleton_word(w: str) -> str:
 def skeleton(folded: str) -> str:
     """Loose key of a folded name: word skeletons joined without spaces."""
     return "".join(skeleton_word(w) for w in folded.split())
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def consonants(skel: str) -> str:
+    """Loosest key: a skeleton's consonants and vowel slots, t/d and p/b merged, first letter kept.
+
+    Catches spellings that differ in vowels and voicing only: Bardera/Baardheere, Belet
+    Xaawo/Beled Hawo, Bulo Burto/Buulobarde. Used only for capitalised names with a place cue.
+    """
+    if not skel:
+        return ""
+    # each run of vowels becomes one placeholder: the syllable pattern stays
+    rest = _VOWEL_RUN.sub("v", skel[1:].replace("t", "d").replace("p", "b"))
+    return _DOUBLE.sub(r"\1", skel[0].replace("t", "d").replace("p", "b") + rest)
