@@ -125,12 +125,14 @@ async def run(args: argparse.Namespace) -> str:
 
     gen = TextGenerator(int(time.time()), load_places(random.Random(args.seed)))
     run_id = int(time.time())
+    numbers = iter(range(10**9))
 
     def bodies(n: int, long: bool) -> list[dict[str, str]]:
         out = []
-        for i in range(n):
+        for _ in range(n):
             text, day = gen.long(3000) if long else gen.short()
-            out.append({"text": text, "published_at": day, "url": f"https://bench.example/{run_id}/{'l' if long else 's'}{i}"})
+            url = f"https://bench.example/{run_id}/{'long' if long else 'short'}-{next(numbers)}"
+            out.append({"text": text, "published_at": day, "url": url})
         return out
 
     short, long = bodies(args.articles, False), bodies(args.long_articles, True)
