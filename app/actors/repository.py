@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, literal_column, or_, select, text
+from sqlalchemy import case, func, literal_column, or_, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -35,21 +35,23 @@ def matches(q: str) -> Any:
     )
 
 
-async def upsert_many(session: AsyncSession, actors: Iterable[tuple[str, int | None, str]]) -> dict[str, int]:
-    """Insert the (name, inter, country) actors that are new; return name -> id for all of them.
+async def upsert_many(
+    session: AsyncSession, actors: Iterable[tuple[str, int | None, str, Sequence[str]]]
+) -> dict[str, int]:
+    """Insert the (name, inter, country, aliases) actors that are new; return name -> id for all.
 
-    Known actors keep their values, except that a missing inter code or country is filled in.
-    Rows are written in name order so that concurrent requests lock them in the same order.
+    Known actors keep their values, except that a missing inter code, country or alias list is
+    filled in. Rows are written in name order so that concurrent requests lock them in the same order.
     """
-    merged: dict[str, tuple[int | None, str]] = {}
-    for name, inter, country in actors:
-        old_inter, old_country = merged.get(name, (None, ""))
-        merged[name] = (old_inter or inter, old_country or country)
+    merged: dict[str, tuple[int | None, str, tuple[str, ...]]] = {}
+    for name, inter, country, aliases in actors:
+        old_inter, old_country, old_aliases = merged.get(name, (None, "", ()))
+        merged[name] = (old_inter or inter, old_country or country, old_aliases or tuple(aliases))
     if not merged:
         return {}
     rows = [
-        {"name": n, "inter": i if i and 1 <= i <= 8 else None, "country": c or ""}
-        for n, (i, c) in sorted(merged.items())
+        {"name": n, "inter": i if i and 1 <= i <= 8 else None, "country": c or "", "aliases": list(a)}
+        for n, (i, c, a) in sorted(merged.items())
     ]
     new = insert(_ACTOR).values(rows)
     stmt = new.on_conflict_do_update(
@@ -57,6 +59,9 @@ async def upsert_many(session: AsyncSession, actors: Iterable[tuple[str, int | N
         set_={
             "inter": func.coalesce(_ACTOR.c.inter, new.excluded.inter),
             "country": func.coalesce(func.nullif(_ACTOR.c.country, ""), new.excluded.country),
+            "aliases": case(
+                (func.cardinality(_ACTOR.c.aliases) == 0, new.excluded.aliases), else_=_ACTOR.c.aliases
+            ),
         },
     ).returning(_ACTOR.c.name, _ACTOR.c.id)
     result = await run(session, stmt)

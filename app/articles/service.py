@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pycountry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.actors import catalogue
 from app.actors import repository as actors_repo
 from app.articles.schemas import ArticleIn, ArticleOut, ExtractIn, ExtractOut
 from app.core.errors import InvalidInputError
@@ -101,11 +102,20 @@ async def store_events(
     session: AsyncSession, source_id: int, text: str, events: list[ExtractedEventData]
 ) -> None:
     """Write the events of one source with their actors and evidence (the caller's transaction)."""
-    wanted: list[tuple[str, int | None, str]] = []
+    wanted: list[tuple[str, int | None, str, tuple[str, ...]]] = []
     for e in events:
         for role, names in _actors_by_role(e).items():
             inter = e.inter1 if role == "actor1" else e.inter2 if role == "actor2" else None
-            wanted.extend((n, inter, actor_country(n)) for n in names)
+            for name in names:
+                known = catalogue.lookup(name)
+                wanted.append(
+                    (
+                        name,
+                        inter or (known.inter if known else None),
+                        actor_country(name) or (known.country if known else ""),
+                        known.aliases if known else (),
+                    )
+                )
     actor_ids = await actors_repo.upsert_many(session, wanted)
 
     actor_rows: list[dict[str, Any]] = []

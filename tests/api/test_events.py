@@ -139,3 +139,14 @@ async def test_actors_search_counts_events(client: httpx.AsyncClient, two_articl
     assert "shabaab" in top["name"].lower()
     assert top["event_count"] == sum(1 for e in kenya["events"] if top["name"] in actor_names(e))
     assert (await client.get("/actors", params={"q": "no such actor zzz"})).json()["items"] == []
+
+
+async def test_actors_are_found_by_their_news_aliases(client: httpx.AsyncClient, two_articles) -> None:  # type: ignore[no-untyped-def]
+    kenya, _ = two_articles
+    items = (await client.get("/actors", params={"q": "al-shabab"})).json()["items"]
+    assert [a["name"] for a in items] == ["Al Shabaab"]
+    assert "HSM" in items[0]["aliases"]
+    assert items[0]["inter"] == 2
+    assert await ids(client, actor="Harakat al-Shabaab") == {
+        e["id"] for e in kenya["events"] if "Al Shabaab" in actor_names(e)
+    }
