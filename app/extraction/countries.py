@@ -144,9 +144,22 @@ for _c in COUNTRIES:
 _BY_KEY.update({k.replace("'", "’"): v for k, v in list(_BY_KEY.items()) if "'" in k})
 
 
-_INDEX: PhraseIndex[Country] = PhraseIndex()
+# Phrases that contain a country word but denote something else (a region, a US state) or another
+# country: they shadow the shorter match ("Latin America" is not the United States).
+_SHADOWS: dict[str, str | None] = {
+    "Latin America": None, "Latin American": None, "Latin Americans": None, "South America": None,
+    "South American": None, "Central America": None, "Central American": None, "North America": None,
+    "North American": None, "African American": None, "Native American": None, "Native Americans": None,
+    "New Mexico": None, "New Jersey": None, "New Guinea": None, "Georgia Tech": None,
+    "Niger Delta": "Nigeria", "Niger State": "Nigeria", "Congo River": None, "Lake Chad": None,
+    "Chad Basin": None, "Gulf of Guinea": None, "Gulf of Mexico": None, "Jordan River": None,
+    "Jordan Valley": None, "Turkey Creek": None, "Sudan People's Liberation": None,
+}
+_INDEX: PhraseIndex[Country | None] = PhraseIndex()
 for _t, _c in _TERM.items():
     _INDEX.add(_t, _c)
+for _t, _target in _SHADOWS.items():
+    _INDEX.add(_t, _BY_KEY.get(_target.casefold()) if _target else None)
 
 
 def lookup(s: str) -> Country | None:
@@ -178,7 +191,7 @@ def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[i
     Overlaps are resolved in favour of the longest mention. ``tokens`` may pass ``tokenize(text)``.
     """
     upper = is_upper_text(text)
-    found: list[tuple[int, int, Country]] = []
+    found: list[tuple[int, int, Country | None]] = []
     for start, end, term, c in _INDEX.find(tokens if tokens is not None else tokenize(text)):
         said = text[start:end]
         if _is_case_sensitive(term):
@@ -190,8 +203,9 @@ def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[i
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[tuple[int, int, Country]] = []
     last_end = -1
-    for start, end, c in found:
+    for start, end, hit in found:
         if start >= last_end:
-            out.append((start, end, c))
+            if hit is not None:
+                out.append((start, end, hit))
             last_end = end
     return out

@@ -48,3 +48,9 @@ def test_find_countries_prefers_longest_name_and_plural_demonyms() -> None:
 
 def test_lowercase_common_words_are_not_countries() -> None:
     assert find_countries("They ate turkey and played a chad game with their car.") == []
+
+
+def test_regions_named_after_a_country_are_not_that_country() -> None:
+    text = "Latin American leaders met in New Mexico; Niger Delta militants and Americans were mentioned."
+    found = [(text[s:e], c.name) for s, e, c in find_countries(text)]
+    assert found == [("Niger Delta", "Nigeria"), ("Americans", "United States")]
