@@ -291,7 +291,8 @@ async def explain(dsn: str, mix: list[Request], path: Path) -> None:
     print(f"plans written to {path}")
 
 
-def report(api: dict[str, list[float]], sql: dict[str, list[float]], rows: dict[str, int]) -> tuple[float, float]:
+def report(api: dict[str, list[float]], sql: dict[str, list[float]], rows: dict[str, int], title: str) -> tuple[float, float]:
+    print(title)
     print(f"{'shape':<20} {'n':>5} {'api_p50':>8} {'api_p95':>8} {'sql_p50':>8} {'sql_p95':>8} {'rows/req':>8}")
     for shape in SHAPES:
         a, s = api.get(shape, []), sql.get(shape, [])
@@ -319,10 +320,15 @@ async def run(args: argparse.Namespace) -> str:
     async with Server(url, workers=args.workers) as server:
         await run_api(server.base_url, mix[: len(SHAPES) * 5], args.concurrency)  # warm-up
         api, rows = await run_api(server.base_url, mix, args.concurrency)
+        # one request at a time: each shape's own cost, without queueing behind the others
+        serial_mix = [r for shape in SHAPES for r in [x for x in mix if x.shape == shape][: args.serial]]
+        api_serial, rows_serial = await run_api(server.base_url, serial_mix, 1)
     sql = await run_sql(dsn, mix, args.concurrency)
     if args.explain:
         await explain(dsn, mix, args.explain)
-    p95, ratio = report(api, sql, rows)
+    sql_serial = await run_sql(dsn, serial_mix, 1)
+    report(api_serial, sql_serial, rows_serial, f"one request at a time ({args.serial} per shape), ms:")
+    p95, ratio = report(api, sql, rows, f"concurrency {args.concurrency}, ms:")
     return f"query p95_ms={p95:.2f} api_over_sql={ratio:.2f} events={events}"
 
 
@@ -333,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 1)),
                         help="uvicorn worker processes (default 1)")
+    parser.add_argument("--serial", type=int, default=15, help="requests per shape also run one at a time")
     parser.add_argument("--explain", type=Path, default=None, help="write EXPLAIN ANALYZE of each shape here")
     args = parser.parse_args(argv)
     line = asyncio.run(run(args))
