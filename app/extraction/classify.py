@@ -52,7 +52,7 @@ DISORDER_TYPE = {
 # tags that make a sentence an event mention on their own; the others only qualify one
 STRONG = {"clash", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
           "chemical", "abduction", "sexual", "protest", "riot", "mob", "excessive", "arrest",
-          "disrupted", "base", "agreement", "looting", "presence", "blast"}
+          "disrupted", "base", "agreement", "looting", "presence", "blast", "other"}
 VIOLENT = {"clash", "attack", "kill", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical",
            "blast", "abduction", "sexual", "excessive", "mob"}
 GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?|detonat\w*|explosives?)\b")
@@ -72,7 +72,7 @@ NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
     r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
-    r"similar|other|more|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
+    r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
 )
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
@@ -131,7 +131,7 @@ class TriggerTagger:
 
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,
-                   target_civilian: bool, ground_fight: bool) -> str:
+                   target_civilian: bool, ground_fight: bool, riot_word: bool = True) -> str:
     """ACLED's sub-event type for an event whose triggers carry ``tags``.
 
     Priority follows the codebook: demonstrations by crowds first; then a ground battle absorbs the
@@ -141,17 +141,26 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     """
     demo = tags & {"protest", "riot", "mob", "excessive", "intervention"}
     armed_violence = tags & {"clash", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical"}
-    if demo and (agent_crowd or not armed_violence):
-        if "mob" in tags and "protest" not in tags:
-            return "Mob violence"
-        if "riot" in tags and ("protest" in tags or agent_crowd or "excessive" not in tags):
-            return "Violent demonstration"
+    if agent_crowd and "clash" in tags and not tags & {"protest", "airstrike", "shelling", "ied"}:
+        return "Mob violence"  # rival supporters or youths fighting each other
+    if demo and (agent_crowd or not armed_violence or "protest" in tags):
+        if "protest" in tags:
+            if "excessive" in tags and "riot" not in tags:
+                return "Excessive force against protesters"
+            if "riot" in tags or "mob" in tags or "clash" in tags:
+                return "Violent demonstration"
+            if "intervention" in tags or "arrest" in tags:
+                return "Protest with intervention"
+            return "Peaceful protest"
         if "excessive" in tags:
             return "Excessive force against protesters"
-        if "protest" in tags:
-            return "Protest with intervention" if "intervention" in tags else "Peaceful protest"
+        if "mob" in tags:
+            return "Mob violence"
         if "riot" in tags:
-            return "Violent demonstration"
+            # rioting with no demonstration behind it is mob violence, unless called a riot
+            return "Violent demonstration" if riot_word else "Mob violence"
+    if "disrupted" in tags and not tags & {"clash", "kill", "attack", "suicide"}:
+        return "Disrupted weapons use"
     if "suicide" in tags:
         return "Suicide bomb"
     if "chemical" in tags:
@@ -198,3 +207,6 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     if "presence" in tags:
         return "Change to group/activity"
     return "Other"
+
+
+RIOT_WORD = re.compile(r"\briot(?:s|ed|ing|ers|ous)?\b", re.IGNORECASE)

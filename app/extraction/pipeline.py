@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from app.extraction import countries
 from app.extraction.actors import ActorTagger
 from app.extraction.casualties import CasualtyReader, total
-from app.extraction.classify import DISORDER_TYPE, EVENT_TYPE, STRONG, Hit, TriggerTagger, sub_event_type
+from app.extraction.classify import DISORDER_TYPE, EVENT_TYPE, RIOT_WORD, STRONG, Hit, TriggerTagger, sub_event_type
 from app.extraction.geo import Gazetteer, Geocoder
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
@@ -51,6 +51,11 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|from|near)\s+(?:the\s+)?(?:\w+\s+)?$",
+                          re.IGNORECASE)
+ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
+                              r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
+                              r"authorities|officers?|nationals?|citizens?)\b", re.IGNORECASE)
 NO_CASUALTY_NOTE = re.compile(r"\bcasualties\s+(?:are\s+|were\s+)?unknown\b|\bno\s+casualties\b", re.IGNORECASE)
 
 
@@ -96,26 +101,53 @@ class Extractor:
         sentences = split_sentences(text)
         times = self.times.tag(text, published)
         place_mentions = self.geocoder.tag(text)
-        context = self._country_context(text, place_mentions)
+        first_actors = self.actors.tag(text, None)
+        context = self._country_context(text, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
         main_country = self._main_country(resolved, context)
-        actors = self.actors.tag(text, main_country.name if main_country else None)
+        actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
         events = [e for d in drafts if (e := self._code(d, published, main_country)) is not None]
         return self._merge_same(events)
 
     # --------------------------------------------------------------- context
-    def _country_context(self, text: str, mentions: list[PlaceMention]) -> list[str]:
+    def _country_context(self, text: str, mentions: list[PlaceMention], actors: list[ActorMention]) -> list[str]:
+        """Countries of the report, most likely first.
+
+        A country named as a location ("in Iraq", a dateline) counts more than one named as an
+        adjective of an actor ("U.S. forces"), which says who acts, not where.
+        """
         counts: dict[str, float] = {}
-        for i, (start, _end, c) in enumerate(countries.find_countries(text)):
-            # the dateline and the first lines weigh more: they say where the report is from
-            counts[c.iso3] = counts.get(c.iso3, 0.0) + (2.0 if start < 200 else 1.0) + (0.5 if i == 0 else 0)
+        for i, (start, end, c) in enumerate(countries.find_countries(text)):
+            w = 1.0
+            if LOCATION_CUE.search(text[max(0, start - 25):start]):
+                w = 3.0
+            elif ACTOR_NOUN_AFTER.match(text[end:end + 30]):
+                w = 0.3
+            if start < 200:
+                w += 1.0
+            if i == 0:
+                w += 0.5
+            counts[c.iso3] = counts.get(c.iso3, 0.0) + w
+        for a in actors:
+            # state forces operate mostly at home; a named group says less (Al Shabaab in Kenya)
+            c = countries.lookup(a.country) if a.country else None
+            if c is not None:
+                counts[c.iso3] = counts.get(c.iso3, 0.0) + (1.5 if a.inter == 1 else 0.8 if a.inter != 8 else 0.2)
         for m in mentions:
             isos = {p.iso3 for p in m.candidates[:3]}
             if len(isos) == 1:
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
         return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+    def _sentence_country(self, d: _Draft) -> countries.Country | None:
+        """A country the event's own sentences name as its location ("strikes in Iraq")."""
+        for sent in d.sentences:
+            for start, _end, c in countries.find_countries(sent.text):
+                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]):
+                    return c
+        return None
 
     def _main_country(self, resolved: list[tuple[PlaceMention, Place, int]], context: list[str]) -> countries.Country | None:
         counts: dict[str, int] = {}
@@ -135,6 +167,8 @@ class Extractor:
         last_date: date | None = None
         for sent in sentences:
             hits = self.triggers.tag(sent.text, sent.start)
+            if hits and len(sentences) > 3 and _is_heading(sent.text):
+                hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
             s_times = [t for t in times if sent.start <= t.start < sent.end and not t.background]
             s_places = [r for r in resolved if sent.start <= r[0].start < sent.end]
@@ -156,7 +190,10 @@ class Extractor:
                 if current is not None:
                     if s_cas:
                         current.casualties.append(s_cas)
-                    current.places.extend(p for p in s_places if p[2] < 3 or not current.places)
+                    follows = bool(current.sentences) and current.sentences[-1].end <= sent.start and not any(
+                        prev.start > current.sentences[-1].start and prev.end <= sent.start for prev in sentences)
+                    if not current.places and follows:
+                        current.places.extend(s_places)
                     current.hits.extend(h for h in hits if h.tag not in STRONG)
                     current.actors.extend(s_actors)
                     if explicit and not current.date_explicit:
@@ -228,6 +265,7 @@ class Extractor:
     def _near(self, a: list[tuple[PlaceMention, Place, int]], b: list[tuple[PlaceMention, Place, int]]) -> bool:
         pa = [p for _m, p, prec in a if prec < 3] or [p for _m, p, _ in a]
         pb = [p for _m, p, prec in b if prec < 3] or [p for _m, p, _ in b]
+        exact = {(x, y) for _m, x, px in a if px == 1 for _n, y, py in b if py == 1}
         for x in pa:
             for y in pb:
                 if x.iso3 != y.iso3:
@@ -236,7 +274,10 @@ class Extractor:
                     if x.admin1 == y.admin1 or not x.admin1 or not y.admin1:
                         return True
                     continue
-                if _km(x.latitude, x.longitude, y.latitude, y.longitude) <= 30:
+                # "an air base west of Baghdad" may lie far from Baghdad: a mention that is only
+                # near a town is compatible with a named place within a wider radius
+                limit = 30.0 if (x, y) in exact else 250.0
+                if _km(x.latitude, x.longitude, y.latitude, y.longitude) <= limit:
                     return True
         return False
 
@@ -293,8 +334,10 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
-        sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=agent_crowd, target_armed=target_armed,
-                             target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT))
+        crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
+        sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
+                             target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
+                             riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences))
         etype = EVENT_TYPE[sub]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)
@@ -391,7 +434,9 @@ class Extractor:
         others = [a for a in primary_targets if not a1 or a.name != a1.name]
         if a1 is None:
             # no agent named: the first armed actor of the event acts, the rest are acted upon
-            armed = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"]
+            target_names = {a.name for a in targets}
+            armed = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"
+                     and a.name not in target_names]
             if armed:
                 a1 = armed[0]
                 others = [a for a in others if a.name != a1.name]
@@ -421,14 +466,20 @@ class Extractor:
             src = src.inherited_place
             places = src.places
         if places:
-            first_sentence = d.sentences[0] if d.places else None
-            fine = [p for p in places if p[2] < 3]
-            if first_sentence is not None:
-                in_first = [p for p in fine if first_sentence.start <= p[0].start < first_sentence.end]
-                if in_first:
-                    fine = in_first
-            chosen = fine[0] if fine else places[0]
+            first = d.sentences[0] if d.places else None
+
+            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int]:
+                m, p, prec = item
+                in_first = first is not None and first.start <= m.start < first.end
+                return (prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
+
+            chosen = min(places, key=rank)
             return chosen[1], chosen[2]
+        own = self._sentence_country(d)
+        if own is not None:
+            p = self.gazetteer.country_place(own.iso3)
+            if p is not None:
+                return p, 3
         if main_country is not None:
             p = self.gazetteer.country_place(main_country.iso3)
             if p is not None:
@@ -463,6 +514,18 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = radians(lat1), radians(lat2)
     h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(lon2 - lon1) / 2) ** 2
     return 12742.0 * asin(min(1.0, sqrt(h)))
+
+
+def _is_heading(sentence: str) -> bool:
+    """A title-case line without final punctuation ("Previous Attack and Self-Defense")."""
+    if sentence.rstrip()[-1:] in ".!?\"'”":
+        return False
+    words = re.findall(r"[A-Za-z][\w'-]*", sentence)
+    if not words or len(words) > 14:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "against", "from"}
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return caps == len(words) and not sentence.isupper()
 
 
 def _note(sentence: str) -> str:
