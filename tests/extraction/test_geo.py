@@ -249,3 +249,8 @@ def test_vowel_and_voicing_variants_match_with_a_place_cue(geo: Geocoder) -> Non
 def test_loosest_key_needs_a_cue(geo: Geocoder) -> None:
     # same consonant pattern as Baardheere, but no cue word: not a place
     assert not geo.resolve(geo.tag("Bardera said the talks had failed."), ["SOM"])
+
+
+def test_variant_spelling_outside_the_named_county_is_dropped(geo: Geocoder) -> None:
+    resolved = geo.resolve(geo.tag("Residents of Kiriko Village in Tetu, Nyeri County lynched a robber."), ["KEN"])
+    assert resolved and all(p.admin1 == "Nyeri" for _, p, _ in resolved)

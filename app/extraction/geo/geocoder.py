@@ -297,14 +297,21 @@ class Geocoder:
                 usable.append((m, cands))
         if not usable:
             return []
-        # anchors: admin1 units named, and mentions with a single reading in context
         first = [self._score(m, cands, ctx, [], []) for m, cands in usable]
+        # regions the text names as such ("Narok County", "Bay region") anchor the other mentions
+        anchors = {first[q].admin1 for q, (mm, _c) in enumerate(usable)
+                   if first[q].kind == "admin1" and mm.relation == "region"}
         out: list[tuple[PlaceMention, Place, int]] = []
         for k, (m, cands) in enumerate(usable):
             others = [p for q, p in enumerate(first) if q != k]
             regions = [first[q].admin1 for q, (mm, _c) in enumerate(usable)
                        if q != k and first[q].kind == "admin1" and mm.relation == "region"]
             best = self._score(m, cands, ctx, others, regions)
+            if (anchors and best.kind != "admin1" and best.admin1 not in anchors
+                    and not self.gazetteer.ids(fold(m.text), loose=False)):
+                # a variant spelling read as a place outside the region the text names
+                # ("Kiriko village in Tetu, Nyeri County" is not Keroka, Nyamira)
+                continue
             precision = self._precision(m, best)
             if best.kind == "admin1":
                 # "Wajir county", "Isiolo County": ACLED places region-level events at the

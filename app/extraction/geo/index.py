@@ -24,7 +24,7 @@ from typing import Any
 from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "10"
+FORMAT_VERSION = "11"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -213,7 +213,7 @@ def _build(path: Path) -> None:
             if len(sk) >= 5 and (not loose[sk] or loose[sk][-1] != i):
                 loose[sk].append(i)
             ck = consonants(sk)
-            if len(ck) >= 6 and (not cons[ck] or cons[ck][-1] != i):
+            if len(ck) >= 7 and (not cons[ck] or cons[ck][-1] != i):
                 cons[ck].append(i)
     admin1_names: dict[str, int] = {}  # "ISO2\tfolded alias" -> admin1 entry id
     for key, pid in seen_admin1.items():
