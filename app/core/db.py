@@ -131,6 +131,7 @@ def alembic_config(url: str) -> Config:
 def _upgrade_head(url: str) -> None:
     from alembic import command
 
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)  # one line per plugin
     command.upgrade(alembic_config(url), "head")
 
 

@@ -33,6 +33,10 @@ def _warm_up() -> None:
         logging.getLogger(__name__).exception("extractor failed to load in worker")
 
 
+def _noop() -> None:
+    return None
+
+
 def _extract(text: str, published_at: date | None) -> list[Event]:
     from app.extraction import get_extractor
 
@@ -53,11 +57,16 @@ class ExtractionRunner:
         if self.workers <= 0:
             self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="extract")
         else:
-            self._executor = ProcessPoolExecutor(
+            pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_warm_up,
             )
+            # Workers spawn on demand: start them now so that they load the extractor while the
+            # service starts, not during the first request (which would count against its time limit).
+            for _ in range(self.workers):
+                pool.submit(_noop)
+            self._executor = pool
 
     def shutdown(self) -> None:
         if self._executor is not None:
@@ -70,14 +79,20 @@ class ExtractionRunner:
             self.start()
         assert self._executor is not None
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, _extract, text, published_at)
         try:
-            return await asyncio.wait_for(future, timeout=self.timeout_s)
-        except TimeoutError as exc:
-            # The worker finishes the job in the background; its result is dropped.
+            future = loop.run_in_executor(self._executor, _extract, text, published_at)
+        except RuntimeError as exc:  # the pool is shutting down or broken
+            self.shutdown()
+            raise ExtractionUnavailableError("the extraction pool is restarting; retry shortly") from exc
+        # asyncio.wait, not wait_for: a TimeoutError raised *inside* the engine is a bug, not a timeout
+        done, _ = await asyncio.wait({future}, timeout=self.timeout_s)
+        if not done:
+            future.cancel()  # a job still queued is dropped; a running one finishes in the background
             raise ExtractionTimeoutError(
                 f"extraction took longer than {self.timeout_s:g} s; send a shorter text", field="text"
-            ) from exc
+            )
+        try:
+            return future.result()
         except (NotImplementedError, ImportError) as exc:
             raise ExtractionUnavailableError(f"the extraction engine is not available: {exc}") from exc
         except BrokenProcessPool as exc:
