@@ -254,3 +254,10 @@ def test_loosest_key_needs_a_cue(geo: Geocoder) -> None:
 def test_variant_spelling_outside_the_named_county_is_dropped(geo: Geocoder) -> None:
     resolved = geo.resolve(geo.tag("Residents of Kiriko Village in Tetu, Nyeri County lynched a robber."), ["KEN"])
     assert resolved and all(p.admin1 == "Nyeri" for _, p, _ in resolved)
+
+
+def test_gazetteer_lookup_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    assert main(["gazetteer", "lookup", "Qoryoley", "--country", "SOM"]) == 0
+    assert "Qoryooley\tSomalia\tLower Shabelle" in capsys.readouterr().out
