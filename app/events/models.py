@@ -51,6 +51,16 @@ class Event(SQLModel, table=True):
         # type filters compare case-insensitively
         Index("ix_event_sub_event_type_lower", text("lower(sub_event_type)")),
         Index("ix_event_event_type_lower", text("lower(event_type)")),
+        # migration 0003 (found by the scale benchmark): type or country read newest first
+        Index(
+            "ix_event_sub_event_type_lower_date",
+            text("lower(sub_event_type)"),
+            text("event_date DESC"),
+            text("id DESC"),
+        ),
+        Index(
+            "ix_event_country_lower_date", text("lower(country)"), text("event_date DESC"), text("id DESC")
+        ),
         # bbox / radius through cube + earthdistance
         Index(
             "ix_event_earth",
