@@ -20,7 +20,8 @@ DATA = Path(__file__).parent / "data" / "lexicon"
 KILL_VERBS = (
     r"shot\s+(?:and\s+)?killed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
     r"beat\s+\w+\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
-    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|killed|killing|kills|kill|murdered|murdering|"
+    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
+    r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
     r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|perished|"
     r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|feared\s+dead|confirmed\s+dead|"
@@ -115,7 +116,7 @@ class CasualtyReader:
         }
         self.noun_outcomes = [
             ("killed", re.compile(
-                r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:deaths|fatalities|dead|bodies)\b",
+                r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:deaths?|fatalit(?:y|ies)|dead|bod(?:y|ies))\b",
                 re.IGNORECASE)),
             ("injured", re.compile(
                 r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:injuries|casualties\s+injured)\b",
@@ -146,6 +147,8 @@ class CasualtyReader:
                     out.clear()  # a new list starts: only the items next to the verb count
             if not out and forward and re.search(r"[.;:]", between):
                 break
+            if forward and re.match(r"\s+(?:were|was|are|is|have|has|had)\b", span[m.end():]):
+                break  # "killed 10 soldiers, and 14 others were injured": a new clause
             if m.group("q2"):
                 if not m.group("name")[:1].isupper():
                     continue
@@ -234,12 +237,28 @@ class CasualtyReader:
                         brk = b.end()
                     items = self._items(left[brk:], forward=False)
                     items = [(s + brk, e + brk, c, w) for s, e, c, w in items]
+                    if not items:
+                        # "A Christian church leader is murdered": one person, named by a noun we
+                        # do not list
+                        mm = re.search(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){1,4}?(?:(?:is|was|has\s+been|had\s+been)\s+)"
+                                       r"(?:\w+ly\s+)?$", left, re.IGNORECASE)
+                        if mm:
+                            items = [(mm.start(), len(left), 1, "unknown")]
                 else:
                     right = sentence[v.end():]
                     stop = FORWARD_BREAK.search(right)
                     seg = right[: stop.start()] if stop else right
                     items = self._items(seg, forward=True)
                     items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
+                    if not items and outcome in ("killed", "injured"):
+                        # headline style "one attacker killed", "Two soldiers wounded": the victims
+                        # stand right before a bare participle
+                        brk = 0
+                        for b in CLAUSE_BREAK.finditer(left):
+                            brk = b.end()
+                        back = self._items(left[brk:], forward=False)
+                        if back and len(left) - (back[-1][1] + brk) <= 3 and vtext.endswith(("ed", "dead")):
+                            items = [(s + brk, e + brk, c, w) for s, e, c, w in back]
                     if not items and outcome in ("killed", "injured"):
                         # "Two killed in ...", "2 injured": subject right before an active-looking verb
                         pre = left[-40:]

@@ -100,8 +100,10 @@ class Extractor:
             return []
         sentences = split_sentences(text)
         times = self.times.tag(text, published)
-        place_mentions = self.geocoder.tag(text)
         first_actors = self.actors.tag(text, None)
+        # a name inside an actor ("Al Shabaab", "Maasai militia") is not a place
+        place_mentions = [m for m in self.geocoder.tag(text)
+                          if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)]
         context = self._country_context(text, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
         main_country = self._main_country(resolved, context)

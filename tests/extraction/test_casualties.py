@@ -34,6 +34,10 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("The insurgents claimed to have killed 20 soldiers and injured 43 others.", 20),
         ("THREE PEOPLE WERE KILLED AND 10 WOUNDED WHEN A BOMB EXPLODED.", 3),
         ("There were no casualties.", 0),
+        ("Residents lynch robber", 1),
+        ("Police fight armed clans who were preparing to attack villages; one attacker killed", 1),
+        ("A Christian church leader is murdered by unknown assailants.", 1),
+        ("Two communities clash over land. One death reported.", 1),
         ("The blast caused damage to several shops.", 0),
     ],
 )
