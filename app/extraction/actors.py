@@ -46,7 +46,8 @@ _RIOT_CONTEXT = re.compile(r"\b(?:riot\w*|loot\w*|torch\w*|set\s+(?:ablaze|on\s+
 _ID_MILITIA_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:(?:clan|sub-clan|sub\s+clan|clans|sub-clans|ethnic|tribal|community|armed)\s+)?"
     r"(?:militia|militias|militiamen|fighters|gunmen|raiders|bandits|warriors|attackers|rustlers|"
-    r"cattle\s+rustlers|morans|youths|assailants|clansmen|forces|elements|armed\s+men|gunmen|"
+    r"cattle\s+rustlers|morans|youths|youth|assailants|clansmen|tribesmen|forces|elements|armed\s+men|gunmen|"
+    r"militants|(?<!ethnic\s)(?<!Ethnic\s)(?<!community\s)groups?|gangs?|bandits|fighters|"
     r"raid|raids|raiding|attack|attacks|"
     r"attacked|raided|clashed|fought|stormed|ambushed|invaded|killed)\b",
     re.IGNORECASE,
@@ -62,7 +63,8 @@ _ID_GROUP_HEAD = re.compile(
 )
 # A group head followed by an attack verb still describes a militia ("the Pokot tribe raided").
 _ID_ACTS = re.compile(r"\s+(?:(?!(?:is|was|were|are|been|being|got|get|gets)\b)\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
-                      r"burned|burnt|stole|drove\s+away|launched)\b", re.IGNORECASE)
+                      r"burned|burnt|stole|drove\s+away|launched|raid|raids|attack|attacks|kill|kills|spear|speared|"
+                      r"targeted|target|shoot|shot|torch|burn|loot|looted|steal|clash|fight)\b", re.IGNORECASE)
 # Group heads that can act as a militia when an attack verb follows ("the Pokot community raided").
 _ID_ACTOR_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|tribe|community|communities|people|members|herders|herdsmen|"
@@ -78,14 +80,16 @@ _ID_PLACE_HEAD = re.compile(
 _ID_MILITIA_PREFIX = re.compile(
     r"(?:militia|militias|militiamen|fighters|gunmen|raiders|attackers|warriors|bandits|men|youths|"
     r"clansmen)\s+(?:from|of|belonging\s+to|loyal\s+to|hailing\s+from|affiliated\s+with)\s+"
-    r"(?:the\s+|both\s+|rival\s+|two\s+)*$",
+    r"(?:the\s+|both\s+|rival\s+|two\s+)*$|"
+    r"\b(?:suspected|believed\s+to\s+be|likely\s+to\s+be|thought\s+to\s+be|identified\s+as|presumably|"
+    r"allegedly)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ID_PLACE_PREFIX = re.compile(
     r"(?:\b(?:in|at|to|near|across|West|East|North|South|Elgeyo|Trans|Elgeyo-|Lower|Upper|central)\s*|-)$"
 )
 _ID_COORD = re.compile(r"\s*(?:\s+(?:sub-clan|clan|ethnic\s+group|community)s?\s+(?:and|vs\.?|versus)\s+|"
-                       r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
+                       r",\s*(?:and\s+)?|\s+and\s+(?:[A-Z][a-z]+\s+)?|\s*&\s*|\s*/\s*|\s+or\s+|\s+vs\.?\s+|\s+versus\s+)"
                        r"(?:the\s+)?")
 _LYNCH_CONTEXT = re.compile(
     r"\b(?:lynch\w*|mob\s+justice|beat(?:en)?\s+(?:\w+\s+)?to\s+death|stoned\s+(?:\w+\s+)?to\s+death|"
@@ -208,7 +212,8 @@ class ActorTagger:
         for aliases, lineage, level, where in ((r + [""] * 4)[:4] for r in _rows(path)):
             names = [a for a in aliases.split("|") if a]
             ident = _Identity(names[0], lineage, level, tuple(c for c in where.split(",") if c))
-            for alias in names:
+            forms = names + [a + "s" for a in names if level == "ethnic" and " " not in a and not a.endswith("s")]
+            for alias in forms:
                 if alias.casefold() not in seen:
                     seen.add(alias.casefold())
                     self._identity.add(alias, ident)
@@ -362,7 +367,7 @@ class ActorTagger:
             prefix = _ID_MILITIA_PREFIX.search(text, max(0, first_s - 60), first_s) or re.search(
                 r"\barmed\s+$", text[max(0, first_s - 7):first_s], re.IGNORECASE)
             between = re.search(r"\bbetween\s+(?:the\s+|members\s+of\s+(?:the\s+)?)?$", text[max(0, first_s - 30):first_s])
-            if head_m or prefix or (between and len(chain) > 1):
+            if head_m or prefix or between:
                 militia = True
             elif group_m:
                 militia = bool(_ID_ACTS.match(text, group_m.end())) and bool(_ID_ACTOR_HEAD.match(text, last_e))
@@ -370,8 +375,10 @@ class ActorTagger:
                     head_m = group_m
             elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):
                 continue
+            elif len(chain) > 1 or _ID_ACTS.match(text, last_e) or text[last_e - 1] == "s":
+                militia = True  # "Pokot and Turkana clashed", "Pokot raided", "the Turkanas"
             else:
-                militia = True
+                continue  # a bare name is as often a place, a person or a language
             for i, (s, e, ident) in enumerate(chain):
                 end = e
                 if i == len(chain) - 1:
