@@ -277,3 +277,16 @@ def test_ethnic_victim_is_a_group_not_a_militia(tagger: ActorTagger) -> None:
 def test_israeli_settlers_and_palestinian_civilians(tagger: ActorTagger) -> None:
     ms = tagger.tag("Israeli settlers attacked Palestinian villagers near Nablus.", "Palestine")
     assert [(m.name, m.inter) for m in ms] == [("Settlers (Israel)", 3), ("Civilians (Palestine)", 7)]
+
+
+def test_bare_ethnic_name_is_a_militia_only_when_it_acts(tagger: ActorTagger) -> None:
+    assert [m.name for m in tagger.tag("Suspected Turkana kill 3 in Nachola.", "Kenya")] == [
+        "Turkana Ethnic Militia (Kenya)"]
+    assert [m.name for m in tagger.tag("Clashes between Kalenjin and Maasais in Narok.", "Kenya")] == [
+        "Kalenjin Ethnic Militia (Kenya)", "Maasai Ethnic Militia (Kenya)"]
+    assert tagger.tag("The Meru governor opened a market.", "Kenya")[0].name != "Meru Ethnic Militia (Kenya)"
+
+
+def test_common_words_are_not_group_acronyms(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Let the talks begin, said the minister; LET US PRAY.", "Pakistan")
+    assert not [m for m in ms if m.kind in ("rebel", "political_militia")]
