@@ -56,6 +56,16 @@ LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|f
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
                               r"authorities|officers?|nationals?|citizens?)\b", re.IGNORECASE)
+DISASTER = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
+    r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
+    r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
+    r"drought|heatwave|gas\s+(?:explosion|leak|cylinder)|boiler|wildfires?|bush\s+fires?|accidental(?:ly)?|"
+    r"(?:building|house|mine)\s+collapse[ds]?|electrocuted|disease)\b",
+    re.IGNORECASE,
+)
+# talks, meetings and patrols are events only when armed actors take part
+NEEDS_ARMED_ACTOR = {"agreement", "other", "presence", "base"}
 NO_CASUALTY_NOTE = re.compile(r"\bcasualties\s+(?:are\s+|were\s+)?unknown\b|\bno\s+casualties\b", re.IGNORECASE)
 
 
@@ -172,6 +182,10 @@ class Extractor:
             if hits and len(sentences) > 3 and _is_heading(sent.text):
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
+            if strong and DISASTER.search(sent.text) and not any(
+                    a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end):
+                # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
+                strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
             s_times = [t for t in times if sent.start <= t.start < sent.end and not t.background]
             s_places = [r for r in resolved if sent.start <= r[0].start < sent.end]
             s_actors = [a for a in actors if sent.start <= a.start < sent.end]
@@ -336,6 +350,12 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
+        strong_tags = {h.tag for h in d.hits if h.tag in STRONG}
+        if strong_tags and strong_tags <= NEEDS_ARMED_ACTOR and not any(
+                a.inter in ARMED_INTER or a.kind in ("state", "police", "rebel", "political_militia",
+                                                     "identity_militia", "unidentified", "anaphor")
+                for a in d.actors):
+            return None  # diplomats' talks, a minister's visit: not a conflict event
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),

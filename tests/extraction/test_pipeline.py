@@ -1,0 +1,107 @@
+"""The whole engine on short articles written for these tests: what a correct coding must contain."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.extraction import get_extractor
+from app.extraction.types import Event
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "eval" / "cases" / "iraq_strikes_2023-11-21.txt"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = get_extractor()
+
+    def run(text: str, published: date) -> list[Event]:
+        return ex.extract(text, published)
+
+    return run
+
+
+def test_airstrike_note_is_one_event_with_its_actors_date_and_fatalities(extract):
+    events = extract(
+        "On 12 March 2024, US forces, in coordination with government security forces (SNA), conducted an "
+        "airstrike targeting Al Shabaab near Jilib town. 4 militants were killed.",
+        date(2024, 3, 14),
+    )
+    assert len(events) == 1
+    e = events[0]
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.event_type == "Explosions/Remote violence"
+    assert e.event_date == date(2024, 3, 12)
+    assert e.actor1.startswith("Military Forces of the United States")
+    assert "Military Forces of Somalia" in e.assoc_actor_1
+    assert e.actor2 == "Al Shabaab"
+    assert e.fatalities == 4
+    assert e.country == "Somalia"
+
+
+def test_attack_on_civilians_names_the_victims_and_counts_the_dead(extract):
+    events = extract("Gunmen shot dead three traders at a market in Mandera town on Tuesday, police said.",
+                     date(2024, 5, 2))
+    assert len(events) == 1
+    e = events[0]
+    assert e.sub_event_type == "Attack"
+    assert e.actor2.startswith("Civilians")
+    assert e.fatalities == 3
+    assert e.event_date == date(2024, 4, 30)
+    assert e.civilian_targeting == "Civilian targeting"
+
+
+def test_protest_dispersed_with_tear_gas_is_a_protest_with_intervention(extract):
+    events = extract("On 3 June 2024, traders protested against new taxes in Nakuru town. Police dispersed "
+                     "them with tear gas.", date(2024, 6, 4))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].actor1.startswith("Protesters")
+    assert events[0].actor2.startswith("Police Forces")
+
+
+def test_events_on_different_days_are_different_events_and_relative_days_chain(extract):
+    text = ("On 5 May 2024, Al Shabaab attacked a police post in Mandera town, killing two officers. "
+            "The next day, Kenyan soldiers clashed with the militants near Elwak.")
+    events = sorted(extract(text, date(2024, 5, 8)), key=lambda e: e.event_date)
+    assert [e.event_date for e in events] == [date(2024, 5, 5), date(2024, 5, 6)]
+    assert events[0].fatalities == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 20 people in the region after days of heavy rain, officials said.",
+        "The foreign ministers of the two countries held talks in Geneva on trade.",
+        "The army denied that rebels attacked the town last week.",
+        "Al Shabaab threatened to attack the town if the troops did not leave.",
+    ],
+)
+def test_disasters_diplomacy_denials_and_threats_yield_no_event(extract, text):
+    assert extract(text, date(2024, 1, 10)) == []
+
+
+def test_background_statistics_are_not_events(extract):
+    text = ("The United States had previously responded to the 66 attacks against its forces in Iraq and Syria. "
+            "As a result of these attacks, at least 62 U.S. personnel have suffered minor injuries.")
+    assert extract(text, date(2023, 11, 21)) == []
+
+
+def test_evidence_sentences_point_into_the_text(extract):
+    text = "Residents block roads in protest over pollution of a river in Kisumu. Police arrested ten."
+    events = extract(text, date(2017, 1, 1))
+    assert events
+    for e in events:
+        for ev in e.evidence:
+            assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="evaluation cases not present")
+def test_seed_article_yields_the_three_expected_events(extract):
+    events = extract(SEED.read_text(encoding="utf-8"), date(2023, 11, 21))
+    assert 3 <= len(events) <= 5
+    types = {(e.sub_event_type, e.event_date) for e in events}
+    assert ("Air/drone strike", date(2023, 11, 21)) in types
+    assert ("Air/drone strike", date(2023, 11, 20)) in types
+    missile = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert missile and missile[0].event_date == date(2023, 11, 20) and missile[0].injuries == 8
+    assert missile[0].country == "Iraq"
