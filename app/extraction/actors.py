@@ -530,6 +530,8 @@ class ActorTagger:
                 chosen[j].mentions[0].kind in ("state", "police") for j in named_inside
             ):
                 drop.add(i)
+            elif first.kind == "state" and any(chosen[j].mentions[0].kind == "external" for j in named_inside):
+                drop.add(i)  # "Ugandan troops (AUSSOM)": a contingent acts as the mission
             elif c.source == "named":
                 drop.update(j for j in named_inside if chosen[j].mentions[0].name == first.name)
         return [c for i, c in enumerate(chosen) if i not in drop]

@@ -291,3 +291,9 @@ def test_bare_ethnic_name_is_a_militia_only_when_it_acts(tagger: ActorTagger) ->
 def test_common_words_are_not_group_acronyms(tagger: ActorTagger) -> None:
     ms = tagger.tag("Let the talks begin, said the minister; LET US PRAY.", "Pakistan")
     assert not [m for m in ms if m.kind in ("rebel", "political_militia")]
+
+
+def test_national_contingent_of_a_mission_is_the_mission(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Ugandan troops (AUSSOM) repulsed an Al Shabaab attack on their base.", "Somalia")
+    assert [m.name for m in ms] == ["AUSSOM: Africa Union Support and Stabilisation Mission in Somalia (2025-)",
+                                    "Al Shabaab"]
