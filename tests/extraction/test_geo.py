@@ -261,3 +261,17 @@ def test_gazetteer_lookup_command(capsys: pytest.CaptureFixture[str]) -> None:
 
     assert main(["gazetteer", "lookup", "Qoryoley", "--country", "SOM"]) == 0
     assert "Qoryooley\tSomalia\tLower Shabelle" in capsys.readouterr().out
+
+
+def test_town_before_police_station_is_tagged(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Arsonists burn Garissa police station", ["KEN"])
+    assert p.name == "Garissa" and p.admin1 == "Garissa"
+
+
+def test_clan_militia_name_is_not_a_place(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("Marehan clan militia opened fire at a checkpoint.") if m.text == "Marehan"]
+
+
+def test_weekday_after_town_does_not_hide_it(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "Renewed ethnic clashes in Moyale Monday injured five people.", ["KEN"])
+    assert p.admin1 == "Marsabit"

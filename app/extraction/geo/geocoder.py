@@ -35,7 +35,7 @@ _BEFORE_IN = {"in", "at", "inside", "into", "from", "to", "toward", "towards", "
               "reached", "shelled"}
 _BEFORE_NEAR = {"near", "outside", "nearby", "around", "outskirts", "vicinity", "close", "between",
                 "of", "off", "approaching", "beyond"}
-_SETTLEMENT = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood",
+_SETTLEMENT = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood", "island",
                "locality", "suburb", "estate", "camp", "base", "port", "airport", "market", "junction"}
 _REGION = {"region", "county", "province", "district", "governorate", "department", "departamento",
            "state", "division", "prefecture", "municipality", "sub", "subcounty", "constituency",
@@ -58,6 +58,7 @@ _ACTOR_AFTER = {"militia", "militias", "forces", "force", "police", "administrat
                 "authorities", "troops", "army", "fighters", "clan", "clans", "security", "special",
                 "state", "officials", "regional", "elders", "politicians", "mps", "leaders", "militiamen",
                 "brigade", "battalion", "division", "unit", "dervish", "darawiish", "liyu"}
+_MILITIA_AFTER = {"militia", "militias", "militiamen", "clan", "clans", "dervish", "darawiish", "liyu"}
 _ROAD_AFTER = {"road", "roads", "highway", "border", "axis", "corridor", "route", "boundary", "line"}
 _NEAR_AFTER = {"area", "areas", "outskirts", "vicinity", "environs", "surroundings", "axis", "corridor",
                "road", "highway", "border", "forest", "mountains", "hills", "valley", "river"}
@@ -73,6 +74,9 @@ _DIRECTION = re.compile(
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
                    "her", "its", "their", "our", "was", "were", "are", "has", "had", "have", "not",
                    "but", "who", "which", "when", "where", "while", "after", "before", "said", "says"}
+
+
+_KEY_AFTER = _ACTOR_AFTER | _ROAD_AFTER | _NEAR_AFTER | _REGION | _SETTLEMENT
 
 
 def _load_words(path: Path) -> frozenset[str]:
@@ -192,7 +196,7 @@ class Geocoder:
         nxt = tokens[j] if j < len(tokens) else None
         gap_before = text[prev.end:tokens[i].start] if prev else "\n"
         cue_before = prev is not None and prev.key in _BEFORE_IN | _BEFORE_NEAR and gap_before.strip() == ""
-        cue_after = nxt is not None and nxt.key in _SETTLEMENT | _REGION | _NEAR_AFTER
+        cue_after = nxt is not None and nxt.key in _SETTLEMENT | _REGION | _NEAR_AFTER | _FACILITY
         # "(Jowhar, Middle Shabelle)", "Hodan district, Mogadishu": lists of places
         listed = bool(re.search(r"[(,;]\s*$", gap_before)) or (
             nxt is not None and text[tokens[j - 1].end:nxt.start].strip() in (",", ")", ";"))
@@ -200,7 +204,7 @@ class Geocoder:
         # compound names a road between places ("Afmadow-Weel Maaro road")
         glued = (prev is not None and text[prev.end:tokens[i].start] == "-") or (
             nxt is not None and text[tokens[j - 1].end:nxt.start] == "-")
-        if glued and not self._before_road(text, tokens, j):
+        if glued and self._following_word(text, tokens, j)[0] not in _ROAD_AFTER | _NEAR_AFTER | _REGION:
             return False
         if self._names_actor(text, tokens, j):
             return False
@@ -227,9 +231,11 @@ class Geocoder:
         # mixed case
         sentence_start = prev is None or bool(re.search(r"[.!?:\"\n]\s*$", gap_before))
         prev_cap = (prev is not None and not sentence_start and prev.text[0].isupper() and not cue_before
-                    and gap_before.strip() == "" and prev.key not in _PREFIX_OK)
+                    and gap_before.strip() == "" and prev.key not in _PREFIX_OK
+                    and prev.key not in _FUNCTION_WORDS)  # "The Mombasa Technical University"
         next_cap = (nxt is not None and nxt.text[0].isupper() and not cue_after
-                    and nxt.key not in _FACILITY and text[tokens[j - 1].end:nxt.start].strip() == "")
+                    and nxt.key not in self.common_words  # "in Moyale Monday"
+                    and text[tokens[j - 1].end:nxt.start].strip() == "")
         if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Ahmed Said")
             return curated and (cue or listed)
         if next_cap:  # "Hiiraan Police", but "Nairobi Governor" is still Nairobi
@@ -239,25 +245,32 @@ class Geocoder:
         return top_pop >= (20_000 if sentence_start else 1_000)
 
     @staticmethod
-    def _following_word(text: str, tokens: list[_Token], j: int) -> str:
-        """The first word after a name and any list of names that continues it ("X, Y and Z m")."""
-        k = j
+    def _following_word(text: str, tokens: list[_Token], j: int) -> tuple[str, int]:
+        """The first common word after a name and any list of names continuing it ("X, Y and Z
+        militia"), with the number of names skipped."""
+        k, names = j, 0
         while k < len(tokens) and k < j + 8:
             t = tokens[k]
-            gap = text[tokens[k - 1].end:t.start]
-            if gap.strip() not in ("", ",", "-") or not t.text[0].isupper() or t.key in _ACTOR_AFTER:
-                if t.key == "and" and gap.strip() in ("", ","):
-                    k += 1
-                    continue
-                return t.key if gap.strip() in ("", ",", "-") else ""
-            k += 1
-        return ""
+            gap = text[tokens[k - 1].end:t.start].strip()
+            if gap not in ("", ",", "-"):
+                return "", names
+            if t.key in _KEY_AFTER:
+                return t.key, names
+            if t.key == "and" or t.text[0].isupper():
+                names += t.key != "and"
+                k += 1
+                continue
+            return t.key, names
+        return "", names
 
     def _names_actor(self, text: str, tokens: list[_Token], j: int) -> bool:
-        return self._following_word(text, tokens, j) in _ACTOR_AFTER
+        word, names = self._following_word(text, tokens, j)
+        # "Sool, Sanaag and Cayn militia", "Marehan clan militia"; but "Garissa police station",
+        # "Migori government workers" still name where things happened
+        return word in _MILITIA_AFTER or (names > 0 and word in _ACTOR_AFTER)
 
     def _before_road(self, text: str, tokens: list[_Token], j: int) -> bool:
-        return self._following_word(text, tokens, j) in _ROAD_AFTER
+        return self._following_word(text, tokens, j)[0] in _ROAD_AFTER
 
     def _relation(self, text: str, tokens: list[_Token], i: int, j: int, cands: list[Place]) -> Relation:
         nxt = tokens[j].key if j < len(tokens) else ""
