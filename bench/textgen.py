@@ -88,7 +88,7 @@ class TextGenerator:
     def _slots(self) -> dict[str, str]:
         rng = self.rng
         place = rng.choice(self.places)
-        same_country = [p for p in rng.sample(self.places, 40) if p.country == place.country]
+        same_country = [p for p in rng.sample(self.places, min(40, len(self.places))) if p.country == place.country]
         place2 = same_country[0] if same_country else rng.choice(self.places)
         day = date(2016, 1, 1) + timedelta(days=rng.randrange(3650))
         n = rng.choice(NUMBERS)
