@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
 from datetime import datetime
@@ -52,18 +51,18 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 # --- ingest ------------------------------------------------------------------------------------
 
 
-def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if line.strip():
-                rows.append((lineno, json.loads(line)))
-    return rows
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as fh:
+        return sum(1 for line in fh if line.strip())
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Store each JSON line (an article: ``text`` plus optional url/title/publisher/published_at/
-    language) with its events, one transaction per article, as ``POST /articles`` does."""
+    language) with its events, one transaction per article, exactly as ``POST /articles`` does.
+
+    The file is streamed; at most ``2 x EXTRACT_WORKERS`` articles are in flight. Bad lines are
+    reported and skipped. Exit status 1 only when no line could be stored.
+    """
     from pydantic import ValidationError
     from tqdm import tqdm
 
@@ -77,44 +76,67 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = get_settings()
     path = Path(args.file)
     try:
-        rows = _read_jsonl(path)
-    except (OSError, ValueError) as exc:
+        total = _count_lines(path)
+    except OSError as exc:
         print(f"cannot read {path}: {exc}", file=sys.stderr)
         return 2
 
     async def run() -> dict[str, int]:
         url = await db.resolve_database_url(settings)
-        if settings.migrate_on_start:
-            await db.migrate(url)
         engine = db.make_engine(url, settings)
+        if settings.migrate_on_start:
+            await db.wait_for_database(engine, settings.db_wait_s)
+            await db.migrate(url)
         maker = db.make_sessionmaker(engine)
         runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
         runner.start()
         counts = {"created": 0, "existing": 0, "failed": 0, "events": 0}
-        semaphore = asyncio.Semaphore(max(1, settings.extract_workers) * 2)
-        bar = tqdm(total=len(rows), unit="article", desc=path.name, disable=args.quiet)
+        queue: asyncio.Queue[tuple[int, str] | None] = asyncio.Queue(maxsize=64)
+        bar = tqdm(total=total, unit="article", desc=path.name, disable=args.quiet)
 
-        async def one(lineno: int, raw: dict[str, Any]) -> None:
-            async with semaphore:
+        def skip(lineno: int, reason: str) -> None:
+            counts["failed"] += 1
+            tqdm.write(f"{path}:{lineno}: skipped: {reason}", file=sys.stderr)
+
+        async def consume() -> None:
+            while (item := await queue.get()) is not None:
+                lineno, line = item
                 try:
-                    article = ArticleIn.model_validate(raw)
+                    article = ArticleIn.model_validate_json(line)
                     async with maker() as session, session.begin():
                         result, created = await submit_article(session, runner, article)
                     counts["created" if created else "existing"] += 1
                     if created:
                         counts["events"] += len(result.events)
-                except (ValidationError, AppError) as exc:
-                    counts["failed"] += 1
-                    tqdm.write(f"{path}:{lineno}: skipped: {exc}", file=sys.stderr)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    where = ".".join(str(p) for p in first.get("loc", ())) or "line"
+                    skip(lineno, f"{where}: {first.get('msg')}")
+                except AppError as exc:
+                    skip(lineno, f"{exc.code}: {exc.detail}")
+                except Exception as exc:  # an engine bug on one article must not stop the file
+                    logger.exception("%s:%d: failed", path, lineno)
+                    skip(lineno, f"{type(exc).__name__}: {exc}")
                 finally:
                     bar.update(1)
 
+        consumers = [asyncio.create_task(consume()) for _ in range(max(1, settings.extract_workers) * 2)]
         try:
-            await asyncio.gather(*(one(n, r) for n, r in rows))
+            with path.open(encoding="utf-8") as fh:  # noqa: ASYNC230 (a local file, read line by line)
+                for lineno, line in enumerate(fh, 1):
+                    if line.strip():
+                        await queue.put((lineno, line))
+            for _ in consumers:
+                await queue.put(None)
+            await asyncio.gather(*consumers)
         finally:
             bar.close()
             runner.shutdown()
             await engine.dispose()
+            if not settings.database_url:
+                from app.core import embedded_pg
+
+                await asyncio.to_thread(embedded_pg.stop, settings.data_dir)
         return counts
 
     counts = asyncio.run(run())

@@ -36,14 +36,16 @@ def test_ingest_stores_articles_skips_bad_lines_and_is_idempotent(
     e2e_database_url: str, server: str, tmp_path: Path
 ) -> None:
     path = tmp_path / "articles.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
+    lines = [json.dumps(a) for a in ARTICLES] + ["{not json"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = dict(os.environ, DATABASE_URL=e2e_database_url, EXTRACT_WORKERS="1", LOG_LEVEL="warning")
 
     first = run_cli(["ingest", str(path), "--quiet"], env)
     assert first.returncode == 0, first.stderr
     assert "2 articles stored" in first.stdout
-    assert "1 failed" in first.stdout
-    assert f"{path}:3: skipped" in first.stderr
+    assert "2 failed" in first.stdout
+    assert f"{path}:3: skipped: text: Field required" in first.stderr
+    assert f"{path}:4: skipped" in first.stderr
 
     second = run_cli(["ingest", str(path), "--quiet"], env)
     assert second.returncode == 0, second.stderr
