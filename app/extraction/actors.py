@@ -108,6 +108,8 @@ _PROXY = re.compile(
     r"proxies|armed\s+groups|separatists|rebels)\b",
     re.IGNORECASE,
 )
+_OFF_DUTY_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,12}\))?\s*[(,]?\s*(?:who\s+was\s+|while\s+)?off[\s-]duty", re.IGNORECASE)
+_OFF_DUTY_BEFORE = re.compile(r"off[\s-]duty\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
 
@@ -262,6 +264,7 @@ class ActorTagger:
         cands += self._tag_proxies(text, country)
         chosen = self._resolve(cands)
         chosen = self._merge_parentheses(text, chosen)
+        chosen = [self._off_duty(text, c) for c in chosen]
         out: list[ActorMention] = []
         for c in chosen:
             out.extend(c.mentions)
@@ -511,6 +514,19 @@ class ActorTagger:
             chosen.append(c)
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+    @staticmethod
+    def _off_duty(text: str, c: _Cand) -> _Cand:
+        """An off-duty soldier or policeman is a civilian in ACLED's coding."""
+        first = c.mentions[0]
+        if first.kind not in ("state", "police"):
+            return c
+        if not (_OFF_DUTY_AFTER.match(text, c.end) or _OFF_DUTY_BEFORE.search(text, max(0, c.start - 12), c.start)):
+            return c
+        country = first.country
+        name = f"Civilians ({country})" if country else "Civilians"
+        return _Cand(c.start, c.end, c.source, [ActorMention(first.start, first.end, first.text, name, 7, country,
+                                                             "civilians", first.generic)])
 
     @staticmethod
     def _merge_parentheses(text: str, chosen: list[_Cand]) -> list[_Cand]:

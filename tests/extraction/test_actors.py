@@ -297,3 +297,10 @@ def test_national_contingent_of_a_mission_is_the_mission(tagger: ActorTagger) ->
     ms = tagger.tag("Ugandan troops (AUSSOM) repulsed an Al Shabaab attack on their base.", "Somalia")
     assert [m.name for m in ms] == ["AUSSOM: Africa Union Support and Stabilisation Mission in Somalia (2025-)",
                                     "Al Shabaab"]
+
+
+def test_off_duty_soldier_is_a_civilian(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Al Shabaab shot and killed a government soldier (SNA) (off duty) in Belet Xaawo.", "Somalia")
+    assert [(m.name, m.inter) for m in ms] == [("Al Shabaab", 2), ("Civilians (Somalia)", 7)]
+    ms = tagger.tag("Gunmen killed an off-duty police officer in Garissa.", "Kenya")
+    assert [(m.name, m.inter) for m in ms] == [("Unidentified Armed Group (Kenya)", 3), ("Civilians (Kenya)", 7)]
