@@ -157,8 +157,11 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         if "mob" in tags:
             return "Mob violence"
         if "riot" in tags:
-            # rioting with no demonstration behind it is mob violence, unless called a riot
-            return "Violent demonstration" if riot_word else "Mob violence"
+            # road blocks, barricades and burning are a demonstration's conduct; a crowd turning on
+            # people with nothing demanded is mob violence
+            if tags & {"kill", "attack"} and target_civilian and not riot_word:
+                return "Mob violence"
+            return "Violent demonstration"
     if "disrupted" in tags and not tags & {"clash", "kill", "attack", "suicide"}:
         return "Disrupted weapons use"
     if "suicide" in tags:
