@@ -15,6 +15,7 @@ import pytest
 from fastapi import FastAPI
 from sqlalchemy import text
 
+from app.auth.service import create_key
 from app.core import embedded_pg
 from app.core.config import Settings
 from app.events import repository as events_repo
@@ -26,8 +27,11 @@ from .helpers import client_for
 
 @asynccontextmanager
 async def running_app(settings: Settings) -> AsyncIterator[FastAPI]:
+    """The service's app with its lifespan, and a write key in ``app.state.write_key``."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):
+        async with app.state.sessionmaker() as session, session.begin():
+            _, app.state.write_key = await create_key(session, ["write"], name="fault-tests")
         yield app
 
 
@@ -90,7 +94,7 @@ async def test_failure_between_statements_leaves_nothing_written(
 
         monkeypatch.setattr(events_repo, "link_sources", fail_after_inserts)
         async with client_for(app) as http:
-            failed = await http.post("/articles", json=article)
+            failed = await http.post("/articles", json=article, headers={"X-API-Key": app.state.write_key})
         assert failed.status_code == 500
         assert failed.json()["error"] == "internal_error"
         assert "injected" not in failed.text
@@ -100,7 +104,7 @@ async def test_failure_between_statements_leaves_nothing_written(
         monkeypatch.undo()
         monkeypatch.setattr(app.state.runner, "extract", fake_extract)
         async with client_for(app) as http:
-            stored = await http.post("/articles", json=article)
+            stored = await http.post("/articles", json=article, headers={"X-API-Key": app.state.write_key})
         assert stored.status_code == 201, stored.text
         assert await _counts(app, actor, article["text"]) == (1, 1, 1)
 
@@ -141,9 +145,9 @@ async def test_database_outage_gives_503_with_retry_after_and_recovers(own_pg_di
             assert down.json()["error"] == "database_unavailable"
             assert down.headers["retry-after"].isdigit()
             assert "Traceback" not in down.text
-        write = await http.post("/articles", json=_article("outage"))
-        assert write.status_code in (503, 401), write.text  # 401 once writes need a key
-        assert write.json()["error"] in ("database_unavailable", "unauthorized")
+        write = await http.post("/articles", json=_article("outage"), headers={"X-API-Key": app.state.write_key})
+        assert write.status_code == 503, write.text
+        assert write.json()["error"] == "database_unavailable"
         not_ready = await http.get("/ready")
         assert not_ready.status_code == 503
         assert not_ready.json()["error"] == "database_unavailable"
