@@ -276,3 +276,12 @@ def test_militia_named_after_a_region_is_not_a_place(geo: Geocoder) -> None:
 def test_weekday_after_town_does_not_hide_it(geo: Geocoder) -> None:
     _, p, _ = first(geo, "Renewed ethnic clashes in Moyale Monday injured five people.", ["KEN"])
     assert p.admin1 == "Marsabit"
+
+
+def test_ordinary_word_that_is_an_alternate_name_is_not_a_place(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("Read More of this Story at the site.") if m.text == "Story"]
+
+
+def test_namesakes_ranked_by_size_keep_the_capital(geo: Geocoder) -> None:
+    ms = [m for m in geo.tag("talks were held in Washington on Monday") if m.text == "Washington"]
+    assert ms and ms[0].candidates[0].admin1 == "District of Columbia"

@@ -186,7 +186,12 @@ class Geocoder:
     def _rank(self, key: str, ids: tuple[int, ...]) -> list[Place]:
         places = [self.gazetteer.place(pid) for pid in ids]
         # the place's own name before alternate names, then admin units and curated entries, then size
-        return sorted(places, key=lambda p: (fold(p.name) != key, p.source == "geonames", -p.population))
+
+        def rank(p: Place) -> float:
+            return (math.log10(p.population + 10) + (1.0 if fold(p.name) == key else 0.0)
+                    + (1.5 if p.source != "geonames" or p.kind == "admin1" else 0.0))
+
+        return sorted(places, key=rank, reverse=True)
 
     def _accept(self, text: str, tokens: list[_Token], i: int, j: int, key: str,
                 ids: tuple[int, ...], upper: bool, loose: bool) -> bool:
@@ -215,6 +220,9 @@ class Geocoder:
         curated = any(p.source != "geonames" or p.kind == "admin1" for p in places)
         if single and key in _FUNCTION_WORDS:
             return False
+        if (single and not upper and not cue and key in self.common_words_upper
+                and not any(fold(p.name) == key and p.population >= 50_000 for p in places)):
+            return False  # "Story", "Mission": an ordinary word that is some hamlet's other name
         common_set = self.common_words_upper if upper else self.common_words
         common = all(t.key in common_set or t.key in _CONNECTORS for t in tokens[i:j])
         if loose and (common or len(key) < 5):
