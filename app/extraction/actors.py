@@ -110,6 +110,10 @@ _PROXY = re.compile(
 )
 _OFF_DUTY_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,12}\))?\s*[(,]?\s*(?:who\s+was\s+|while\s+)?off[\s-]duty", re.IGNORECASE)
 _OFF_DUTY_BEFORE = re.compile(r"off[\s-]duty\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Generic nouns that only report ("police said", "according to officials") are sources, not actors.
+_SOURCE_AFTER = re.compile(r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
+                           r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
 
@@ -435,6 +439,8 @@ class ActorTagger:
                 elif role == "unidentified" and said in ("suspect", "suspects"):
                     role, assoc = "civilians", ""
             ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
+            if role != "anaphor" and (_SOURCE_AFTER.match(text, e) or _SOURCE_BEFORE.search(text, max(0, ms - 30), ms)):
+                continue
             c = mod_country or country or ""
             mentions = self._generic_mentions(text, ms, e, role, assoc, c, region, country, bool(mod_country))
             if mentions:

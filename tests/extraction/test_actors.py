@@ -304,3 +304,8 @@ def test_off_duty_soldier_is_a_civilian(tagger: ActorTagger) -> None:
     assert [(m.name, m.inter) for m in ms] == [("Al Shabaab", 2), ("Civilians (Somalia)", 7)]
     ms = tagger.tag("Gunmen killed an off-duty police officer in Garissa.", "Kenya")
     assert [(m.name, m.inter) for m in ms] == [("Unidentified Armed Group (Kenya)", 3), ("Civilians (Kenya)", 7)]
+
+
+def test_reporting_sources_are_not_actors(tagger: ActorTagger) -> None:
+    ms = tagger.tag("Gunmen killed two traders in Mandera, police said, according to local officials.", "Kenya")
+    assert [m.text for m in ms if m.kind not in ("assoc_group",)] == ["Gunmen", "traders"]
