@@ -1,6 +1,7 @@
 """Input limits: request body size, NUL bytes, invalid UTF-8, and HTML sent where text is expected.
 
-* ``BodyLimitMiddleware`` (pure ASGI) reads the body of POST/PUT/PATCH/DELETE requests before the
+* ``InputLimitMiddleware`` (pure ASGI) answers 422 ``invalid_filter`` to a query string holding a NUL
+  character (``%00``: Postgres cannot compare with one, so it would fail as a 500), and reads the body of POST/PUT/PATCH/DELETE requests before the
   application sees it, up to ``max_body_bytes`` (default 1 MB = 1,000,000 bytes). A larger body,
   declared by ``Content-Length`` or only discovered while a chunked body streams in, gets 413
   ``payload_too_large`` without the application ever running, so nothing is changed. JSON bodies
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from itertools import islice
+from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -51,8 +53,9 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-class BodyLimitMiddleware:
-    """Refuse request bodies over ``max_body_bytes`` (413) and non-UTF-8 or NUL-laden JSON (400)."""
+class InputLimitMiddleware:
+    """Refuse NUL in query strings (422), request bodies over ``max_body_bytes`` (413) and
+    non-UTF-8 or NUL-laden JSON bodies (400)."""
 
     def __init__(
         self, app: ASGIApp, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, check_encoding: bool = True
@@ -62,7 +65,17 @@ class BodyLimitMiddleware:
         self.check_encoding = check_encoding
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in _BODY_METHODS:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        bad_param = _nul_query_parameter(scope.get("query_string", b""))
+        if bad_param is not None:
+            resp = error_response(
+                422, "invalid_filter", f"{bad_param}: NUL characters are not allowed", bad_param or None
+            )
+            await resp(scope, receive, send)
+            return
+        if scope["method"] not in _BODY_METHODS:
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
@@ -114,6 +127,16 @@ class BodyLimitMiddleware:
             Connection="close",
         )
         await resp(scope, receive, send)
+
+
+def _nul_query_parameter(query_string: bytes) -> str | None:
+    """The name of the first query parameter whose name or value holds a NUL, else None."""
+    if b"%00" not in query_string and b"\x00" not in query_string:
+        return None
+    for key, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if "\x00" in key or "\x00" in value:
+            return key.replace("\x00", "")
+    return None
 
 
 def _encoding_problem(body: bytes) -> tuple[str, str] | None:

@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 
 from app.core.errors import install_error_handlers
 from app.core.limits import (
-    BodyLimitMiddleware,
+    InputLimitMiddleware,
     TextError,
     check_text,
     html_to_text,
@@ -26,7 +26,7 @@ LIMIT = 1_000
 def _echo_app(calls: list[int]) -> FastAPI:
     app = FastAPI()
     install_error_handlers(app)
-    app.add_middleware(BodyLimitMiddleware, max_body_bytes=LIMIT)
+    app.add_middleware(InputLimitMiddleware, max_body_bytes=LIMIT)
 
     @app.post("/echo")
     async def echo(request: Request) -> dict[str, int]:
@@ -102,6 +102,25 @@ async def test_get_requests_pass_untouched() -> None:
 
     async with client_for(app) as http:
         assert (await http.get("/ping")).json() == {"ok": "yes"}
+
+
+async def test_nul_in_query_string_is_422_naming_the_parameter() -> None:
+    app = _echo_app([])
+
+    @app.get("/events")
+    async def events(actor: str = "") -> dict[str, str]:
+        return {"actor": actor}
+
+    async with client_for(app) as http:
+        bad = await http.get("/events?country=Somalia&actor=Al%20Shabaab%00")
+        good = await http.get("/events?actor=Al%20Shabaab")
+    assert bad.status_code == 422
+    assert bad.json() == {
+        "error": "invalid_filter",
+        "detail": "actor: NUL characters are not allowed",
+        "field": "actor",
+    }
+    assert good.json() == {"actor": "Al Shabaab"}
 
 
 @pytest.mark.parametrize(
@@ -182,7 +201,7 @@ def test_client_disconnect_during_body_runs_nothing() -> None:
         "scheme": "http", "path": "/echo", "raw_path": b"/echo", "query_string": b"", "root_path": "",
         "headers": [(b"content-type", b"text/plain")], "client": ("t", 1), "server": ("t", 80),
     }
-    asyncio.run(BodyLimitMiddleware(app.router, max_body_bytes=LIMIT)(scope, receive, send))
+    asyncio.run(InputLimitMiddleware(app.router, max_body_bytes=LIMIT)(scope, receive, send))
     assert calls == [] and sent == []
 
 
