@@ -285,3 +285,17 @@ def test_ordinary_word_that_is_an_alternate_name_is_not_a_place(geo: Geocoder) -
 def test_namesakes_ranked_by_size_keep_the_capital(geo: Geocoder) -> None:
     ms = [m for m in geo.tag("talks were held in Washington on Monday") if m.text == "Washington"]
     assert ms and ms[0].candidates[0].admin1 == "District of Columbia"
+
+
+def test_city_district_written_with_another_alias(geo: Geocoder) -> None:
+    _, p, precision = first(geo, "Gunmen attacked a shop in Mogadishu - Daynile on Friday.", ["SOM"])
+    assert p.name == "Mogadishu - Dayniile" and precision == 1
+
+
+def test_bare_city_district_name_in_another_city_is_dropped(geo: Geocoder) -> None:
+    resolved = geo.resolve(geo.tag("A woman was shot in the Hodan neighborhood in Garowe town."), ["SOM"])
+    assert [p.admin1 for _, p, _ in resolved] == ["Nugaal"]
+
+
+def test_last_word_of_unknown_name_is_not_a_place(geo: Geocoder) -> None:
+    assert not [m for m in geo.tag("Clashes erupted on the outskirts of Buulo Sheekh town.") if m.text == "Sheekh"]

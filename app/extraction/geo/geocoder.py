@@ -244,8 +244,8 @@ class Geocoder:
         next_cap = (nxt is not None and nxt.text[0].isupper() and not cue_after
                     and nxt.key not in self.common_words  # "in Moyale Monday"
                     and text[tokens[j - 1].end:nxt.start].strip() == "")
-        if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Ahmed Said")
-            return curated and (cue or listed)
+        if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Buulo Sheekh", "Ahmed Said")
+            return False
         if next_cap:  # "Hiiraan Police", but "Nairobi Governor" is still Nairobi
             return curated and (cue or listed) or top_pop >= 100_000
         if cue or listed or curated:
@@ -328,6 +328,11 @@ class Geocoder:
             regions = [first[q].admin1 for q, (mm, _c) in enumerate(usable)
                        if q != k and first[q].kind == "admin1" and mm.relation == "region"]
             best = self._score(m, cands, ctx, others, regions)
+            if " - " in best.name and " - " not in m.text and others and all(
+                    _km(best, o) > 50 for o in others if o.kind != "admin1"):
+                # a bare city-district name ("Hodan") in a text about places far from that city
+                # ("Hodan neighborhood in Garowe") is another place of the same name
+                continue
             if (anchors and best.kind != "admin1" and best.admin1 not in anchors
                     and not self.gazetteer.ids(fold(m.text), loose=False)):
                 # a variant spelling read as a place outside the region the text names

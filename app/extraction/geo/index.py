@@ -24,7 +24,7 @@ from typing import Any
 from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "11"
+FORMAT_VERSION = "12"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -134,7 +134,11 @@ def _supplement_rows() -> tuple[list[Row], list[list[str]]]:
     for r in _read_tsv(DATA_DIR / "supplement.tsv"):
         name, aliases, iso2, a1, a2, lat, lon, kind, pop = r[:9]
         rows.append((name, iso2, a1, a2, float(lat), float(lon), kind, int(pop or 0), "supplement"))
-        alts.append([a for a in aliases.split("|") if a])
+        names = [a for a in aliases.split("|") if a]
+        if " - " in name:  # "Mogadishu - Hodan": also "Mogadishu - Xodan" for every alias
+            city = name.split(" - ", 1)[0]
+            names += [f"{city} - {a}" for a in names if " - " not in a]
+        alts.append(names)
     return rows, alts
 
 
