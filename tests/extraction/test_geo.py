@@ -225,13 +225,15 @@ def test_load_geonames_dump(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
          "09", "SO.09.01", "", "", "0", "", "30", "Africa/Mogadishu", "2020-01-01"],
         ["9000002", "Kismaayo District", "Kismaayo District", "", "-0.20", "42.30", "A", "ADM2", "SO", "",
          "09", "SO.09.01", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
-        ["9000003", "Some Stream", "Some Stream", "", "1.0", "44.0", "H", "STM", "SO", "",
+        ["9000003", "Ceel Gaal", "Ceel Gaal", "", "1.0", "44.0", "H", "WLL", "SO", "",
+         "14", "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
+        ["9000005", "Some Stream", "Some Stream", "", "1.0", "44.0", "H", "STM", "SO", "",
          "14", "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
         ["9000004", "Some Region", "Some Region", "", "1.0", "44.0", "A", "ADM1", "SO", "",
          "14", "", "", "", "0", "", "10", "Africa/Mogadishu", "2020-01-01"],
     ]
     dump.write_text("\n".join("\t".join(c) for c in cols) + "\n", encoding="utf-8")
-    assert load_geonames_dump(dump) == 3  # the ADM1 row is not kept
+    assert load_geonames_dump(dump) == 3  # the ADM1 and stream rows are not kept
     gaz = Gazetteer(index.load_index())
     p = [q for q in gaz.lookup("Beerhani") if q.iso3 == "SOM"][0]
     assert p.admin1 == "Lower Juba" and p.admin2 == "Kismaayo District" and p.source == "dump"

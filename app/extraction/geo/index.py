@@ -261,15 +261,27 @@ def load_index() -> dict[str, Any]:
 # 4 latitude, 5 longitude, 6 feature class, 7 feature code, 8 country code, 9 cc2, 10 admin1 code,
 # 11 admin2 code, 12 admin3, 13 admin4, 14 population, 15 elevation, 16 dem, 17 timezone, 18 modified.
 _KEEP_CLASSES = {"P": "populated", "S": "site", "L": "site", "T": "site", "H": "site", "A": "admin2"}
-_KEEP_ADMIN = {"ADM2", "ADM3"}
+# feature codes news names as locations (geonames.org/export/codes.html); class P is kept whole
+_KEEP_CODES = {
+    "A": {"ADM2", "ADM3"},
+    "S": {"AIRB", "AIRF", "AIRP", "AIRH", "CMP", "CMPMN", "CMPRF", "CMPQ", "MILB", "INSM", "BDGQ", "PSTB",
+          "PSTC", "PRN", "MKT", "FT", "CSTL", "DAM", "MSQE", "CH", "HSP", "SCH", "UNIV", "STDM", "PRT",
+          "OILF", "MN", "MNAU", "RSTN", "BDG", "RUIN", "PAL", "EST", "FRM", "FRMS", "WALL", "CTRA"},
+    "L": {"AREA", "RGN", "PRT", "PRK", "RES", "RESN", "MILB", "CMPRF", "OAS", "LCTY", "TRB"},
+    "T": {"MT", "MTS", "HLL", "HLLS", "PASS", "VAL", "PLAT", "DSRT", "MESA", "RDGE", "PK", "GAP", "CNYN"},
+    "H": {"WLL", "WLLS", "WLLQ", "WAD", "OAS", "LK", "LKS", "BAY", "PND"},
+}
 
 
-def load_geonames_dump(path: Path) -> int:
+def load_geonames_dump(path: Path, countries: set[str] | None = None) -> int:
     """Add a GeoNames dump (allCountries.txt or one country's file) to the index; return places added.
 
-    Keeps populated places (class P), sites (S: airports, camps, bases; L: areas; T: hills and
-    mountains; H: wells, wadis) and districts (ADM2/ADM3). District names of the dump fill ``admin2``
-    of its places. The parsed dump is stored in the cache directory and the index rebuilt.
+    Keeps populated places (class P), sites news names (airports, camps, bases, checkpoints,
+    markets, mines), areas and localities, hills and mountains, wells and wadis, and districts
+    (ADM2/ADM3); ``countries`` (ISO2 codes) limits what is kept, which a full allCountries.txt
+    needs (it is 12 million lines: prefer the country files, e.g. SO.txt). District names of the
+    dump fill ``admin2`` of its places. The parsed dump is stored in the cache directory and the
+    index rebuilt.
     """
     path = Path(path)
     rows: list[tuple[str, str, str, str, float, float, str, int]] = []
@@ -283,9 +295,11 @@ def load_geonames_dump(path: Path) -> int:
                 continue
             fclass, fcode = c[6], c[7]
             kind = _KEEP_CLASSES.get(fclass)
-            if kind is None or (fclass == "A" and fcode not in _KEEP_ADMIN):
+            if kind is None or (fclass != "P" and fcode not in _KEEP_CODES[fclass]):
                 continue
             iso2, a1, a2 = c[8], c[10], c[11]
+            if countries is not None and iso2 not in countries:
+                continue
             if fclass == "A" and fcode == "ADM2":
                 admin2_names[(iso2, a1, a2)] = c[1]
             try:
