@@ -16,7 +16,7 @@ from pathlib import Path
 from wordfreq import top_n_list, zipf_frequency
 
 from app.extraction import countries
-from app.extraction.geo.index import load_index
+from app.extraction.geo.index import load_index, place_row
 from app.extraction.geo.normalize import fold, skeleton
 
 OUT = Path(__file__).resolve().parents[1] / "app" / "extraction" / "data" / "geo" / "common_words_en.txt"
@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parents[1] / "app" / "extraction" / "data" / "geo
 
 def main() -> None:
     idx = load_index()
-    places = idx["places"]
+    places = [place_row(idx["places"], i) for i in range(len(idx["places"]["name"]))]
     words = []
     for w in top_n_list("en", 60000):
         if not w.isalpha() or not w.isascii() or len(w) < 3 or zipf_frequency(w, "en") < 3.0:

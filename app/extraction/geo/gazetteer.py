@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Literal, cast
 
 import pycountry
 
 from app.extraction import countries
-from app.extraction.geo.index import load_index
+from app.extraction.geo.index import load_index, place_row
 from app.extraction.geo.normalize import consonants, fold, skeleton
 from app.extraction.types import Place
 
+PlaceKind = Literal["populated", "site", "admin1", "admin2", "country"]
 # ISO codes pycountry lacks (user-assigned or retired) that GeoNames uses.
 _EXTRA_COUNTRIES = {"XK": ("XKX", "Kosovo"), "AN": ("ANT", "Netherlands Antilles"), "CS": ("SCG", "Serbia")}
 
@@ -34,7 +35,7 @@ class Gazetteer:
     _lock = threading.Lock()
 
     def __init__(self, index: dict[str, Any]) -> None:
-        self._places: list[tuple[Any, ...]] = index["places"]
+        self._places: dict[str, Any] = index["places"]
         self._exact: dict[str, int | tuple[int, ...]] = index["exact"]
         self._loose: dict[str, int | tuple[int, ...]] = index["loose"]
         self._consonants: dict[str, int | tuple[int, ...]] = index["consonants"]
@@ -57,10 +58,10 @@ class Gazetteer:
         """The Place for an index id (built once, then cached)."""
         p = self._cache.get(pid)
         if p is None:
-            name, iso2, a1, a2, lat, lon, kind, pop, source = self._places[pid]
+            name, iso2, a1, a2, lat, lon, kind, pop, source = place_row(self._places, pid)
             iso3, country = self._countries.get(iso2) or self._countries.setdefault(iso2, _country_of(iso2))
             p = Place(name=name, country=country, iso3=iso3, admin1=a1, admin2=a2, latitude=lat,
-                      longitude=lon, kind=kind, population=pop, source=source)
+                      longitude=lon, kind=cast(PlaceKind, kind), population=pop, source=source)
             self._cache[pid] = p
         return p
 
