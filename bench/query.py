@@ -66,16 +66,18 @@ async def build_mix(conn: asyncpg.Connection, per_shape: int, seed: int) -> list
     # actors by activity: users ask about busy actors more often, but also about rare ones
     actors = await conn.fetch(
         """SELECT a.name, a.country, count(*) AS n FROM event_actor ea JOIN actor a ON a.id = ea.actor_id
-           GROUP BY a.id ORDER BY n DESC LIMIT 400"""
+           GROUP BY a.id ORDER BY n DESC, a.id LIMIT 400"""
     )
     countries = await conn.fetch(
-        "SELECT iso3, count(*) AS n FROM event GROUP BY iso3 ORDER BY n DESC LIMIT 30"
+        "SELECT iso3, count(*) AS n FROM event GROUP BY iso3 ORDER BY n DESC, iso3 LIMIT 30"
     )
     places = await conn.fetch(
-        "SELECT latitude, longitude FROM event TABLESAMPLE SYSTEM (1) WHERE latitude IS NOT NULL LIMIT 2000"
+        "SELECT latitude, longitude FROM event TABLESAMPLE SYSTEM (1) REPEATABLE ($1) WHERE latitude IS NOT NULL "
+        "ORDER BY id LIMIT 2000", seed
     )
     military = await conn.fetch(
-        "SELECT name, country FROM actor WHERE name LIKE 'Military Forces of %' OR name LIKE 'Police Forces of %'"
+        "SELECT name, country FROM actor WHERE name LIKE 'Military Forces of %' OR name LIKE 'Police Forces of %' "
+        "ORDER BY name"
     )
     iso3_of = {r["country"]: r["iso3"] for r in await conn.fetch("SELECT DISTINCT country, iso3 FROM event")}
     total = await conn.fetchval("SELECT count(*) FROM event")
