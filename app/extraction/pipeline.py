@@ -21,7 +21,16 @@ from datetime import date, timedelta
 from app.extraction import countries
 from app.extraction.actors import ActorTagger
 from app.extraction.casualties import CasualtyReader, total
-from app.extraction.classify import DISORDER_TYPE, EVENT_TYPE, RIOT_WORD, STRONG, Hit, TriggerTagger, sub_event_type
+from app.extraction.classify import (
+    DISORDER_TYPE,
+    EVENT_TYPE,
+    RIOT_WORD,
+    STRONG,
+    VIOLENT,
+    Hit,
+    TriggerTagger,
+    sub_event_type,
+)
 from app.extraction.geo import Gazetteer, Geocoder
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
@@ -310,6 +319,12 @@ class Extractor:
         assoc: list[ActorMention] = []
         passive = bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start]))
         by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 25):a.start])]
+        # civilians do not attack in ACLED's coding: named before a violent trigger they are its
+        # victims ("One man hacked to death", "a trader was shot")
+        violent = {h.tag for h in hits} & VIOLENT
+        if violent and before and before[0].inter == 7:
+            targets.append(before[0])
+            before = before[1:]
         if passive:
             targets.extend(before[:1])
             agents.extend(by_agents[:1])
@@ -423,9 +438,9 @@ class Extractor:
                     if prior:
                         a = ActorMention(a.start, a.end, a.text, prior[-1].name, prior[-1].inter,
                                          prior[-1].country, prior[-1].kind)
-                    elif cname:
-                        a = ActorMention(a.start, a.end, a.text, f"Unidentified Armed Group ({cname})", 3,
-                                         cname, "unidentified")
+                    else:
+                        name = f"Unidentified Armed Group ({cname})" if cname else "Unidentified Armed Group"
+                        a = ActorMention(a.start, a.end, a.text, name, 3, cname, "unidentified")
                 res.append(a)
             out[role] = res
         return out
@@ -436,17 +451,18 @@ class Extractor:
         """actor1, its associates, actor2 and its associates, by the sub-event's conventions."""
 
         def make(name: str, inter: int, kind: str) -> ActorMention:
-            return ActorMention(0, 0, "", name, inter, cname, kind)
+            # "Civilians (Kenya)"; with no country known, the bare name is still the right actor
+            return ActorMention(0, 0, "", f"{name} ({cname})" if cname else name, inter, cname, kind)
 
         primary_agents = [a for a in agents if a.kind != "assoc_group"]
         primary_targets = [a for a in targets if a.kind != "assoc_group"]
         groups = [a for a in all_named if a.kind == "assoc_group"]
         if etype in ("Protests", "Riots"):
             crowd_name = "Rioters" if etype == "Riots" else "Protesters"
-            a1 = make(f"{crowd_name} ({cname})" if cname else crowd_name, 5 if etype == "Riots" else 6, "crowd")
+            a1 = make(crowd_name, 5 if etype == "Riots" else 6, "crowd")
             states = [a for a in all_named if a.inter == 1]
             if sub == "Mob violence":
-                victims = [a for a in primary_targets if a.inter == 7] or [make(f"Civilians ({cname})", 7, "civilians")]
+                victims = [a for a in primary_targets if a.inter == 7] or [make("Civilians", 7, "civilians")]
                 return a1, groups, victims[0], []
             if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
                 a2 = states[0] if states else None
@@ -462,8 +478,8 @@ class Extractor:
             if armed:
                 a1 = armed[0]
                 others = [a for a in others if a.name != a1.name]
-            elif etype in ("Violence against civilians", "Explosions/Remote violence", "Battles") and cname:
-                a1 = make(f"Unidentified Armed Group ({cname})", 3, "unidentified")
+            elif etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
+                a1 = make("Unidentified Armed Group", 3, "unidentified")
         a2 = others[0] if others else None
         if a2 is None and etype in ("Battles",):
             armed = [a for a in all_named if a.inter in ARMED_INTER and a1 and a.name != a1.name
@@ -472,7 +488,7 @@ class Extractor:
         if etype == "Violence against civilians" or (target_civilian and etype == "Explosions/Remote violence"):
             if a2 is None or (a2.inter != 7 and etype == "Violence against civilians"):
                 civ = [a for a in all_named if a.inter == 7]
-                a2 = civ[0] if civ else make(f"Civilians ({cname})", 7, "civilians")
+                a2 = civ[0] if civ else make("Civilians", 7, "civilians")
         assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name]
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
