@@ -53,6 +53,8 @@ FORWARD_BREAK = re.compile(
     r"later))\b",
     re.IGNORECASE,
 )
+SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
+                   r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
 NO_CASUALTIES = re.compile(
     r"\b(?:no\s+(?:one|body|casualties|fatalities|deaths|injuries|lives\s+were\s+lost)|nobody|"
     r"there\s+were\s+no\s+(?:casualties|fatalities|deaths|injuries)|without\s+casualties)\b",
@@ -279,9 +281,16 @@ class CasualtyReader:
                     add(m.start(), m.end(), q, outcome, "unknown")
         for m in self.death_of.finditer(sentence):
             items = self._items(sentence[m.end():m.end() + 80], forward=True)
+            got = False
             for s, e, c, w in items[:3]:
                 if c > 0:
                     add(m.end() + s, m.end() + e, c, "killed", w)
+                    got = True
+            if not got and re.match(r"\s*(?:[A-Z][\w'-]+|the\s+[\w.'-]+)", sentence[m.end():m.end() + 40]):
+                # "the murder of Orlando Letelier", "the killing of the missionaries": someone died
+                add(m.start(), m.end(), 1, "killed", "unknown")
+        for m in SLAIN.finditer(sentence):
+            add(m.start(), m.end(), 1, "killed", "unknown")
         return out
 
     @staticmethod
