@@ -301,3 +301,11 @@ def test_bare_city_district_name_in_another_city_is_dropped(geo: Geocoder) -> No
 
 def test_last_word_of_unknown_name_is_not_a_place(geo: Geocoder) -> None:
     assert not [m for m in geo.tag("Clashes erupted on the outskirts of Buulo Sheekh town.") if m.text == "Sheekh"]
+
+
+def test_acled_admin1_names_for_syria_and_sudan() -> None:
+    gaz = Gazetteer.load()
+    assert [p.admin1 for p in gaz.lookup("Douma") if p.iso3 == "SYR"][0] == "Rural Damascus"
+    assert [p.admin1 for p in gaz.lookup("El Fasher") if p.iso3 == "SDN"][0] == "North Darfur"
+    p = gaz.admin1_place("SDN", "Shamal Darfur")
+    assert p is not None and p.admin1 == "North Darfur"

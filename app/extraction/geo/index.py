@@ -31,7 +31,8 @@ MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
 _ADMIN_AFFIXES = re.compile(
-    r"^(?:departamento de(?:l)? |provincia de(?:l)? |province of |muhafazat |mayorality of |wilayat |region of )|"
+    r"^(?:departamento de(?:l)? |provincia de(?:l)? |province of |muhafazat |mayorality of |wilayat |region of |"
+    r"sha`biyat )|"
     r"(?: governorate| province| department| region| district| county| state| oblast| prefecture)$",
     re.IGNORECASE,
 )
@@ -102,6 +103,17 @@ class Admin1Names:
                 acled = _ADMIN_AFFIXES.sub("", gn_name).strip() or gn_name
                 self.name[(iso2, code)] = acled
                 self.aliases[(iso2, acled)].update({gn_name, acled})
+        by_code = {(r[0], r[1]) for r in _read_tsv(DATA_DIR / "admin1_acled.tsv")}
+        renames = {(r[0], r[1]): r[2:] for r in _read_tsv(DATA_DIR / "admin1_renames.tsv")}
+        for (iso2, code), name in list(self.name.items()):
+            rename = renames.get((iso2, name))
+            if rename is None or (iso2, code) in by_code:
+                continue
+            acled = rename[0]
+            self.name[(iso2, code)] = acled
+            names = self.aliases.pop((iso2, name), set()) | self.aliases.get((iso2, acled), set())
+            names |= {acled, name} | {a for a in (rename[1] if len(rename) > 1 else "").split("|") if a}
+            self.aliases[(iso2, acled)] = names
         for row in _read_tsv(DATA_DIR / "admin1_acled.tsv"):
             iso2, code, acled = row[0], row[1], row[2]
             aliases = row[3] if len(row) > 3 else ""
