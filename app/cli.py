@@ -103,8 +103,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 lineno, line = item
                 try:
                     article = ArticleIn.model_validate_json(line)
-                    async with maker() as session, session.begin():
+                    async with maker() as session:
                         result, created = await submit_article(session, runner, article)
+                        await session.commit()
                     counts["created" if created else "existing"] += 1
                     if created:
                         counts["events"] += len(result.events)

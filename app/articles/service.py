@@ -169,6 +169,9 @@ async def submit_article(
     existing = await sources_repo.find_existing(session, url, sha)
     if existing is not None:
         return await _stored(session, existing), False
+    # Nothing is written yet: end the read so that the pooled connection is not held idle in a
+    # transaction for the seconds extraction can take (50 concurrent posts would drain the pool).
+    await session.rollback()
 
     events = await runner.extract(article.text, _report_date(article.published_at))
 

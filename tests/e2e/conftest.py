@@ -36,7 +36,9 @@ def running_server(
     """Run the server until the block ends (SIGTERM, as a process manager would); yield its URL."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in drop}
+    # a generous time limit: CI machines are shared, and this is not the test of the limit
     env.update({"HOST": "127.0.0.1", "PORT": str(port), "EXTRACT_WORKERS": "1", "LOG_LEVEL": "warning"})
+    env.setdefault("EXTRACT_TIMEOUT_S", "240")
     env.update(env_overrides)
     with log_path.open("ab") as log:
         proc = subprocess.Popen(_command(), env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -39,6 +39,7 @@ def test_ingest_stores_articles_skips_bad_lines_and_is_idempotent(
     lines = [json.dumps(a) for a in ARTICLES] + ["{not json"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = dict(os.environ, DATABASE_URL=e2e_database_url, EXTRACT_WORKERS="1", LOG_LEVEL="warning")
+    env.setdefault("EXTRACT_TIMEOUT_S", "240")
 
     first = run_cli(["ingest", str(path), "--quiet"], env)
     assert first.returncode == 0, first.stderr
