@@ -65,6 +65,9 @@ LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|f
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
                               r"authorities|officers?|nationals?|citizens?)\b", re.IGNORECASE)
+HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurgents?|militants?|terrorists?|"
+                              r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
+                              r"demonstrators?|opposition)\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
@@ -163,12 +166,24 @@ class Extractor:
         return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
     def _sentence_country(self, d: _Draft) -> countries.Country | None:
-        """A country the event's own sentences name as its location ("strikes in Iraq")."""
+        """A country the event's own sentences name as its location ("strikes in Iraq"), or as the
+        home of the non-state actors in it ("Salvadoran guerrillas": rebels fight at home)."""
         for sent in d.sentences:
-            for start, _end, c in countries.find_countries(sent.text):
-                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]):
+            for start, end, c in countries.find_countries(sent.text):
+                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
+                        sent.text[end:end + 30]):
                     return c
         return None
+
+    def _local_countries(self, d: _Draft) -> list[str]:
+        """Countries the event's sentences name as a location or a home, most named first."""
+        counts: dict[str, int] = {}
+        for sent in d.sentences:
+            for start, end, c in countries.find_countries(sent.text):
+                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
+                        sent.text[end:end + 30]):
+                    counts[c.iso3] = counts.get(c.iso3, 0) + 1
+        return sorted(counts, key=lambda k: -counts[k])
 
     def _main_country(self, resolved: list[tuple[PlaceMention, Place, int]], context: list[str]) -> countries.Country | None:
         counts: dict[str, int] = {}
@@ -512,6 +527,13 @@ class Extractor:
                 return (prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
+            local = self._local_countries(d)
+            if local and chosen[1].iso3 not in local:
+                # the event's own sentences point to another country than the document did:
+                # prefer the namesake there ("San Andres" in a Salvadoran story datelined Honduras)
+                for cand in chosen[0].candidates:
+                    if cand.iso3 == local[0]:
+                        return cand, chosen[2]
             return chosen[1], chosen[2]
         own = self._sentence_country(d)
         if own is not None:
