@@ -309,3 +309,10 @@ def test_acled_admin1_names_for_syria_and_sudan() -> None:
     assert [p.admin1 for p in gaz.lookup("El Fasher") if p.iso3 == "SDN"][0] == "North Darfur"
     p = gaz.admin1_place("SDN", "Shamal Darfur")
     assert p is not None and p.admin1 == "North Darfur"
+
+
+def test_drc_places_carry_the_2015_provinces(geo: Geocoder) -> None:
+    _, p, _ = first(geo, "ADF rebels killed villagers near Bunia on Sunday.", ["COD"])
+    assert p.admin1 == "Ituri" and p.country == "Democratic Republic of Congo"
+    _, p, _ = first(geo, "M23 fighters advanced on Goma.", ["COD"])
+    assert p.admin1 == "Nord-Kivu"
