@@ -6,10 +6,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors import repository as repo
 from app.actors.schemas import ActorList, ActorOut
+from app.core.validation import filter_text
 
 
 async def search_actors(session: AsyncSession, q: str | None, limit: int) -> ActorList:
     """Actors whose canonical name or an alias contains ``q`` (all when empty), with event counts."""
+    filter_text(q, "q")
     rows = await repo.search(session, q.strip() if q else None, limit)
     return ActorList(
         items=[

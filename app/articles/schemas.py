@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.validation import storable_text
 from app.events.schemas import EventPublic, ExtractedEvent
 from app.sources.schemas import SourcePublic
 
@@ -20,7 +21,11 @@ EXAMPLE_TEXT = (
 def _non_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("text is empty")
-    return value
+    return storable_text(value)
+
+
+def _storable(value: str | None) -> str | None:
+    return None if value is None else storable_text(value)
 
 
 class ArticleIn(BaseModel):
@@ -54,6 +59,7 @@ class ArticleIn(BaseModel):
     language: str | None = Field(default=None, max_length=35, description="BCP 47 tag, e.g. `en`.")
 
     _text_not_blank = field_validator("text")(_non_blank)
+    _metadata_storable = field_validator("url", "title", "publisher", "language")(_storable)
 
 
 class ExtractIn(BaseModel):

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.core.db import SessionDep
 from app.core.errors import error_responses
+from app.core.validation import MAX_ID, MAX_INT
 from app.events import service
 from app.events.schemas import EventDetail, EventPage
 
@@ -77,8 +78,12 @@ async def list_events(
     sub_event_type: Annotated[
         list[str], Query(description="ACLED sub-event type; repeatable.", examples=["Air/drone strike"])
     ] = [],  # noqa: B006
-    min_fatalities: Annotated[int | None, Query(ge=0, description="At least this many fatalities.")] = None,
-    source_id: Annotated[int | None, Query(ge=1, description="Only events supported by this source.")] = None,
+    min_fatalities: Annotated[
+        int | None, Query(ge=0, le=MAX_INT, description="At least this many fatalities.")
+    ] = None,
+    source_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only events supported by this source.")
+    ] = None,
     cursor: Annotated[
         str | None, Query(description="`next_cursor` of the previous page.", max_length=200)
     ] = None,
@@ -114,5 +119,7 @@ async def list_events(
     response_model=EventDetail,
     responses=error_responses(404, 422, 503),
 )
-async def get_event(session: SessionDep, event_id: Annotated[int, Path(ge=1, examples=[1])]) -> EventDetail:
+async def get_event(
+    session: SessionDep, event_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1])]
+) -> EventDetail:
     return await service.get_event(session, event_id)

@@ -14,6 +14,7 @@ import pycountry
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.errors import InvalidFilterError, NotFoundError
+from app.core.validation import filter_text, valid_id
 from app.events import repository as repo
 from app.events.models import Event
 from app.events.schemas import (
@@ -52,7 +53,7 @@ def _event_cursor(cursor: str) -> tuple[date, int]:
     values = decode_cursor(cursor)
     try:
         day, event_id = values
-        return date.fromisoformat(day), int(event_id)
+        return date.fromisoformat(day), valid_id(event_id)
     except (TypeError, ValueError) as exc:
         raise InvalidFilterError("cursor is not one this API returned", field="cursor") from exc
 
@@ -145,6 +146,15 @@ def parse_filters(
 ) -> repo.EventQuery:
     """Check the filters together and turn them into an ``EventQuery`` (422 ``invalid_filter``)."""
     q = repo.EventQuery(limit=limit)
+    for name, value in (
+        ("actor", actor),
+        ("country", country),
+        ("admin1", admin1),
+        ("location", location),
+        ("event_type", event_type),
+        ("sub_event_type", sub_event_type),
+    ):
+        filter_text(value, name)
     if actor is not None:
         if not actor.strip():
             raise InvalidFilterError("actor is empty", field="actor")

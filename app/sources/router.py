@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.core.db import SessionDep
 from app.core.errors import error_responses
+from app.core.validation import MAX_ID
 from app.sources import service
 from app.sources.schemas import SourceDetail, SourcePage
 
@@ -38,6 +39,6 @@ async def list_sources(
     responses=error_responses(404, 422, 503),
 )
 async def get_source(
-    session: SessionDep, source_id: Annotated[int, Path(ge=1, examples=[1])]
+    session: SessionDep, source_id: Annotated[int, Path(ge=1, le=MAX_ID, examples=[1])]
 ) -> SourceDetail:
     return await service.get_source(session, source_id)

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.errors import InvalidFilterError, NotFoundError
+from app.core.validation import valid_id
 from app.events import repository as events_repo
 from app.events.service import decode_cursor, encode_cursor, to_public
 from app.sources import repository as repo
@@ -28,7 +29,7 @@ async def list_sources(session: AsyncSession, cursor: str | None, limit: int) ->
     if cursor:
         values = decode_cursor(cursor)
         try:
-            after = (datetime.fromisoformat(values[0]), int(values[1]))
+            after = (datetime.fromisoformat(values[0]), valid_id(values[1]))
         except (IndexError, TypeError, ValueError) as exc:
             raise InvalidFilterError("cursor is not one this API returned", field="cursor") from exc
     rows = await repo.list_page(session, after=after, limit=limit + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 
@@ -121,3 +123,41 @@ async def test_chunked_body_over_the_limit_is_413(client: httpx.AsyncClient, app
 
 async def test_wrong_method_is_405_json(client: httpx.AsyncClient) -> None:
     assert_error(await client.delete("/events"), 405, "method_not_allowed", None)
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/events?source_id=99999999999999999999", "source_id"),
+        ("/events?min_fatalities=99999999999", "min_fatalities"),
+        ("/events/99999999999999999999", "event_id"),
+        ("/sources/99999999999999999999", "source_id"),
+        ("/events?actor=al%00shabaab", "actor"),
+        ("/events?country=Ke%00nya", "country"),
+        ("/actors?q=%00", "q"),
+    ],
+)
+async def test_out_of_range_ids_and_nul_characters_are_422_not_500(
+    client: httpx.AsyncClient, path: str, field: str
+) -> None:
+    response = await client.get(path)
+    assert response.status_code == 422, response.text
+    assert response.json()["field"] == field
+
+
+async def test_cursor_with_an_out_of_range_id_is_422(client: httpx.AsyncClient) -> None:
+    import base64
+    import json
+
+    forged = base64.urlsafe_b64encode(json.dumps(["2023-11-21", 10**30]).encode()).decode()
+    assert_error(await client.get(f"/events?cursor={forged}"), 422, "invalid_filter", "cursor")
+    assert_error(await client.get(f"/sources?cursor={forged}"), 422, "invalid_filter", "cursor")
+
+
+@pytest.mark.parametrize(
+    "text", ["Gunmen attacked\x00 a bus in Mandera.", "Gunmen attacked a bus \ud800 in Mandera."]
+)
+async def test_text_postgres_cannot_store_is_422(client: httpx.AsyncClient, text: str) -> None:
+    body = json.dumps({"text": text})  # json.dumps escapes the NUL and the lone surrogate
+    response = await client.post("/articles", content=body, headers={"content-type": "application/json"})
+    assert_error(response, 422, "invalid_input", "text")
