@@ -71,3 +71,29 @@ async def test_database_down_gives_503_with_retry_after() -> None:
         "field": None,
     }
     assert events.headers["retry-after"] == "5"
+
+
+async def test_ready_is_503_until_the_database_is_migrated(new_database) -> None:  # type: ignore[no-untyped-def]
+    url = await new_database("ce_unmigrated")
+    settings = Settings(_env_file=None, database_url=url, migrate_on_start=False, extract_workers=0)  # type: ignore[call-arg]
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            response = await http.get("/ready")
+    assert response.status_code == 503
+    assert response.json()["error"] == "migrations_pending"
+    assert "conflict-events migrate" in response.json()["detail"]
+
+
+async def test_start_up_migrates_an_empty_database(new_database) -> None:  # type: ignore[no-untyped-def]
+    url = await new_database("ce_startup")
+    settings = Settings(_env_file=None, database_url=url, extract_workers=0)  # type: ignore[call-arg]
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            ready = await http.get("/ready")
+            events = await http.get("/events")
+    assert ready.status_code == 200
+    assert events.json() == {"items": [], "next_cursor": None}
