@@ -1,4 +1,4 @@
-"""The ``conflict-events`` command: serve, migrate, ingest, extract, gazetteer."""
+"""The ``conflict-events`` command: serve, migrate, ingest, extract, gazetteer, keys."""
 
 from __future__ import annotations
 
@@ -201,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_command(
         sub, "gazetteer", "app.extraction.geo.cli", "add_gazetteer_command", "build or load the gazetteer"
     )
+    _add_library_command(sub, "keys", "app.cli_keys", "add_keys_command", "create, revoke and list API keys")
     return parser
 
 
