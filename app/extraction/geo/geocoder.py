@@ -84,7 +84,7 @@ def _load_words(path: Path) -> frozenset[str]:
         return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -146,13 +146,14 @@ class Geocoder:
                     for j in range(min(run, i + 3), i, -1):
                         if not self._may_end(tokens, i, j, upper, text):
                             continue
+                        if loosest and not self._place_cue(tokens, i, j):
+                            continue
                         skel = "".join(skeleton_word(t.key) for t in tokens[i:j])
                         if len(skel) < 5:
                             continue
                         ids = self.gazetteer.ids_loose(skel, loosest)
                         key = " ".join(t.key for t in tokens[i:j])
-                        if ids and (not loosest or self._place_cue(tokens, i, j)) and self._accept(
-                                text, tokens, i, j, key, ids, upper, True):
+                        if ids and self._accept(text, tokens, i, j, key, ids, upper, True):
                             found = (j, key, ids)
                             break
                     if found is not None:

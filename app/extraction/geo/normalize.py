@@ -48,6 +48,7 @@ def skeleton(folded: str) -> str:
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
+@lru_cache(maxsize=65536)
 def consonants(skel: str) -> str:
     """Loosest key: a skeleton's consonants and vowel slots, t/d and p/b merged, first letter kept.
 
