@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response, status
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Request, Response, status
+from fastapi.openapi.models import Example
 
 from app.articles import service
-from app.articles.schemas import ArticleIn, ArticleOut, ExtractIn, ExtractOut
+from app.articles.schemas import EXAMPLE_TEXT, ArticleIn, ArticleOut, ExtractIn, ExtractOut
 from app.core.db import SessionDep
 from app.core.errors import error_responses
 from app.core.extraction_runner import ExtractionRunner
 
 router = APIRouter(tags=["articles"])
+
+ARTICLE_EXAMPLES: dict[str, Example] = {
+    "wire_report": {
+        "summary": "A wire report with its metadata",
+        "value": {
+            "text": EXAMPLE_TEXT,
+            "url": "https://www.reuters.com/world/middle-east/us-strikes-iraq-2023-11-22/?utm_source=twitter",
+            "title": "US strikes Iran-backed group in Iraq after attack on base",
+            "publisher": "Reuters",
+            "published_at": "2023-11-22T02:14:00Z",
+            "language": "en",
+        },
+    },
+    "text_only": {
+        "summary": "Only the text (dates resolve against today)",
+        "value": {
+            "text": "On 3 March 2024, Al Shabaab militants attacked a police station in Mandera town, "
+            "killing two officers."
+        },
+    },
+}
+
+EXTRACT_EXAMPLES: dict[str, Example] = {
+    "relative_dates": {
+        "summary": "Relative dates resolved against published_at",
+        "value": {"text": EXAMPLE_TEXT, "published_at": "2023-11-22"},
+    }
+}
 
 
 def _runner(request: Request) -> ExtractionRunner:
@@ -35,7 +66,10 @@ def _runner(request: Request) -> ExtractionRunner:
     },
 )
 async def post_article(
-    article: ArticleIn, request: Request, response: Response, session: SessionDep
+    article: Annotated[ArticleIn, Body(openapi_examples=ARTICLE_EXAMPLES)],
+    request: Request,
+    response: Response,
+    session: SessionDep,
 ) -> ArticleOut:
     result, created = await service.submit_article(session, _runner(request), article)
     if not created:
@@ -51,5 +85,7 @@ async def post_article(
     response_model=ExtractOut,
     responses=error_responses(413, 415, 422, 503),
 )
-async def post_extract(body: ExtractIn, request: Request) -> ExtractOut:
+async def post_extract(
+    body: Annotated[ExtractIn, Body(openapi_examples=EXTRACT_EXAMPLES)], request: Request
+) -> ExtractOut:
     return await service.extract_only(_runner(request), body)
