@@ -316,3 +316,17 @@ def test_drc_places_carry_the_2015_provinces(geo: Geocoder) -> None:
     assert p.admin1 == "Ituri" and p.country == "Democratic Republic of Congo"
     _, p, _ = first(geo, "M23 fighters advanced on Goma.", ["COD"])
     assert p.admin1 == "Nord-Kivu"
+
+
+def test_province_named_like_its_capital_is_the_province(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "Taliban fighters seized a district centre of Kunduz province.", ["AFG"])
+    assert rel == "region" and precision == 3 and p.admin1 == "Kunduz"
+
+
+def test_district_named_after_its_town_is_near_the_town(geo: Geocoder) -> None:
+    rel, p, precision = first(geo, "Clashes in Jowhar district left three dead.", ["SOM"])
+    assert rel == "region" and precision == 2 and p.name == "Jawhar"
+
+
+def test_empty_text_has_no_places(geo: Geocoder) -> None:
+    assert geo.tag("") == [] and geo.resolve([], ["SOM"]) == []

@@ -366,7 +366,7 @@ class Geocoder:
             if p.iso3 in ctx:
                 s += 3.0 - min(ctx.index(p.iso3), 2)
             if m.relation == "region":
-                s += 4.0 if p.kind == "admin1" else 0.0
+                s += 8.0 if p.kind == "admin1" else 0.0  # "Kunduz province" is the province
             elif p.kind == "admin1":
                 s -= 1.0
             if regions and p.admin1 in regions:
