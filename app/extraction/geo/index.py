@@ -285,7 +285,11 @@ def build_index(force: bool = False) -> Path:
 def load_index() -> dict[str, Any]:
     """The index as plain builtins (number columns as arrays), building it first when needed."""
     path = build_index()
-    data: dict[str, Any] = marshal.loads(path.read_bytes())
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:  # another version's build_index pruned it just now
+        raw = build_index(force=True).read_bytes()
+    data: dict[str, Any] = marshal.loads(raw)
     cols = data["places"]
     for key, code in (("latitude", "d"), ("longitude", "d"), ("population", "q")):
         a = array(code)
