@@ -17,21 +17,28 @@ from app.events.models import EventActor
 _ACTOR = Actor.__table__  # type: ignore[attr-defined]
 
 
-def like_pattern(q: str) -> str:
-    """A case-insensitive substring pattern for ILIKE with ``\\`` escaping."""
-    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def word_prefix_pattern(q: str) -> str:
+    """A Postgres regular expression: ``q`` (spaces collapsed) starting at a word boundary.
+
+    "US" finds "US military" but not "Russia"; "hezbol" finds "Kataib Hezbollah". Every character
+    that is not a letter, digit or space is escaped (in Postgres AREs a backslash before a
+    non-alphanumeric character stands for the character itself).
+    """
+    words = " ".join(q.split())
+    escaped = "".join(ch if ch.isalnum() or ch == " " else "\\" + ch for ch in words)
+    # \m (start of a word) only makes sense before a word character
+    return ("\\m" if words[:1].isalnum() else "") + escaped
 
 
 def matches(q: str) -> Any:
-    """SQL condition: the actor's name or one of its aliases contains ``q`` (case-insensitive).
-
-    Both sides sit in trigram GIN indexes (``ix_actor_name_trgm``, ``ix_actor_aliases_trgm``).
+    """SQL condition: a word of the actor's name or of one of its aliases starts with ``q``,
+    ignoring case. Both sides sit in trigram GIN indexes, which serve regular expressions
+    (``ix_actor_name_trgm``, ``ix_actor_aliases_trgm``).
     """
-    pattern = like_pattern(q)
+    pattern = word_prefix_pattern(q)
     return or_(
-        _ACTOR.c.name.ilike(pattern, escape="\\"),
-        literal_column(ALIASES_TEXT).ilike(pattern, escape="\\"),
+        _ACTOR.c.name.regexp_match(pattern, flags="i"),
+        literal_column(ALIASES_TEXT).regexp_match(pattern, flags="i"),
     )
 
 

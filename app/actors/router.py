@@ -17,7 +17,7 @@ router = APIRouter(tags=["actors"])
 @router.get(
     "/actors",
     summary="Search actors",
-    description="Canonical actors whose name or an alias contains `q` (case-insensitive), with the "
+    description="Canonical actors with a word of their name or an alias starting with `q` (ignoring case), with the "
     "number of stored events each takes part in. Without `q`: the most active actors.\n\n"
     "Example: `GET /actors?q=hezbollah`",
     response_model=ActorList,

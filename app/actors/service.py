@@ -10,7 +10,7 @@ from app.core.validation import filter_text
 
 
 async def search_actors(session: AsyncSession, q: str | None, limit: int) -> ActorList:
-    """Actors whose canonical name or an alias contains ``q`` (all when empty), with event counts."""
+    """Actors with a word of their name or an alias starting with ``q`` (all when empty), with event counts."""
     filter_text(q, "q")
     rows = await repo.search(session, q.strip() if q else None, limit)
     return ActorList(

@@ -35,7 +35,8 @@ async def list_events(
     actor: Annotated[
         str | None,
         Query(
-            description="Case-insensitive part of an actor's canonical name or alias, in any role.",
+            description="Text matched from the start of a word of an actor's canonical name or alias, "
+            "ignoring case (`US` finds `US military`, not `Russia`), in any role.",
             examples=["United States"],
             max_length=200,
         ),

@@ -150,3 +150,18 @@ async def test_actors_are_found_by_their_news_aliases(client: httpx.AsyncClient,
     assert await ids(client, actor="Harakat al-Shabaab") == {
         e["id"] for e in kenya["events"] if "Al Shabaab" in actor_names(e)
     }
+
+
+async def test_actor_search_matches_from_the_start_of_a_word(client: httpx.AsyncClient, two_articles) -> None:  # type: ignore[no-untyped-def]
+    _, nigeria = two_articles
+    names = {a["name"] for a in (await client.get("/actors", params={"q": "nig"})).json()["items"]}
+    assert any("Nigeria" in n for n in names)
+    # "geria" is inside a word only: no match (a plain substring search would find Nigeria)
+    assert (await client.get("/actors", params={"q": "geria"})).json()["items"] == []
+    assert await ids(client, actor="oko haram") == set()
+    assert await ids(client, actor="boko") == {
+        e["id"] for e in nigeria["events"] if "Boko" in " ".join(actor_names(e))
+    }
+    # regular-expression characters are taken literally
+    assert (await client.get("/actors", params={"q": "boko.*"})).json()["items"] == []
+    assert (await client.get("/actors", params={"q": "(2023-)"})).status_code == 200
