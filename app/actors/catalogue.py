@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +60,37 @@ def catalogue(path: Path = NAMED_ACTORS) -> dict[str, KnownActor]:
     return out
 
 
+_STATE_ACTOR = re.compile(
+    r"^(?:Military Forces|Police Forces|Government) of (?:the )?(?P<country>.+?)(?: \(\d{4}-\d{0,4}\))?$"
+)
+
+
+@lru_cache(maxsize=4096)
+def _state_actor(name: str) -> KnownActor | None:
+    """ACLED's state actors ("Military Forces of the United States (2021-)") take the country's
+    news names as aliases ("US", "U.S.", "American"), from the extraction library's country table."""
+    match = _STATE_ACTOR.match(name)
+    if not match:
+        return None
+    try:
+        from app.extraction import countries
+    except ImportError:
+        return None
+    country = countries.lookup(match.group("country"))
+    if country is None:
+        return None
+    aliases = tuple(dict.fromkeys((*country.aliases, *country.demonyms)))
+    return KnownActor(name, None, country.name, aliases)
+
+
 def lookup(name: str) -> KnownActor | None:
-    """The lexicon's entry for the canonical ``name``, if it has one."""
-    return catalogue().get(name)
+    """What the lexicons say about the canonical ``name``, if anything."""
+    named, state = catalogue().get(name), _state_actor(name)
+    if named and state:  # a state unit listed with its own names: both sets of aliases
+        return KnownActor(
+            name,
+            named.inter,
+            named.country or state.country,
+            tuple(dict.fromkeys(named.aliases + state.aliases)),
+        )
+    return named or state

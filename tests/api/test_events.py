@@ -165,3 +165,13 @@ async def test_actor_search_matches_from_the_start_of_a_word(client: httpx.Async
     # regular-expression characters are taken literally
     assert (await client.get("/actors", params={"q": "boko.*"})).json()["items"] == []
     assert (await client.get("/actors", params={"q": "(2023-)"})).status_code == 200
+
+
+async def test_state_actors_are_found_by_the_countrys_news_names(
+    client: httpx.AsyncClient, two_articles
+) -> None:  # type: ignore[no-untyped-def]
+    _, nigeria = two_articles
+    items = (await client.get("/actors", params={"q": "nigerian"})).json()["items"]
+    assert "Military Forces of Nigeria" in items[0]["name"]
+    assert "Nigerian" in items[0]["aliases"]
+    assert nigeria["events"][0]["id"] in await ids(client, actor="Nigerian", actor_role="actor1")
