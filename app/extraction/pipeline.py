@@ -535,16 +535,19 @@ class Extractor:
                     if cand.iso3 == local[0]:
                         return cand, chosen[2]
             return chosen[1], chosen[2]
-        own = self._sentence_country(d)
+        own = self._sentence_country(d) or main_country
         if own is not None:
-            p = self.gazetteer.country_place(own.iso3)
-            if p is not None:
-                return p, 3
-        if main_country is not None:
-            p = self.gazetteer.country_place(main_country.iso3)
+            p = self._capital(own)
             if p is not None:
                 return p, 3
         return None, 3
+
+    def _capital(self, country: countries.Country) -> Place | None:
+        """Where an event known only by its country is put: the capital, at geo_precision 3."""
+        cands = [p for p in self.gazetteer.lookup(country.capital) if p.iso3 == country.iso3] if country.capital else []
+        if cands:
+            return cands[0]
+        return self.gazetteer.country_place(country.iso3)
 
     @staticmethod
     def _merge_same(events: list[Event]) -> list[Event]:
