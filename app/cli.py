@@ -132,7 +132,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             await asyncio.gather(*consumers)
         finally:
             bar.close()
-            runner.shutdown()
+            await runner.aclose()
             await engine.dispose()
             if not settings.database_url:
                 from app.core import embedded_pg

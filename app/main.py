@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
-            runner.shutdown()
+            await runner.aclose()
             await engine.dispose()
             if not settings.database_url:
                 # uvicorn re-raises SIGTERM after shutdown, which skips atexit hooks: stop it here

@@ -69,9 +69,20 @@ class ExtractionRunner:
             self._executor = pool
 
     def shutdown(self) -> None:
+        """Drop the executor without waiting (after a broken pool; the process keeps running)."""
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+    async def aclose(self) -> None:
+        """Stop the workers and wait for them (queued jobs are cancelled, a running one finishes).
+
+        Waiting matters: uvicorn re-raises SIGTERM once the app has shut down, and workers whose
+        pool was not joined by then are left behind as orphans.
+        """
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
 
     async def extract(self, text: str, published_at: date | None) -> list[Event]:
         """The events of ``text``; 422 ``extraction_timeout`` past the limit, 503 if the engine fails."""

@@ -51,3 +51,20 @@ def test_embedded_database_persists_between_runs_and_stops_with_the_server(
         assert again.json()["source"]["id"] == source_id
         sources = httpx.get(f"{base}/sources", timeout=30).json()["items"]
         assert [s["id"] for s in sources] == [source_id]
+
+
+def test_stopping_the_server_leaves_no_extraction_workers_behind(data_dir: Path, tmp_path: Path) -> None:
+    with running_server(
+        {"DATA_DIR": str(data_dir), "EXTRACT_WORKERS": "2"}, tmp_path / "s.log", drop=("DATABASE_URL",)
+    ) as base:
+        assert httpx.post(f"{base}/extract", json=ARTICLE, timeout=120).status_code == 200
+        port = base.rsplit(":", 1)[1]
+        workers = [
+            p
+            for p in psutil.process_iter(["cmdline", "environ"])
+            if "multiprocessing" in " ".join(p.info.get("cmdline") or [])
+            and (p.info.get("environ") or {}).get("PORT") == port
+        ]
+        assert workers, "the pool should have spawned its workers"
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert alive == []
