@@ -81,8 +81,19 @@ class ExtractionRunner:
         pool was not joined by then are left behind as orphans.
         """
         executor, self._executor = self._executor, None
-        if executor is not None:
-            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+        if executor is None:
+            return
+        try:
+            # a running job gets its time limit, then the workers are terminated
+            await asyncio.wait_for(
+                asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True),
+                timeout=self.timeout_s + 5,
+            )
+        except TimeoutError:
+            processes = getattr(executor, "_processes", None) or {}  # CPython's pool internals
+            logger.warning("extraction workers did not stop in time; terminating %d", len(processes))
+            for process in list(processes.values()):
+                process.terminate()
 
     async def extract(self, text: str, published_at: date | None) -> list[Event]:
         """The events of ``text``; 422 ``extraction_timeout`` past the limit, 503 if the engine fails."""
