@@ -113,6 +113,7 @@ class Extractor:
         self.geocoder = Geocoder(self.gazetteer)
         self.actors = ActorTagger()
         self.casualties = CasualtyReader()
+        self.homes = _load_homes()
 
     # ------------------------------------------------------------------ public
     def extract(self, text: str, published_at: date | None = None) -> list[Event]:
@@ -535,12 +536,26 @@ class Extractor:
                     if cand.iso3 == local[0]:
                         return cand, chosen[2]
             return chosen[1], chosen[2]
+        home = self._actor_home(d)
+        if home is not None:
+            return home, 3
         own = self._sentence_country(d) or main_country
         if own is not None:
             p = self._capital(own)
             if p is not None:
                 return p, 3
         return None, 3
+
+    def _actor_home(self, d: _Draft) -> Place | None:
+        """The seat of the home region of a regional force or community militia in the event."""
+        for a in [*d.agents, *d.targets, *d.actors]:
+            for prefix, (iso3, admin1, seat) in self.homes:
+                if a.name.startswith(prefix):
+                    cands = [p for p in self.gazetteer.lookup(seat) if p.iso3 == iso3]
+                    if cands:
+                        return cands[0]
+                    return self.gazetteer.admin1_place(iso3, admin1)
+        return None
 
     def _capital(self, country: countries.Country) -> Place | None:
         """Where an event known only by its country is put: the capital, at geo_precision 3."""
@@ -569,6 +584,19 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
+    """``data/geo/actor_homes.tsv``: actor name prefix → (iso3, admin1, seat), longest prefix first."""
+    from pathlib import Path
+
+    rows: list[tuple[str, tuple[str, str, str]]] = []
+    path = Path(__file__).parent / "data" / "geo" / "actor_homes.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            prefix, iso3, admin1, seat = line.split("\t")
+            rows.append((prefix, (iso3, admin1, seat)))
+    return sorted(rows, key=lambda r: -len(r[0]))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

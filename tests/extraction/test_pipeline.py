@@ -105,3 +105,18 @@ def test_seed_article_yields_the_three_expected_events(extract):
     missile = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert missile and missile[0].event_date == date(2023, 11, 20) and missile[0].injuries == 8
     assert missile[0].country == "Iraq"
+
+
+def test_unknown_village_falls_back_to_the_home_region_of_a_regional_force(extract):
+    events = extract("On 4 June 2025, Jubaland security forces clashed with Al Shabaab in Qoqaani-Xarar village. "
+                     "There were no casualties.", date(2025, 6, 5))
+    assert len(events) == 1
+    e = events[0]
+    assert e.admin1 == "Lower Juba"
+    assert e.geo_precision == 3
+
+
+def test_event_known_only_by_country_is_put_at_the_capital_with_precision_3(extract):
+    events = extract("Kenyan police clashed with armed gangsters overnight, killing two of them.", date(2015, 3, 2))
+    assert len(events) == 1
+    assert (events[0].country, events[0].admin1, events[0].geo_precision) == ("Kenya", "Nairobi", 3)
