@@ -109,12 +109,12 @@ def cmd_keys_list(args: argparse.Namespace) -> int:
     if not rows:
         print("no API keys; create one with `conflict-events keys create --scope write --name NAME`")
         return 0
-    print(f"{'id':>4}  {'prefix':8}  {'scopes':16}  {'state':8}  {'last used':25}  name")
+    print(f"{'id':>4}  {'prefix':8}  {'scopes':16}  {'state':8}  {'last used':32}  name")
     for r in rows:
         state = "revoked" if r["revoked_at"] else "active"
         print(
             f"{r['id']:>4}  {r['prefix']:8}  {','.join(r['scopes']):16}  {state:8}  "
-            f"{r['last_used_at'] or '-':25}  {r['name']}"
+            f"{r['last_used_at'] or '-':32}  {r['name']}"
         )
     return 0
 

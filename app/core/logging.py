@@ -28,7 +28,8 @@ request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 # A client-chosen id is echoed only if harmless in a header and a log line.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # Attributes every LogRecord has; anything else was passed with ``extra=`` and is logged as a field.
-_STANDARD_ATTRS = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName"}
+# (uvicorn adds ``color_message``, the message with terminal colour codes: not for JSON logs.)
+_STANDARD_ATTRS = set(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "taskName", "color_message"}
 
 access_logger = logging.getLogger("conflict_events.access")
 
