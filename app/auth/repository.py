@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, update
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.auth.models import ApiKey
@@ -22,8 +23,7 @@ async def add(session: AsyncSession, key: ApiKey) -> ApiKey:
 
 async def by_prefix(session: AsyncSession, prefix: str) -> ApiKey | None:
     result = await session.exec(select(ApiKey).where(_KEY.c.prefix == prefix))
-    row = result.first()
-    return row[0] if row is not None else None
+    return result.first()
 
 
 async def by_prefix_or_id(session: AsyncSession, ref: str) -> ApiKey | None:
@@ -32,13 +32,12 @@ async def by_prefix_or_id(session: AsyncSession, ref: str) -> ApiKey | None:
     if ref.isdigit():
         cond = or_(cond, _KEY.c.id == int(ref))
     result = await session.exec(select(ApiKey).where(cond).order_by(_KEY.c.id).limit(1))
-    row = result.first()
-    return row[0] if row is not None else None
+    return result.first()
 
 
 async def all_keys(session: AsyncSession) -> list[ApiKey]:
     result = await session.exec(select(ApiKey).order_by(_KEY.c.id))
-    return [row[0] for row in result.all()]
+    return list(result.all())
 
 
 async def revoke(session: AsyncSession, key_id: int) -> datetime | None:
@@ -80,4 +79,4 @@ async def count_active_with_scope(session: AsyncSession, scope: str) -> int:
         _KEY.c.revoked_at.is_(None), _KEY.c.scopes.overlap(sorted(scopes_granting(scope)))
     )
     result = await session.exec(stmt)
-    return int(result.scalar_one())
+    return int(result.one())
