@@ -38,7 +38,7 @@ def _describe(exc: BaseException) -> str:
 
 
 @pytest.fixture(scope="session")
-async def fuzz_database(new_database) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+async def fuzz_database(new_database) -> tuple[str, str]:
     """A fresh migrated database and a write key stored in it."""
     url: str = await new_database("ce_fuzz")
     await db.migrate(url)
@@ -58,7 +58,7 @@ def fuzz_key(fuzz_database: tuple[str, str]) -> str:
 
 
 @pytest.fixture(scope="session")
-def fuzz_schema(fuzz_database: tuple[str, str]):  # type: ignore[no-untyped-def]
+def fuzz_schema(fuzz_database: tuple[str, str]):
     url, _ = fuzz_database
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
@@ -77,7 +77,7 @@ def fuzz_schema(fuzz_database: tuple[str, str]):  # type: ignore[no-untyped-def]
 
 # Each operation is driven through Hypothesis directly: ``schemathesis.pytest.from_fixture`` reads a
 # pytest-internal attribute that pytest 9 no longer has.
-def test_api_matches_its_schema_and_never_5xx(fuzz_schema, fuzz_key: str) -> None:  # type: ignore[no-untyped-def]
+def test_api_matches_its_schema_and_never_5xx(fuzz_schema, fuzz_key: str) -> None:
     """Valid and invalid requests to every operation: no 5xx, every response as documented."""
     failures: list[str] = []
     calls: dict[str, int] = {}
@@ -95,7 +95,7 @@ def test_api_matches_its_schema_and_never_5xx(fuzz_schema, fuzz_key: str) -> Non
                 derandomize=DERANDOMIZE,
                 suppress_health_check=list(HealthCheck),
             )
-            def fuzz(case) -> None:  # type: ignore[no-untyped-def]
+            def fuzz(case) -> None:
                 calls[case.operation.label + f" ({case.meta.generation.mode.value})"] += 1
                 case.call_and_validate(
                     headers={"X-API-Key": fuzz_key},

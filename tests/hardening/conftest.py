@@ -3,7 +3,7 @@ the API tests' database) and a small app that carries just the pieces under test
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import pytest
@@ -19,7 +19,7 @@ from .helpers import AppFactory, things_router
 
 
 @pytest.fixture(scope="session")
-async def hardening_db_url(new_database) -> str:  # type: ignore[no-untyped-def]
+async def hardening_db_url(new_database: Callable[..., Awaitable[str]]) -> str:
     """A fresh database migrated to head (0002 included), shared by the hardening tests."""
     url: str = await new_database("ce_hard")
     await db.migrate(url)

@@ -6,7 +6,7 @@ import asyncio
 import shutil
 import tempfile
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -37,7 +37,7 @@ async def running_app(settings: Settings) -> AsyncIterator[FastAPI]:
 
 def _settings(**values: object) -> Settings:
     base: dict[str, object] = {"extract_workers": 0, "extract_timeout_s": 60, "db_connect_timeout_s": 2}
-    return Settings(_env_file=None, **(base | values))  # type: ignore[arg-type]
+    return Settings(_env_file=None, **(base | values))  # type: ignore[arg-type,call-arg]
 
 
 def _article(tag: str) -> dict[str, str]:
@@ -110,18 +110,18 @@ async def test_failure_between_statements_leaves_nothing_written(
 
 
 @pytest.fixture
-def own_pg_dir() -> AsyncIterator[Path]:
+def own_pg_dir() -> Iterator[Path]:
     # Not pytest's tmp_path: the server runs as another user and must traverse the parents.
     data_dir = Path(tempfile.mkdtemp(prefix="ce-fault-pg-"))
     try:
-        yield data_dir  # type: ignore[misc]
+        yield data_dir
     finally:
         embedded_pg.stop(data_dir)
         embedded_pg.force_stop(data_dir)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-async def _until(predicate, seconds: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
+async def _until(predicate: Callable[[], Awaitable[bool]], seconds: float = 10.0) -> bool:
     deadline = asyncio.get_running_loop().time() + seconds
     while asyncio.get_running_loop().time() < deadline:
         if await predicate():

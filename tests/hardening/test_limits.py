@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, MutableMapping
+from typing import Any
 
 import httpx
 import pytest
@@ -184,19 +185,19 @@ def test_client_disconnect_during_body_runs_nothing() -> None:
 
     calls: list[int] = []
     app = _echo_app(calls)
-    messages = [
+    messages: list[dict[str, Any]] = [
         {"type": "http.request", "body": b"abc", "more_body": True},
         {"type": "http.disconnect"},
     ]
-    sent: list[dict] = []
+    sent: list[MutableMapping[str, Any]] = []
 
-    async def receive() -> dict:
+    async def receive() -> dict[str, Any]:
         return messages.pop(0)
 
-    async def send(message: dict) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
-    scope = {
+    scope: dict[str, Any] = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
         "scheme": "http", "path": "/echo", "raw_path": b"/echo", "query_string": b"", "root_path": "",
         "headers": [(b"content-type", b"text/plain")], "client": ("t", 1), "server": ("t", 80),
