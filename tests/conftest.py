@@ -42,6 +42,28 @@ async def _admin(url: str, sql: str) -> None:
         await engine.dispose()
 
 
+def _reap_stale_test_servers() -> None:
+    """Stop and delete embedded test servers left by killed runs (SIGKILL/SIGTERM skip teardown)."""
+    import json
+
+    import psutil
+
+    from app.core import embedded_pg
+
+    for data_dir in Path(tempfile.gettempdir()).glob("ce-test-pg-*"):
+        handles = data_dir / "pg" / ".handle_pids.json"
+        if not handles.exists():
+            continue  # being initialised by another session right now (or never started)
+        try:
+            pids = json.loads(handles.read_text())
+        except (OSError, ValueError):
+            continue
+        if any(psutil.pid_exists(pid) for pid in pids):
+            continue  # a live test session owns it
+        embedded_pg.force_stop(data_dir)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_admin_url() -> Iterator[str]:
     """URL of a maintenance database on the Postgres server the tests use."""
@@ -53,6 +75,7 @@ def pg_admin_url() -> Iterator[str]:
 
     # Not pytest's tmp_path: run as root, the server runs as another user and needs to traverse the
     # directory's parents, which pytest keeps private (0700).
+    _reap_stale_test_servers()
     data_dir = Path(tempfile.mkdtemp(prefix="ce-test-pg-"))
     server = embedded_pg.start(data_dir, database="postgres")
     try:
