@@ -129,6 +129,7 @@ class Extractor:
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)]
         context = self._country_context(text, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
+        resolved = self._keep_named_countries(text, resolved, first_actors)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
@@ -165,6 +166,33 @@ class Extractor:
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
         return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+
+    def _keep_named_countries(self, text: str, resolved: list[tuple[PlaceMention, Place, int]],
+                              actors: list[ActorMention]) -> list[tuple[PlaceMention, Place, int]]:
+        """Drop namesakes far abroad.
+
+        When the report names its countries (or its actors belong to some), a place in a
+        country it never names and far from all of them is a look-alike ("Carmo" in a Somali note is
+        not Brazil's); a namesake in a named country is taken instead when there is one. Places in
+        neighbouring countries stay: cross-border raids are news.
+        """
+        named = {c.iso3 for _s, _e, c in countries.find_countries(text)}
+        for a in actors:
+            c = countries.lookup(a.country) if a.country else None
+            if c is not None:
+                named.add(c.iso3)
+        if not named:
+            return resolved
+        anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
+        out = []
+        for m, p, prec in resolved:
+            if p.iso3 in named or any(_km(p.latitude, p.longitude, a.latitude, a.longitude) < 1200 for a in anchors):
+                out.append((m, p, prec))
+                continue
+            alt = next((c for c in m.candidates if c.iso3 in named), None)
+            if alt is not None:
+                out.append((m, alt, prec if alt.kind not in ("admin1", "country") else 3))
+        return out
 
     def _sentence_country(self, d: _Draft) -> countries.Country | None:
         """A country the event's own sentences name as its location ("strikes in Iraq"), or as the

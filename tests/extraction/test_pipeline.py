@@ -120,3 +120,10 @@ def test_event_known_only_by_country_is_put_at_the_capital_with_precision_3(extr
     events = extract("Kenyan police clashed with armed gangsters overnight, killing two of them.", date(2015, 3, 2))
     assert len(events) == 1
     assert (events[0].country, events[0].admin1, events[0].geo_precision) == ("Kenya", "Nairobi", 3)
+
+
+def test_a_look_alike_place_far_from_every_named_country_is_not_the_location(extract):
+    events = extract("On 24 July 2025, Somali police forces clashed with an armed group in Carmo village. "
+                     "1 police officer was killed.", date(2025, 7, 25))
+    assert len(events) == 1
+    assert events[0].country == "Somalia"
