@@ -182,7 +182,8 @@ class Extractor:
             if c is not None:
                 named.add(c.iso3)
         if not named:
-            return resolved
+            # nothing says where the report is: keep only places whose name matches exactly
+            return [(m, p, prec) for m, p, prec in resolved if self._exact(m, p)]
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
         out = []
         for m, p, prec in resolved:
@@ -193,6 +194,11 @@ class Extractor:
             if alt is not None:
                 out.append((m, alt, prec if alt.kind not in ("admin1", "country") else 3))
         return out
+
+    def _exact(self, m: PlaceMention, p: Place) -> bool:
+        """Whether the mention names the place itself (name or alternate name), not a look-alike."""
+        return any(abs(q.latitude - p.latitude) < 1e-3 and abs(q.longitude - p.longitude) < 1e-3
+                   for q in self.gazetteer.lookup(m.text))
 
     def _sentence_country(self, d: _Draft) -> countries.Country | None:
         """A country the event's own sentences name as its location ("strikes in Iraq"), or as the
