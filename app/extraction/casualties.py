@@ -194,10 +194,10 @@ class CasualtyReader:
             m2 = self.bare_number_re.search(span) if forward else None
             if not forward:
                 # "Two killed", "21 Al Shabaab ... were killed": a bare number in the subject
-                last = None
+                last_m = None
                 for mm in self.bare_number_re.finditer(span):
-                    last = mm
-                m2 = last
+                    last_m = mm
+                m2 = last_m
             if m2:
                 q = _count(m2.group("q"))
                 if q is not None and q > 0 and m2.group("q").strip().lower() not in {"a", "an", "some", "one"} or (

@@ -116,10 +116,7 @@ class TriggerTagger:
                 word = m.group(0)
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]):
                     continue
-                if tag == "ied" and GENERIC_BLAST.fullmatch(word):
-                    tag_ = "blast"
-                else:
-                    tag_ = tag
+                tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag
                 hits.append(Hit(tag_, offset + m.start(), offset + m.end(), sentence[m.start():m.end()]))
         hits.sort(key=lambda h: h.start)
         return hits

@@ -157,9 +157,9 @@ class Extractor:
             counts[c.iso3] = counts.get(c.iso3, 0.0) + w
         for a in actors:
             # state forces operate mostly at home; a named group says less (Al Shabaab in Kenya)
-            c = countries.lookup(a.country) if a.country else None
-            if c is not None:
-                counts[c.iso3] = counts.get(c.iso3, 0.0) + (1.5 if a.inter == 1 else 0.8 if a.inter != 8 else 0.2)
+            home = countries.lookup(a.country) if a.country else None
+            if home is not None:
+                counts[home.iso3] = counts.get(home.iso3, 0.0) + (1.5 if a.inter == 1 else 0.8 if a.inter != 8 else 0.2)
         for m in mentions:
             isos = {p.iso3 for p in m.candidates[:3]}
             if len(isos) == 1:
@@ -316,9 +316,9 @@ class Extractor:
             # a response in the other direction ("X attacked Y ... Y responded") is its own event
             d_targets = {a.name for a in d.targets}
             d_agents = {a.name for a in d.agents}
-            if agents and any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents):
-                if not (tags & GROUND_FIGHT):
-                    continue
+            responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
+            if responds and not tags & GROUND_FIGHT:
+                continue
             if not self._compatible(d.tags, tags, backref):
                 continue
             return d
@@ -329,13 +329,10 @@ class Extractor:
         remote = {"airstrike", "shelling", "ied", "suicide", "grenade", "blast", "chemical"}
         demo = {"protest", "riot", "mob", "excessive", "intervention"}
         o_remote, n_remote = old & remote, new & remote
-        if o_remote and n_remote and not (o_remote & n_remote) and not (old | new) & {"clash"}:
-            # a missile attack and an air strike in one story are two events unless one battle
-            if not ({"blast"} & (o_remote | n_remote)):
-                return False
-        if (old & demo) and new & {"airstrike", "shelling"}:
-            return False
-        return True
+        # a missile attack and an air strike in one story are two events unless one battle
+        two_weapons = bool(o_remote and n_remote and not (o_remote & n_remote) and not (old | new) & {"clash"}
+                           and "blast" not in (o_remote | n_remote))
+        return not two_weapons and not (old & demo and new & {"airstrike", "shelling"})
 
     def _near(self, a: list[tuple[PlaceMention, Place, int]], b: list[tuple[PlaceMention, Place, int]]) -> bool:
         pa = [p for _m, p, prec in a if prec < 3] or [p for _m, p, _ in a]
@@ -384,9 +381,7 @@ class Extractor:
                 agents.append(before[0])
                 prev = before[0]
                 for a in before[1:]:
-                    if ASSOC_JOIN.search(text[prev.end:a.start]) or a.start - prev.end < 4:
-                        assoc.append(a)
-                    elif not TARGET_CUE.search(text[max(sent.start, a.start - 20):a.start]):
+                    if ASSOC_JOIN.search(text[prev.end:a.start]) or a.start - prev.end < 4 or not TARGET_CUE.search(text[max(sent.start, a.start - 20):a.start]):
                         assoc.append(a)
                     else:
                         targets.append(a)
@@ -509,15 +504,14 @@ class Extractor:
         groups = [a for a in all_named if a.kind == "assoc_group"]
         if etype in ("Protests", "Riots"):
             crowd_name = "Rioters" if etype == "Riots" else "Protesters"
-            a1 = make(crowd_name, 5 if etype == "Riots" else 6, "crowd")
+            crowd = make(crowd_name, 5 if etype == "Riots" else 6, "crowd")
             states = [a for a in all_named if a.inter == 1]
             if sub == "Mob violence":
                 victims = [a for a in primary_targets if a.inter == 7] or [make("Civilians", 7, "civilians")]
-                return a1, groups, victims[0], []
+                return crowd, groups, victims[0], []
             if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
-                a2 = states[0] if states else None
-                return a1, groups, a2, []
-            return a1, groups, None, []
+                return crowd, groups, states[0] if states else None, []
+            return crowd, groups, None, []
         a1 = primary_agents[0] if primary_agents else None
         others = [a for a in primary_targets if not a1 or a.name != a1.name]
         if a1 is None:
@@ -535,10 +529,11 @@ class Extractor:
             armed = [a for a in all_named if a.inter in ARMED_INTER and a1 and a.name != a1.name
                      and a.kind != "assoc_group"]
             a2 = armed[0] if armed else None
-        if etype == "Violence against civilians" or (target_civilian and etype == "Explosions/Remote violence"):
-            if a2 is None or (a2.inter != 7 and etype == "Violence against civilians"):
-                civ = [a for a in all_named if a.inter == 7]
-                a2 = civ[0] if civ else make("Civilians", 7, "civilians")
+        against_civilians = etype == "Violence against civilians" or (
+            target_civilian and etype == "Explosions/Remote violence")
+        if against_civilians and (a2 is None or (a2.inter != 7 and etype == "Violence against civilians")):
+            civ = [a for a in all_named if a.inter == 7]
+            a2 = civ[0] if civ else make("Civilians", 7, "civilians")
         assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name]
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
