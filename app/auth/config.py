@@ -22,6 +22,12 @@ class AuthSettings(BaseSettings):
         description="true: no key is asked for anything (development only; must be set explicitly).",
     )
     auth_reads: bool = Field(default=False, description="true: GET requests need a key with the read scope.")
+    key_cache_s: float = Field(
+        default=5.0,
+        ge=0,
+        description="A verified key is trusted this long without asking the database again "
+        "(so a revocation takes effect within this time); 0 asks every time.",
+    )
     key_touch_interval_s: float = Field(
         default=60.0, ge=0, description="last_used_at is written at most this often per key."
     )

@@ -5,7 +5,8 @@
 * ``require_method_scope``: ``read`` for GET/HEAD/OPTIONS, ``write`` for everything else, so that a
   whole router can be protected with ``dependencies=[Depends(require_method_scope)]``.
 
-``AUTH_DISABLED=true`` turns every check off. Missing or unknown keys give 401 ``unauthorized``; a
+``AUTH_DISABLED=true`` turns every check off. A verified key is trusted for ``KEY_CACHE_S`` seconds
+(default 5) without asking the database again, so a revoked key stops working within that time. Missing or unknown keys give 401 ``unauthorized``; a
 valid key without the scope gives 403 ``forbidden``. The key is looked up in a short transaction of
 its own (not the request's), so that a failing request does not undo ``last_used_at`` and a long
 request does not hold the key's row.
@@ -14,6 +15,7 @@ request does not hold the key's row.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
@@ -56,6 +58,16 @@ class ForbiddenError(AppError):
     code = "forbidden"
 
 
+# hash of a verified key -> (monotonic expiry, prefix, scopes). Only the hash is kept, never the key.
+_verified: dict[str, tuple[float, str, tuple[str, ...]]] = {}
+_CACHE_MAX = 1024
+
+
+def clear_key_cache() -> None:
+    """Forget every verified key (tests; a revocation then takes effect at once)."""
+    _verified.clear()
+
+
 def _settings(request: Request) -> AuthSettings:
     """``app.state.auth_settings`` when the app carries its own (tests), else the environment's."""
     settings = getattr(request.app.state, "auth_settings", None)
@@ -74,20 +86,37 @@ async def check_key(request: Request, clear: str | None, scope: str) -> None:
             f"this request needs an API key with the {scope} scope in the {API_KEY_HEADER} header",
             field=API_KEY_HEADER,
         )
+    clear = clear.strip()
+    digest = service.hash_key(clear)
+    cached = _verified.get(digest)
+    if cached is not None and cached[0] > time.monotonic():
+        # A recently verified key: no database round trip (and no pooled connection) per request.
+        _, prefix, scopes = cached
+    else:
+        prefix, scopes = await _verify_in_database(request, clear, settings)
+        if settings.key_cache_s > 0:
+            if len(_verified) >= _CACHE_MAX:
+                _verified.clear()
+            _verified[digest] = (time.monotonic() + settings.key_cache_s, prefix, scopes)
+    if not service.grants(scopes, scope):
+        raise ForbiddenError(
+            f"the API key {prefix} has scopes {', '.join(scopes)}; this request needs {scope}",
+            field=API_KEY_HEADER,
+        )
+    request.state.api_key_prefix = prefix
+
+
+async def _verify_in_database(request: Request, clear: str, settings: AuthSettings) -> tuple[str, tuple[str, ...]]:
+    """``(prefix, scopes)`` of a valid key, recording its use; 401 otherwise."""
     maker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with maker() as session, session.begin():
-        key = await service.verify_key(session, clear.strip())
+        key = await service.verify_key(session, clear)
         if key is None:
             # Only the prefix may appear in logs, never the key.
-            logger.warning("rejected API key with prefix %s", service.split_key(clear.strip()) or "(malformed)")
+            logger.warning("rejected API key with prefix %s", service.split_key(clear) or "(malformed)")
             raise UnauthorizedError("unknown or revoked API key", field=API_KEY_HEADER)
-        if not service.grants(key.scopes, scope):
-            raise ForbiddenError(
-                f"the API key {key.prefix} has scopes {', '.join(key.scopes)}; this request needs {scope}",
-                field=API_KEY_HEADER,
-            )
         await repository.touch(session, key.id or 0, settings.key_touch_interval_s)
-    request.state.api_key_prefix = key.prefix
+        return key.prefix, tuple(key.scopes)
 
 
 def require_scope(scope: str) -> Callable[..., Awaitable[None]]:

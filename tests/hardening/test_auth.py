@@ -146,3 +146,18 @@ async def test_startup_message_tells_how_to_create_a_key(make_app: AppFactory) -
     assert "AUTH_DISABLED=true" in await log_access_status(app.state.sessionmaker, _settings(auth_disabled=True))
     async with app.state.engine.begin() as conn:
         await conn.execute(text("UPDATE api_key SET revoked_at = NULL WHERE id = ANY(:ids)"), {"ids": list(saved)})
+
+
+async def test_revocation_is_immediate_without_cache_and_delayed_by_cache(make_app: AppFactory) -> None:
+    from app.auth.deps import clear_key_cache
+
+    for cache_s, after_revoke in ((0.0, 401), (60.0, 201)):
+        app = make_app(auth=AuthSettings(_env_file=None, key_cache_s=cache_s))  # type: ignore[call-arg]
+        clear = await _new_key(app, ["write"])
+        async with client_for(app) as http:
+            assert (await http.post("/things", headers={"X-API-Key": clear})).status_code == 201
+            async with app.state.sessionmaker() as session, session.begin():
+                await service.revoke_key(session, str(service.split_key(clear)))
+            assert (await http.post("/things", headers={"X-API-Key": clear})).status_code == after_revoke
+            clear_key_cache()
+            assert (await http.post("/things", headers={"X-API-Key": clear})).status_code == 401
