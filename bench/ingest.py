@@ -97,6 +97,26 @@ async def _phase(client: httpx.AsyncClient, name: str, bodies: list[dict[str, st
     return rate, times
 
 
+def extraction_alone(gen: TextGenerator, short: int = 100, long: int = 20) -> tuple[float, float]:
+    """Milliseconds per short text and per 3 KB article for the extractor alone, in this process."""
+    from datetime import date
+
+    from app.extraction import get_extractor
+
+    extractor = get_extractor()
+    shorts = [gen.short()[0] for _ in range(short)]
+    longs = [gen.long(3000)[0] for _ in range(long)]
+    for text in shorts[:10]:  # warm the caches
+        extractor.extract(text, date(2024, 1, 1))
+    out = []
+    for texts in (shorts, longs):
+        t0 = time.perf_counter()
+        for text in texts:
+            extractor.extract(text, date(2024, 1, 1))
+        out.append((time.perf_counter() - t0) * 1000 / len(texts))
+    return out[0], out[1]
+
+
 async def _cleanup(dsn: str, marks: dict[str, int]) -> None:
     """Delete what the run added: events, sources and actors above the marks taken before."""
     conn = await asyncpg.connect(dsn)
@@ -137,6 +157,8 @@ async def run(args: argparse.Namespace) -> str:
 
     short, long = bodies(args.articles, False), bodies(args.long_articles, True)
     print(f"machine: {machine_line()}")
+    short_ms, long_ms = extraction_alone(gen)
+    print(f"extractor alone, one process: {short_ms:.1f} ms per short text, {long_ms:.1f} ms per 3 KB article")
     print(f"{events} events; POST /articles at concurrency {args.concurrency}; queries at {args.query_concurrency}")
     try:
         async with Server(url, workers=1, extract_workers=args.extract_workers) as server:
