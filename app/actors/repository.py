@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import case, func, literal_column, or_, select, text
+from sqlalchemy import func, literal_column, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -48,7 +48,9 @@ async def upsert_many(
     """Insert the (name, inter, country, aliases) actors that are new; return name -> id for all.
 
     Known actors keep their values, except that a missing inter code, country or alias list is
-    filled in. Rows are written in name order so that concurrent requests lock them in the same order.
+    filled in. ``ON CONFLICT DO NOTHING`` takes no lock on existing rows, and the fill-in update
+    touches only rows that lack something, so concurrent articles naming the same actors do not
+    queue behind each other's transactions. New rows are written in name order (lock order).
     """
     merged: dict[str, tuple[int | None, str, tuple[str, ...]]] = {}
     for name, inter, country, aliases in actors:
@@ -56,23 +58,28 @@ async def upsert_many(
         merged[name] = (old_inter or inter, old_country or country, old_aliases or tuple(aliases))
     if not merged:
         return {}
-    rows = [
-        {"name": n, "inter": i if i and 1 <= i <= 8 else None, "country": c or "", "aliases": list(a)}
-        for n, (i, c, a) in sorted(merged.items())
-    ]
-    new = insert(_ACTOR).values(rows)
-    stmt = new.on_conflict_do_update(
-        index_elements=[_ACTOR.c.name],
-        set_={
-            "inter": func.coalesce(_ACTOR.c.inter, new.excluded.inter),
-            "country": func.coalesce(func.nullif(_ACTOR.c.country, ""), new.excluded.country),
-            "aliases": case(
-                (func.cardinality(_ACTOR.c.aliases) == 0, new.excluded.aliases), else_=_ACTOR.c.aliases
-            ),
-        },
-    ).returning(_ACTOR.c.name, _ACTOR.c.id)
-    result = await run(session, stmt)
-    return {name: actor_id for name, actor_id in result.all()}
+    wanted = {
+        n: (i if i and 1 <= i <= 8 else None, c or "", list(a)) for n, (i, c, a) in sorted(merged.items())
+    }
+    rows = [{"name": n, "inter": i, "country": c, "aliases": a} for n, (i, c, a) in wanted.items()]
+    await run(session, insert(_ACTOR).values(rows).on_conflict_do_nothing(index_elements=[_ACTOR.c.name]))
+
+    c = _ACTOR.c
+    stored = await run(session, select(c.id, c.name, c.inter, c.country, c.aliases).where(c.name.in_(wanted)))
+    ids: dict[str, int] = {}
+    for actor_id, name, inter, country, aliases in stored.all():
+        ids[name] = actor_id
+        new_inter, new_country, new_aliases = wanted[name]
+        fill: dict[str, Any] = {}
+        if inter is None and new_inter is not None:
+            fill["inter"] = new_inter
+        if not country and new_country:
+            fill["country"] = new_country
+        if not aliases and new_aliases:
+            fill["aliases"] = new_aliases
+        if fill:
+            await run(session, update(_ACTOR).where(c.id == actor_id).values(**fill))
+    return ids
 
 
 async def search(session: AsyncSession, q: str | None, limit: int) -> list[tuple[Actor, int]]:
