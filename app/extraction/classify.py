@@ -52,7 +52,8 @@ DISORDER_TYPE = {
 # tags that make a sentence an event mention on their own; the others only qualify one
 STRONG = {"clash", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
           "chemical", "abduction", "sexual", "protest", "riot", "mob", "excessive", "arrest",
-          "disrupted", "base", "agreement", "looting", "presence", "blast", "other"}
+          "disrupted", "base", "agreement", "looting", "presence", "blast", "other", "withdraw",
+          "premature"}
 VIOLENT = {"clash", "attack", "kill", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical",
            "blast", "abduction", "sexual", "excessive", "mob"}
 GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?|detonat\w*|explosives?)\b")
@@ -159,6 +160,8 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
             if tags & {"kill", "attack"} and target_civilian and not riot_word:
                 return "Mob violence"
             return "Violent demonstration"
+    if "premature" in tags and not tags & {"clash", "suicide"}:
+        return "Disrupted weapons use"  # a device that went off while being planted or moved
     if "disrupted" in tags and not tags & {"clash", "kill", "attack", "suicide"}:
         return "Disrupted weapons use"
     if "suicide" in tags:
@@ -204,7 +207,7 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Headquarters or base established"
     if "agreement" in tags:
         return "Agreement"
-    if "presence" in tags:
+    if "presence" in tags or "withdraw" in tags:
         return "Change to group/activity"
     return "Other"
 

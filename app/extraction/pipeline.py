@@ -77,7 +77,7 @@ DISASTER = re.compile(
     re.IGNORECASE,
 )
 # talks, meetings and patrols are events only when armed actors take part
-NEEDS_ARMED_ACTOR = {"agreement", "other", "presence", "base"}
+NEEDS_ARMED_ACTOR = {"agreement", "other", "presence", "base", "withdraw"}
 NO_CASUALTY_NOTE = re.compile(r"\bcasualties\s+(?:are\s+|were\s+)?unknown\b|\bno\s+casualties\b", re.IGNORECASE)
 
 

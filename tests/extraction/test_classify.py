@@ -110,3 +110,13 @@ def test_demonstrations_by_their_conduct(tags_, expected):
 )
 def test_other_types_by_priority(tags_, expected):
     assert sub(tags_) == expected
+
+
+def test_a_device_that_went_off_while_being_planted_is_disrupted_weapons_use(tagger):
+    tags_ = tags(tagger, "An IED exploded while the militants were planting the device on the road.")
+    assert sub(tags_ | {"kill"}) == "Disrupted weapons use"
+
+
+def test_a_withdrawal_from_bases_is_a_change_to_group_activity(tagger):
+    tags_ = tags(tagger, "The regional force withdrew from its bases over unpaid salaries.")
+    assert sub(tags_) == "Change to group/activity"
