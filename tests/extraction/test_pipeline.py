@@ -127,3 +127,11 @@ def test_a_look_alike_place_far_from_every_named_country_is_not_the_location(ext
                      "1 police officer was killed.", date(2025, 7, 25))
     assert len(events) == 1
     assert events[0].country == "Somalia"
+
+
+def test_a_town_across_the_border_from_an_armed_groups_home_stays_in_its_country(extract):
+    events = extract("On 3 March 2024, Al Shabaab militants attacked a police station in Mandera town, "
+                     "killing two officers.", date(2024, 3, 4))
+    assert len(events) == 1
+    assert (events[0].country, events[0].location) == ("Kenya", "Mandera")
+    assert events[0].actor2.startswith("Police Forces of Kenya")

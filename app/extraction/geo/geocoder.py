@@ -307,14 +307,16 @@ class Geocoder:
                 ) -> list[tuple[PlaceMention, Place, int]]:
         """Each mention with its chosen place and ACLED geo_precision, most specific first.
 
-        ``context_iso3``: countries named in the text, most frequent first. Mentions with no
-        candidate in those countries are dropped unless the text has no context (then the most
-        populous reading wins). Proximity to the other mentions' places breaks ties between namesakes.
+        ``context_iso3``: countries the text points to, most likely first. A mention's candidates in
+        those countries are preferred; a mention with none there keeps its other readings (a town
+        across the border from the country of the actors), and the caller decides whether a reading
+        far from every country of the text is believable. Proximity to the other mentions' places
+        breaks ties between namesakes.
         """
         ctx = [c for c in context_iso3 if c]
         usable: list[tuple[PlaceMention, list[Place]]] = []
         for m in mentions:
-            cands = [p for p in m.candidates if not ctx or p.iso3 in ctx]
+            cands = [p for p in m.candidates if not ctx or p.iso3 in ctx] or list(m.candidates)
             if cands:
                 usable.append((m, cands))
         if not usable:
