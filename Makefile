@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run migrate test test-api test-e2e lint format bench-extract eval clean clean-data
+.PHONY: install run migrate test test-api test-e2e lint format bench-extract bench-data bench-query bench-ingest eval clean clean-data
 
 # Re-installs only when pyproject.toml changes (or the venv is missing).
 $(STAMP): pyproject.toml
@@ -42,8 +42,17 @@ format: install
 bench-extract: install ## extraction speed (bench/extract.sh)
 	bash bench/extract.sh
 
-eval: install ## extraction quality on the dev sets (bench/eval.sh)
-	bash bench/eval.sh
+eval: install ## extraction quality on ../shared/eval (dev sets, MUC-4, seed case); skipped when absent
+	$(BIN)/python bench/eval.py
+
+bench-data: install ## load (or reuse) the 1M-event benchmark data set (.data/bench-pg, or DATABASE_URL)
+	nice -n 10 $(BIN)/python -m bench.dataset $(BENCH_ARGS)
+
+bench-query: install ## query mix at concurrency 16, API vs direct SQL; last line: query p95_ms=... api_over_sql=... events=...
+	$(BIN)/python -m bench.query $(BENCH_ARGS)
+
+bench-ingest: install ## POST /articles per second (short and 3 KB texts) with query p95 measured alongside
+	$(BIN)/python -m bench.ingest $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
