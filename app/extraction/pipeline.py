@@ -46,7 +46,10 @@ from app.extraction.types import (
 )
 
 ARMED_INTER = {1, 2, 3, 4, 8}
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECASE)
+HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
+                                    re.IGNORECASE)
 BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
@@ -364,7 +367,11 @@ class Extractor:
         agents: list[ActorMention] = []
         targets: list[ActorMention] = []
         assoc: list[ActorMention] = []
-        passive = bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start]))
+        passive = bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start])) or (
+            # headline passive: "5 SLDF members shot dead by police", "2 suspected Mungiki members killed"
+            bool(before) and bool(PARTICIPLE.search(trig.text))
+            and before[-1].end >= trig.start - 12
+            and bool(HEADLINE_PASSIVE_AFTER.match(text[trig.end:min(sent.end, trig.end + 12)])))
         by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 25):a.start])]
         # civilians do not attack in ACLED's coding: named before a violent trigger they are its
         # victims ("One man hacked to death", "a trader was shot")

@@ -135,3 +135,13 @@ def test_a_town_across_the_border_from_an_armed_groups_home_stays_in_its_country
     assert len(events) == 1
     assert (events[0].country, events[0].location) == ("Kenya", "Mandera")
     assert events[0].actor2.startswith("Police Forces of Kenya")
+
+
+def test_headline_passive_makes_the_dead_militants_the_target_of_a_clash(extract):
+    events = extract("5 SLDF members shot dead by police as they tried to re-enter Kenya through Mt Elgon.",
+                     date(2008, 5, 3))
+    assert len(events) == 1
+    e = events[0]
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor2.startswith("SLDF")
+    assert e.fatalities == 5
