@@ -55,6 +55,13 @@ FORWARD_BREAK = re.compile(
 )
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
+# a cheap test that a sentence may report casualties at all
+CASUALTY_HINT = re.compile(
+    r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
+    r"slain|shot|behead|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
+    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned",
+    re.IGNORECASE,
+)
 NO_CASUALTIES = re.compile(
     r"\b(?:no\s+(?:one|body|casualties|fatalities|deaths|injuries|lives\s+were\s+lost)|nobody|"
     r"there\s+were\s+no\s+(?:casualties|fatalities|deaths|injuries)|without\s+casualties)\b",
@@ -213,6 +220,8 @@ class CasualtyReader:
     def read(self, sentence: str, offset: int = 0) -> list[NumberMention]:
         """Casualty mentions in one sentence (``offset`` is the sentence's start in the document)."""
         out: list[NumberMention] = []
+        if not CASUALTY_HINT.search(sentence):
+            return out
         seen: set[tuple[int, str]] = set()
 
         def add(start: int, end: int, count: int, outcome: str, who: str) -> None:

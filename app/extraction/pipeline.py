@@ -100,6 +100,8 @@ class _Draft:
     agents: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
     assoc_agents: list[ActorMention] = field(default_factory=list)
+    # the document's country mentions (start, end, country), shared by all its drafts
+    doc_countries: list[tuple[int, int, countries.Country]] = field(default_factory=list)
 
     @property
     def tags(self) -> set[str]:
@@ -127,27 +129,31 @@ class Extractor:
         sentences = split_sentences(text)
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
+        doc_countries = countries.find_countries(text)
         # a name inside an actor ("Al Shabaab", "Maasai militia") is not a place
         place_mentions = [m for m in self.geocoder.tag(text)
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)]
-        context = self._country_context(text, place_mentions, first_actors)
+        context = self._country_context(text, doc_countries, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
-        resolved = self._keep_named_countries(text, resolved, first_actors)
+        resolved = self._keep_named_countries(doc_countries, resolved, first_actors)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
+        for d in drafts:
+            d.doc_countries = doc_countries
         events = [e for d in drafts if (e := self._code(d, published, main_country)) is not None]
         return self._merge_same(events)
 
     # --------------------------------------------------------------- context
-    def _country_context(self, text: str, mentions: list[PlaceMention], actors: list[ActorMention]) -> list[str]:
+    def _country_context(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
+                         mentions: list[PlaceMention], actors: list[ActorMention]) -> list[str]:
         """Countries of the report, most likely first.
 
         A country named as a location ("in Iraq", a dateline) counts more than one named as an
         adjective of an actor ("U.S. forces"), which says who acts, not where.
         """
         counts: dict[str, float] = {}
-        for i, (start, end, c) in enumerate(countries.find_countries(text)):
+        for i, (start, end, c) in enumerate(doc_countries):
             w = 1.0
             if LOCATION_CUE.search(text[max(0, start - 25):start]):
                 w = 3.0
@@ -170,7 +176,8 @@ class Extractor:
                 counts[iso] = counts.get(iso, 0.0) + 0.5
         return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
 
-    def _keep_named_countries(self, text: str, resolved: list[tuple[PlaceMention, Place, int]],
+    def _keep_named_countries(self, doc_countries: list[tuple[int, int, countries.Country]],
+                              resolved: list[tuple[PlaceMention, Place, int]],
                               actors: list[ActorMention]) -> list[tuple[PlaceMention, Place, int]]:
         """Drop namesakes far abroad.
 
@@ -179,7 +186,7 @@ class Extractor:
         not Brazil's); a namesake in a named country is taken instead when there is one. Places in
         neighbouring countries stay: cross-border raids are news.
         """
-        named = {c.iso3 for _s, _e, c in countries.find_countries(text)}
+        named = {c.iso3 for _s, _e, c in doc_countries}
         for a in actors:
             c = countries.lookup(a.country) if a.country else None
             if c is not None:
@@ -206,21 +213,25 @@ class Extractor:
     def _sentence_country(self, d: _Draft) -> countries.Country | None:
         """A country the event's own sentences name as its location ("strikes in Iraq"), or as the
         home of the non-state actors in it ("Salvadoran guerrillas": rebels fight at home)."""
-        for sent in d.sentences:
-            for start, end, c in countries.find_countries(sent.text):
-                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
-                        sent.text[end:end + 30]):
-                    return c
+        for sent, start, end, c in self._countries_in(d):
+            if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
+                    sent.text[end:end + 30]):
+                return c
         return None
+
+    @staticmethod
+    def _countries_in(d: _Draft) -> list[tuple[Sentence, int, int, countries.Country]]:
+        """The document's country mentions inside the draft's sentences (offsets in the sentence)."""
+        return [(sent, start - sent.start, end - sent.start, c) for sent in d.sentences
+                for start, end, c in d.doc_countries if sent.start <= start and end <= sent.end]
 
     def _local_countries(self, d: _Draft) -> list[str]:
         """Countries the event's sentences name as a location or a home, most named first."""
         counts: dict[str, int] = {}
-        for sent in d.sentences:
-            for start, end, c in countries.find_countries(sent.text):
-                if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
-                        sent.text[end:end + 30]):
-                    counts[c.iso3] = counts.get(c.iso3, 0) + 1
+        for sent, start, end, c in self._countries_in(d):
+            if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
+                    sent.text[end:end + 30]):
+                counts[c.iso3] = counts.get(c.iso3, 0) + 1
         return sorted(counts, key=lambda k: -counts[k])
 
     def _main_country(self, resolved: list[tuple[PlaceMention, Place, int]], context: list[str]) -> countries.Country | None:
