@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from app.actors.router import router as actors_router
 from app.articles.router import router as articles_router
+from app.changes.router import router as changes_router
 from app.core import db
 from app.core.config import Settings, get_settings
 from app.core.errors import error_response, error_responses, install_error_handlers
@@ -33,7 +34,10 @@ Turns news text into **ACLED-style conflict events** and serves them back with f
 * `POST /extract` codes a text without storing anything;
 * `GET /events` filters by actor, date window, country, admin1, location, bounding box, radius,
   event and sub-event type, fatalities and source, newest first, with cursor pagination;
-* `GET /events/{id}`, `GET /sources`, `GET /sources/{id}`, `GET /actors`.
+* `GET /events/{id}`, `GET /sources`, `GET /sources/{id}`, `GET /actors`;
+* one event, many sources: a report of a stored event is linked to it (`source_count`, each source's
+  own figures on `GET /events/{id}`); `GET /changes?since=` replays every change, tombstones
+  included; `DELETE /sources/{id}` (write key) removes an article.
 
 Every error is `{"error": code, "detail": message, "field": name or null}`.
 """
@@ -91,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(events_router)
     app.include_router(sources_router)
     app.include_router(actors_router)
+    app.include_router(changes_router)
     _add_probes(app)
     return app
 

@@ -12,9 +12,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.actors import catalogue
 from app.actors import repository as actors_repo
 from app.articles.schemas import ArticleIn, ArticleOut, ExtractIn, ExtractOut
+from app.changes import repository as changes_repo
+from app.changes.repository import Change
 from app.core.errors import InvalidInputError
 from app.core.extraction_runner import ExtractionRunner
 from app.events import repository as events_repo
+from app.events import resolution
 from app.events.models import ROLES
 from app.events.schemas import ExtractedEvent
 from app.events.service import to_public
@@ -99,9 +102,17 @@ def _actors_by_role(e: ExtractedEventData) -> dict[str, list[str]]:
 
 
 async def store_events(
-    session: AsyncSession, source_id: int, text: str, events: list[ExtractedEventData]
+    session: AsyncSession,
+    source_id: int,
+    text: str,
+    events: list[ExtractedEventData],
+    published_at: datetime | None = None,
 ) -> None:
-    """Write the events of one source with their actors and evidence (the caller's transaction)."""
+    """Write the events of one source with their actors and evidence (the caller's transaction).
+
+    An event already stored from another source is linked to, not stored again, and its fields are
+    derived again from all its sources (``app.events.resolution``); every change goes to the feed.
+    """
     wanted: list[tuple[str, int | None, str, tuple[str, ...]]] = []
     for e in events:
         for role, names in _actors_by_role(e).items():
@@ -118,18 +129,38 @@ async def store_events(
                 )
     actor_ids = await actors_repo.upsert_many(session, wanted)
 
+    # One event, many sources: each event is first resolved against the stored ones
+    # (app/events/resolution.py); a match gets this source as one more report instead of a new row.
+    reports = [
+        resolution.Report(
+            values=_event_row(e), actors=_actors_by_role(e), source_id=source_id, published_at=published_at
+        )
+        for e in events
+    ]
+    targets = (await resolution.resolve(session, reports)).targets
+
     actor_rows: list[dict[str, Any]] = []
     source_rows: list[dict[str, Any]] = []
-    for e in events:
-        event_id = await events_repo.insert_event(session, _event_row(e))
-        for role, names in _actors_by_role(e).items():
-            for position, name in enumerate(dict.fromkeys(names)):
-                actor_rows.append(
-                    {"event_id": event_id, "role": role, "position": position, "actor_id": actor_ids[name]}
-                )
+    changes: list[Change] = []
+    linked: list[int] = []
+    for e, report, target in zip(events, reports, targets, strict=True):
+        if target is None:
+            event_id = await events_repo.insert_event(session, report.values)
+            changes.append(Change(event_id, "created", source_id=source_id))
+            for role, names in report.actors.items():
+                for position, name in enumerate(dict.fromkeys(names)):
+                    actor_rows.append(
+                        {"event_id": event_id, "role": role, "position": position, "actor_id": actor_ids[name]}
+                    )
+        else:
+            event_id = target
+            linked.append(event_id)
+        # this source's own figures and coding, kept on each of its evidence rows
+        own = {"fatalities": report.values["fatalities"], "injuries": report.values["injuries"]}
+        own["report"] = report.to_json()
         spans = [ev for ev in e.evidence if 0 <= ev.start <= ev.end <= len(text)]
         if not spans:
-            source_rows.append({"event_id": event_id, "source_id": source_id})
+            source_rows.append({"event_id": event_id, "source_id": source_id, **own})
         for ev in spans:
             source_rows.append(
                 {
@@ -138,10 +169,15 @@ async def store_events(
                     "evidence_start": ev.start,
                     "evidence_end": ev.end,
                     "evidence_text": ev.text,
+                    **own,
                 }
             )
     await events_repo.link_actors(session, actor_rows)
     await events_repo.link_sources(session, source_rows)
+    for event_id in linked:
+        await resolution.recompute(session, event_id)
+        changes.append(Change(event_id, "updated", source_id=source_id))
+    await changes_repo.record(session, changes)  # the last write: it orders the change feed
 
 
 async def _stored(session: AsyncSession, source: Source) -> ArticleOut:
@@ -193,7 +229,7 @@ async def submit_article(
             raise InvalidInputError("the article was being stored concurrently; retry", field=None)
         return await _stored(session, existing), False
 
-    await store_events(session, new_id, article.text, events)
+    await store_events(session, new_id, article.text, events, _as_utc(article.published_at))
     source = await sources_repo.get(session, new_id)
     assert source is not None
     return await _stored(session, source), True

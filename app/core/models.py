@@ -2,7 +2,8 @@
 
 from app.actors.models import Actor
 from app.auth.models import ApiKey
+from app.changes.models import EventChange
 from app.events.models import Event, EventActor, EventSource
 from app.sources.models import Source
 
-__all__ = ["Actor", "ApiKey", "Event", "EventActor", "EventSource", "Source"]
+__all__ = ["Actor", "ApiKey", "Event", "EventChange", "EventActor", "EventSource", "Source"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     func,
     text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 import app.core.db  # noqa: F401  (metadata naming convention before any table)
@@ -60,6 +62,14 @@ class Event(SQLModel, table=True):
         ),
         Index(
             "ix_event_country_lower_date", text("lower(country)"), text("event_date DESC"), text("id DESC")
+        ),
+        # migration 0004: GET /events?updated_since= and the resolution of coarse-dated events
+        Index("ix_event_updated_at_id", "updated_at", "id"),
+        Index(
+            "ix_event_iso3_event_date_coarse",
+            "iso3",
+            "event_date",
+            postgresql_where=text("time_precision > 1"),
         ),
         # bbox / radius through cube + earthdistance
         Index(
@@ -146,3 +156,10 @@ class EventSource(SQLModel, table=True):
     evidence_start: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
     evidence_end: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
     evidence_text: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    # The source's own figures and coding of the event (migration 0004); every evidence row of one
+    # (event, source) pair carries the same values. The event's fields are derived from these.
+    fatalities: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    injuries: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    report: dict[str, Any] | None = Field(
+        default=None, sa_column=Column(JSONB, nullable=True)
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select, text, tuple_
@@ -42,6 +42,7 @@ class EventQuery:
     sub_event_type: list[str] = field(default_factory=list)
     min_fatalities: int | None = None
     source_id: int | None = None
+    updated_since: datetime | None = None
     after: tuple[date, int] | None = None
     limit: int = 100
 
@@ -75,6 +76,8 @@ def _conditions(q: EventQuery) -> list[Any]:
         conds.append(
             e.id.in_(select(_EVENT_SOURCE.c.event_id).where(_EVENT_SOURCE.c.source_id == q.source_id))
         )
+    if q.updated_since is not None:
+        conds.append(e.updated_at >= q.updated_since)
     if q.bbox or q.radius:
         conds.append(and_(e.latitude.is_not(None), e.longitude.is_not(None)))
     if q.bbox:

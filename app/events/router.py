@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
@@ -85,6 +85,14 @@ async def list_events(
     source_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only events supported by this source.")
     ] = None,
+    updated_since: Annotated[
+        datetime | None,
+        Query(
+            description="Only events created or changed at or after this time (ISO 8601; UTC when no "
+            "offset). Deletions and merges are in `GET /changes`.",
+            examples=["2023-11-22T00:00:00Z"],
+        ),
+    ] = None,
     cursor: Annotated[
         str | None, Query(description="`next_cursor` of the previous page.", max_length=200)
     ] = None,
@@ -108,6 +116,7 @@ async def list_events(
         source_id=source_id,
         cursor=cursor,
         limit=limit,
+        updated_since=updated_since,
     )
     return await service.list_events(session, q)
 

@@ -35,6 +35,7 @@ _EXAMPLE_EVENT: dict[str, Any] = {
     "notes": "On 21 November 2023, US forces struck Kataib Hezbollah facilities in Iraq.",
     "confidence": 0.7,
     "source_ids": [1],
+    "source_count": 1,
     "created_at": "2023-11-22T08:00:00Z",
     "updated_at": "2023-11-22T08:00:00Z",
 }
@@ -111,8 +112,9 @@ class EventPublic(BaseModel):
     notes: str
     confidence: float
     source_ids: list[int]
+    source_count: int = Field(description="How many sources report the event.", examples=[2])
     created_at: datetime
-    updated_at: datetime
+    updated_at: datetime = Field(description="Last change (a source added or deleted, fields derived again).")
 
 
 class EventActorOut(BaseModel):
@@ -133,6 +135,9 @@ class EventSourceOut(BaseModel):
     publisher: str | None
     published_at: datetime | None
     evidence: list[EvidenceOut]
+    event_date: date | None = Field(default=None, description="The date this source gives the event.")
+    fatalities: int | None = Field(default=None, description="The fatalities this source reports.")
+    injuries: int | None = Field(default=None, description="The injuries this source reports.")
 
 
 class EventDetail(EventPublic):

@@ -7,7 +7,7 @@ import binascii
 import contextlib
 import json
 import math
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pycountry
@@ -143,6 +143,7 @@ def parse_filters(
     source_id: int | None,
     cursor: str | None,
     limit: int,
+    updated_since: datetime | None = None,
 ) -> repo.EventQuery:
     """Check the filters together and turn them into an ``EventQuery`` (422 ``invalid_filter``)."""
     q = repo.EventQuery(limit=limit)
@@ -185,6 +186,9 @@ def parse_filters(
         q.radius = (lat, lon, radius_km * 1000.0)
     q.min_fatalities = min_fatalities
     q.source_id = source_id
+    if updated_since is not None and updated_since.tzinfo is None:
+        updated_since = updated_since.replace(tzinfo=UTC)
+    q.updated_since = updated_since
     if cursor:
         q.after = _event_cursor(cursor)
     return q
@@ -202,6 +206,7 @@ def _public(event: Event, links: list[repo.ActorLink], source_ids: list[int]) ->
     data = event.model_dump()
     data.update({role: "; ".join(values) for role, values in names.items()})
     data["source_ids"] = source_ids
+    data["source_count"] = len(source_ids)
     return data
 
 
@@ -241,6 +246,7 @@ async def get_event(session: AsyncSession, event_id: int) -> EventDetail:
             for r in rows
             if r.evidence_start is not None and r.evidence_end is not None
         ]
+        report = rows[0].report or {}
         sources.append(
             EventSourceOut(
                 id=source.id or 0,
@@ -249,6 +255,9 @@ async def get_event(session: AsyncSession, event_id: int) -> EventDetail:
                 publisher=source.publisher,
                 published_at=source.published_at,
                 evidence=evidence,
+                event_date=report.get("event_date"),
+                fatalities=rows[0].fatalities,
+                injuries=rows[0].injuries,
             )
         )
     return EventDetail(

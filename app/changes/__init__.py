@@ -1,0 +1,1 @@
+"""The change feed (``GET /changes``) and source deletion: what clients that keep a copy replay."""
