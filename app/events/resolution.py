@@ -281,6 +281,14 @@ def assign(new: list[Report], candidates: list[list[Report]]) -> Resolution:
 # --- with the database -------------------------------------------------------------------------
 
 
+def _point(report: Report) -> tuple[float, float] | None:
+    """Where a report located at a place (geo precision 1 or 2) is; None for region-only reports."""
+    lat, lon = report.values.get("latitude"), report.values.get("longitude")
+    if lat is None or lon is None or report.values.get("geo_precision", 3) > 2:
+        return None
+    return (float(lat), float(lon))
+
+
 async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
     """The stored event each new report describes (None: a new event).
 
@@ -303,6 +311,8 @@ async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
             day=r.values["event_date"],
             tolerance_days=date_tolerance(r.values["time_precision"]),
             exclude_source_id=r.source_id,
+            admin1=r.values.get("admin1") or "",
+            point=_point(r),
         )
         candidates.append([Report(values=v, actors=a, event_id=event_id) for event_id, v, a in rows])
     return assign(reports, candidates)

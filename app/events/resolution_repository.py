@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, text, true, update
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.actors.models import Actor
 from app.core.db import run
 from app.events import repository as events_repo
-from app.events.models import Event, EventActor, EventSource
+from app.events.models import EARTH_POINT, Event, EventActor, EventSource
 
 _EVENT = Event.__table__  # type: ignore[attr-defined]
 _EVENT_ACTOR = EventActor.__table__  # type: ignore[attr-defined]
@@ -22,6 +22,7 @@ _EVENT_SOURCE = EventSource.__table__  # type: ignore[attr-defined]
 # Coarse-dated (week/month) stored events are looked up this far around the new date.
 COARSE_WINDOW_DAYS = 31
 MAX_CANDIDATES = 200
+MAX_DISTANCE_M = 25_000.0  # resolution.MAX_DISTANCE_KM
 CANDIDATE_FIELDS = (
     "event_date",
     "time_precision",
@@ -51,12 +52,16 @@ async def candidates(
     day: date,
     tolerance_days: int,
     exclude_source_id: int,
+    admin1: str = "",
+    point: tuple[float, float] | None = None,
 ) -> list[tuple[int, dict[str, Any], dict[str, list[str]]]]:
     """Stored events of the country and type family whose date may agree with ``day``.
 
     Two index range scans: ``ix_event_iso3_event_date`` over ``day ± tolerance`` and the partial
-    ``ix_event_iso3_event_date_coarse`` over ``day ± 31`` (week- or month-precise events); the exact
-    date, place and actor rules are applied by the caller on these few rows.
+    ``ix_event_iso3_event_date_coarse`` over ``day ± 31`` (week- or month-precise events). The place
+    is pre-filtered here so that a busy country's day stays a handful of rows: with a ``point`` (a
+    report located at a place), located events within 25 km plus region-only or unlocated ones; with
+    only ``admin1``, events of that admin1. The exact date, place and actor rules are the caller's.
     """
     e = _EVENT.c
     near = e.event_date.between(day - timedelta(days=tolerance_days), day + timedelta(days=tolerance_days))
@@ -67,12 +72,22 @@ async def candidates(
         ),
     )
     supported = select(_EVENT_SOURCE.c.event_id).where(_EVENT_SOURCE.c.source_id == exclude_source_id)
+    place: Any = true()
+    if point is not None:
+        within = text(
+            f"{EARTH_POINT} <@ earth_box(ll_to_earth(:plat, :plon), :pm) "
+            f"AND earth_distance(ll_to_earth(:plat, :plon), {EARTH_POINT}) <= :pm"
+        ).bindparams(plat=point[0], plon=point[1], pm=MAX_DISTANCE_M)
+        place = or_(e.geo_precision == 3, e.latitude.is_(None), e.longitude.is_(None), within)
+    elif admin1:
+        place = func.lower(e.admin1) == admin1.lower()
     stmt = (
         select(e.id, *(getattr(e, f) for f in CANDIDATE_FIELDS))
         .where(
             e.iso3 == iso3,
             or_(near, coarse),
             func.lower(e.sub_event_type).in_(sub_event_types),
+            place,
             e.id.not_in(supported),
         )
         .order_by(e.id.desc())
