@@ -71,6 +71,9 @@ ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army
 HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurgents?|militants?|terrorists?|"
                               r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
                               r"demonstrators?|opposition)\b", re.IGNORECASE)
+CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|responsib(?:le|ility)|blam(?:ed|es|ing)|"
+                   r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
+                   r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
@@ -141,7 +144,8 @@ class Extractor:
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
         for d in drafts:
             d.doc_countries = doc_countries
-        events = [e for d in drafts if (e := self._code(d, published, main_country)) is not None]
+        claims = self._claims(text, sentences, actors)
+        events = [e for d in drafts if (e := self._code(d, published, main_country, claims)) is not None]
         return self._merge_same(events)
 
     # --------------------------------------------------------------- context
@@ -410,13 +414,32 @@ class Extractor:
         return agents, targets, assoc
 
     # ----------------------------------------------------------------- coding
-    def _code(self, d: _Draft, published: date, main_country: countries.Country | None) -> Event | None:
+    @staticmethod
+    def _claims(text: str, sentences: list[Sentence], actors: list[ActorMention]) -> list[ActorMention]:
+        """Named armed groups the report says claimed, or are blamed for, what happened."""
+        out: list[ActorMention] = []
+        for sent in sentences:
+            if not CLAIM.search(sent.text):
+                continue
+            out.extend(a for a in actors if sent.start <= a.start < sent.end and a.name and a.inter in (2, 3, 4)
+                       and not a.generic and not a.name.startswith("Unidentified"))
+        return out
+
+    def _code(self, d: _Draft, published: date, main_country: countries.Country | None,
+              claims: list[ActorMention] | None = None) -> Event | None:
         if not d.sentences:
             return None
         place, precision = self._place(d, main_country)
         country = countries.by_iso3(place.iso3) if place else main_country
         cname = country.name if country else ""
         actors = self._resolve_anaphors(d, cname)
+        if claims and d.tags & VIOLENT:
+            # "unknown gunmen ... the MRTA claimed responsibility": the claimant is the perpetrator
+            lead = next((a for a in actors["agents"] if a.name), None)
+            if lead is None or lead.name.startswith("Unidentified"):
+                first = d.sentences[0].start
+                claimant = min(claims, key=lambda a: abs(a.start - first))
+                actors["agents"] = [claimant] + [a for a in actors["agents"] if a.name != claimant.name]
         agents = [a for a in actors["agents"] if a.name]
         targets = [a for a in actors["targets"] if a.name]
         assoc = [a for a in actors["assoc"] if a.name]

@@ -145,3 +145,11 @@ def test_headline_passive_makes_the_dead_militants_the_target_of_a_clash(extract
     assert e.sub_event_type == "Armed clash"
     assert e.actor2.startswith("SLDF")
     assert e.fatalities == 5
+
+
+def test_a_claim_of_responsibility_names_the_perpetrator_of_an_unattributed_attack(extract):
+    events = extract("Unknown gunmen shot dead two police officers in Lima on Monday. "
+                     "The Tupac Amaru Revolutionary Movement later claimed responsibility for the attack.",
+                     date(1990, 2, 6))
+    assert events
+    assert events[0].actor1.startswith("MRTA")
