@@ -133,9 +133,10 @@ class Extractor:
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
         doc_countries = countries.find_countries(text)
-        # a name inside an actor ("Al Shabaab", "Maasai militia") is not a place
+        # a name inside an actor ("Al Shabaab", "Maasai militia") or a date ("2 May") is not a place
         place_mentions = [m for m in self.geocoder.tag(text)
-                          if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)]
+                          if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)
+                          and not any(t.start < m.end and m.start < t.end for t in times)]
         context = self._country_context(text, doc_countries, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
         resolved = self._keep_named_countries(doc_countries, resolved, first_actors)

@@ -153,3 +153,10 @@ def test_a_claim_of_responsibility_names_the_perpetrator_of_an_unattributed_atta
                      date(1990, 2, 6))
     assert events
     assert events[0].actor1.startswith("MRTA")
+
+
+def test_a_month_in_a_date_is_never_a_place(extract):
+    events = extract("On 2 May 2025, police forces shot and killed a civilian driver at a checkpoint.",
+                     date(2025, 5, 3))
+    assert events
+    assert events[0].location != "May"
