@@ -170,10 +170,15 @@ class Extractor:
                 w += 0.5
             counts[c.iso3] = counts.get(c.iso3, 0.0) + w
         for a in actors:
-            # state forces operate mostly at home; a named group says less (Al Shabaab in Kenya)
+            # a group named after its country ("Islamic State Somalia Province") fights there;
+            # state forces named by their country ("US forces") may be abroad
             home = countries.lookup(a.country) if a.country else None
-            if home is not None:
-                counts[home.iso3] = counts.get(home.iso3, 0.0) + (1.5 if a.inter == 1 else 0.8 if a.inter != 8 else 0.2)
+            if home is None:
+                continue
+            bound = a.inter in (2, 3, 4) and any(a.start <= s and e <= a.end for s, e, _c in doc_countries)
+            counts[home.iso3] = counts.get(home.iso3, 0.0) + (
+                2.5 if bound else 1.5 if a.inter == 1 and not a.generic else 1.0 if a.inter == 1
+                else 0.8 if a.inter != 8 else 0.2)
         for m in mentions:
             isos = {p.iso3 for p in m.candidates[:3]}
             if len(isos) == 1:
