@@ -25,12 +25,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from app.core.config import get_settings
+    from app.core.logging import configure_logging
     from app.main import create_app
 
     settings = get_settings()
     host = args.host or settings.host
     port = args.port or settings.port
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    configure_logging(args.log_level or settings.log_level)  # JSON lines on stdout, with request ids
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        log_level=settings.log_level.lower(),
+        log_config=None,  # keep our handlers: uvicorn's loggers propagate to the JSON root handler
+        access_log=False,  # RequestIdMiddleware writes the access line
+    )
     return 0
 
 

@@ -8,18 +8,22 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from app.actors.router import router as actors_router
 from app.articles.router import router as articles_router
+from app.auth.deps import AUTH_RESPONSES, log_access_status, require_method_scope
 from app.changes.router import router as changes_router
 from app.core import db
 from app.core.config import Settings, get_settings
 from app.core.errors import error_response, error_responses, install_error_handlers
 from app.core.extraction_runner import ExtractionRunner
+from app.core.limits import InputLimitMiddleware
+from app.core.logging import RequestIdMiddleware
+from app.core.metrics import MetricsMiddleware, instrument_runner, metrics_router
 from app.core.middleware import BodyGuardMiddleware
 from app.events.router import router as events_router
 from app.sources.router import router as sources_router
@@ -65,8 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await db.migrate(url)
         runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
         runner.start()
+        instrument_runner(runner)  # extraction time and events extracted in /metrics
         app.state.engine = engine
         app.state.sessionmaker = db.make_sessionmaker(engine)
+        await log_access_status(app.state.sessionmaker)  # says how to create a key when none can write
         app.state.runner = runner
         app.state.head_revision = db.head_revision(url)
         try:
@@ -90,12 +96,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(InputLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestIdMiddleware)  # added last = outermost: the id is on every log line
     install_error_handlers(app)
-    app.include_router(articles_router)
-    app.include_router(events_router)
-    app.include_router(sources_router)
-    app.include_router(actors_router)
-    app.include_router(changes_router)
+    keyed: dict[str, Any] = {"dependencies": [Depends(require_method_scope)], "responses": AUTH_RESPONSES}
+    app.include_router(articles_router, **keyed)
+    app.include_router(events_router, **keyed)
+    app.include_router(sources_router, **keyed)
+    app.include_router(actors_router, **keyed)
+    app.include_router(changes_router, **keyed)
+    app.include_router(metrics_router)
     _add_probes(app)
     return app
 

@@ -132,6 +132,10 @@ async def app(database_url: str):  # type: ignore[no-untyped-def]
     )
     application = create_app(settings)
     async with application.router.lifespan_context(application):
+        from app.auth.service import create_key
+
+        async with application.state.sessionmaker() as key_session, key_session.begin():
+            _, application.state.test_api_key = await create_key(key_session, ["write"], name="tests")
         yield application
 
 
@@ -171,7 +175,9 @@ async def client(app, session: AsyncSession) -> AsyncIterator[httpx.AsyncClient]
     app.dependency_overrides[get_session] = test_session_dependency
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
     try:
-        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://test", headers={"X-API-Key": app.state.test_api_key}
+        ) as http:
             yield http
     finally:
         app.dependency_overrides.pop(get_session, None)

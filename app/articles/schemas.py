@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.limits import text_from_submission
 from app.core.validation import storable_text
 from app.events.schemas import EventPublic, ExtractedEvent
 from app.sources.schemas import SourcePublic
@@ -18,9 +19,16 @@ EXAMPLE_TEXT = (
 )
 
 
+MAX_TEXT_CHARS = 200_000
+
+
 def _non_blank(value: str) -> str:
+    """HTML is reduced to its text; blank and over-long texts are refused."""
+    value = text_from_submission(value)
     if not value.strip():
         raise ValueError("text is empty")
+    if len(value) > MAX_TEXT_CHARS:
+        raise ValueError(f"text has {len(value)} characters; the limit is {MAX_TEXT_CHARS}")
     return storable_text(value)
 
 

@@ -73,7 +73,7 @@ async def list_events(
     ] = None,
     radius_km: Annotated[
         float | None,
-        Query(gt=0, le=20040, description="Radius in km (needs `lat` and `lon`).", examples=[50]),
+        Query(ge=0.001, le=20040, description="Radius in km (needs `lat` and `lon`).", examples=[50]),
     ] = None,
     event_type: Annotated[list[str], Query(description="ACLED event type; repeatable.")] = [],  # noqa: B006
     sub_event_type: Annotated[

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from app.auth.config import AuthSettings
 from app.core.config import Settings
 from app.main import create_app
 
@@ -25,6 +26,7 @@ async def test_extraction_over_the_time_limit_is_422_extraction_timeout(database
         extract_timeout_s=0.001,
     )
     app = create_app(settings)
+    app.state.auth_settings = AuthSettings(_env_file=None, auth_disabled=True)  # type: ignore[call-arg]
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:

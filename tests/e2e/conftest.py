@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -74,8 +75,29 @@ async def e2e_database_url(new_database) -> str:  # type: ignore[no-untyped-def]
     return url
 
 
+def _cli() -> list[str]:
+    script = Path(sys.executable).parent / "conflict-events"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "app.cli"]
+
+
 @pytest.fixture(scope="session")
-def server(e2e_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def write_key(e2e_database_url: str) -> str:
+    """A write key made the way an operator makes one: ``conflict-events keys create``."""
+    env = dict(os.environ, DATABASE_URL=e2e_database_url, LOG_LEVEL="warning")
+    subprocess.run([*_cli(), "migrate"], env=env, check=True, capture_output=True, timeout=300)
+    made = subprocess.run([*_cli(), "keys", "create", "--scope", "write", "--name", "e2e", "--json"],
+                          env=env, check=True, capture_output=True, text=True, timeout=300)
+    return str(json.loads(made.stdout)["key"])
+
+
+@pytest.fixture(scope="session")
+def auth(write_key: str) -> dict[str, str]:
+    """Headers of a client allowed to write."""
+    return {"X-API-Key": write_key}
+
+
+@pytest.fixture(scope="session")
+def server(e2e_database_url: str, write_key: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A ``conflict-events serve`` process on a free port against its own database."""
     log = tmp_path_factory.mktemp("e2e") / "server.log"
     with running_server({"DATABASE_URL": e2e_database_url}, log) as base:

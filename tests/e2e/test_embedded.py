@@ -37,7 +37,8 @@ def data_dir() -> Path:  # type: ignore[misc]
 def test_embedded_database_persists_between_runs_and_stops_with_the_server(
     data_dir: Path, tmp_path: Path
 ) -> None:
-    env = {"DATA_DIR": str(data_dir)}
+    # this test is about the embedded database; writes are opened explicitly, as documented
+    env = {"DATA_DIR": str(data_dir), "AUTH_DISABLED": "true"}
     with running_server(env, tmp_path / "first.log", drop=("DATABASE_URL",)) as base:
         created = httpx.post(f"{base}/articles", json=ARTICLE, timeout=120)
         assert created.status_code == 201, created.text
@@ -55,7 +56,8 @@ def test_embedded_database_persists_between_runs_and_stops_with_the_server(
 
 def test_stopping_the_server_leaves_no_extraction_workers_behind(data_dir: Path, tmp_path: Path) -> None:
     with running_server(
-        {"DATA_DIR": str(data_dir), "EXTRACT_WORKERS": "2"}, tmp_path / "s.log", drop=("DATABASE_URL",)
+        {"DATA_DIR": str(data_dir), "EXTRACT_WORKERS": "2", "AUTH_DISABLED": "true"}, tmp_path / "s.log",
+        drop=("DATABASE_URL",),
     ) as base:
         assert httpx.post(f"{base}/extract", json=ARTICLE, timeout=120).status_code == 200
         port = base.rsplit(":", 1)[1]

@@ -17,9 +17,10 @@ def event_ids(items: list[dict[str, Any]]) -> set[int]:
 
 
 @pytest.fixture(scope="module")
-def seed_posted(server: str, seed_article: str) -> dict[str, Any]:
+def seed_posted(server: str, seed_article: str, auth: dict[str, str]) -> dict[str, Any]:
     response = httpx.post(
         f"{server}/articles",
+        headers=auth,
         json={
             "text": seed_article,
             "url": "https://www.reuters.com/world/middle-east/us-strikes-iraq-militia-2023-11-21/?utm_source=e2e",
@@ -79,10 +80,11 @@ def test_seed_event_detail_keeps_evidence_offsets(
 
 
 def test_reposting_the_seed_duplicates_nothing(
-    server: str, seed_posted: dict[str, Any], seed_article: str
+    server: str, seed_posted: dict[str, Any], seed_article: str, auth: dict[str, str]
 ) -> None:
     again = httpx.post(
         f"{server}/articles",
+        headers=auth,
         json={
             "text": seed_article,
             "url": "https://WWW.REUTERS.COM/world/middle-east/us-strikes-iraq-militia-2023-11-21",
@@ -92,29 +94,31 @@ def test_reposting_the_seed_duplicates_nothing(
     assert again.status_code == 200, again.text
     assert again.json()["source"]["id"] == seed_posted["source"]["id"]
     assert event_ids(again.json()["events"]) == event_ids(seed_posted["events"])
-    same_text = httpx.post(f"{server}/articles", json={"text": seed_article + "\n\n"}, timeout=120)
+    same_text = httpx.post(f"{server}/articles", json={"text": seed_article + "\n\n"}, headers=auth, timeout=120)
     assert same_text.status_code == 200
     assert query(server, source_id=seed_posted["source"]["id"]) == event_ids(seed_posted["events"])
     sources = httpx.get(f"{server}/sources", timeout=30).json()["items"]
     assert [s["id"] for s in sources if s["url"] and "reuters" in s["url"]] == [seed_posted["source"]["id"]]
 
 
-def test_malformed_requests_get_json_errors(server: str) -> None:
+def test_malformed_requests_get_json_errors(server: str, auth: dict[str, str]) -> None:
     bad = httpx.get(f"{server}/events", params={"bbox": "42.0,33.0,43.0"}, timeout=30)
     assert bad.status_code == 422
     assert bad.json() == {"error": "invalid_filter", "detail": bad.json()["detail"], "field": "bbox"}
     assert httpx.get(f"{server}/events/999999", timeout=30).json()["error"] == "not_found"
-    assert httpx.post(f"{server}/articles", json={"text": ""}, timeout=30).status_code == 422
+    assert httpx.post(f"{server}/articles", json={"text": ""}, headers=auth, timeout=30).status_code == 422
+    unkeyed = httpx.post(f"{server}/articles", json={"text": "Gunmen attacked a bus."}, timeout=30)
+    assert unkeyed.status_code == 401 and unkeyed.json()["error"] == "unauthorized"
 
 
-async def test_fifty_parallel_posts_of_one_article_store_it_once(server: str) -> None:
+async def test_fifty_parallel_posts_of_one_article_store_it_once(server: str, auth: dict[str, str]) -> None:
     article = {
         "text": "Gunmen on motorbikes killed five villagers and burned granaries in Kadaga village, in "
         "Niger's Tillaberi region, on 2 February 2024, local officials said on Saturday.",
         "url": "https://www.example-sahel.org/niger/tillaberi-kadaga-attack",
         "published_at": "2024-02-03",
     }
-    async with httpx.AsyncClient(base_url=server, timeout=120) as client:
+    async with httpx.AsyncClient(base_url=server, timeout=120, headers=auth) as client:
         responses = await asyncio.gather(*(client.post("/articles", json=article) for _ in range(50)))
         statuses = sorted(r.status_code for r in responses)
         assert statuses == [200] * 49 + [201], statuses
