@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run migrate test test-api test-e2e lint format bench-extract bench-data bench-query bench-ingest eval clean clean-data
+.PHONY: install run migrate test test-api test-e2e lint format bench-extract bench-data bench-query bench-ingest bench-soak eval clean clean-data
 
 # Re-installs only when pyproject.toml changes (or the venv is missing).
 $(STAMP): pyproject.toml
@@ -41,6 +41,9 @@ format: install
 
 bench-extract: install ## extraction speed (bench/extract.sh)
 	bash bench/extract.sh
+
+bench-soak: install ## soak: mixed ingest and queries at concurrency 32 for SOAK_SECONDS (default 300)
+	$(BIN)/python tests/hardening/soak.py --duration $${SOAK_SECONDS:-300} --concurrency 32
 
 eval: install ## extraction quality on ../shared/eval (dev sets, MUC-4, seed case); skipped when absent
 	$(BIN)/python bench/eval.py

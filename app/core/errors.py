@@ -160,6 +160,22 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = f"no route for {request.method} {request.url.path}"
         return error_response(exc.status_code, code, detail, None, **(exc.headers or {}))
 
+    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+        # registered per class: Starlette re-raises what reaches the catch-all handler (uvicorn then
+        # logs a traceback and drops the connection); a specific handler answers cleanly
+        if _is_connection_error(exc):
+            logger.warning("database unavailable: %s", exc)
+            return error_response(
+                503, "database_unavailable", "the database cannot be reached; retry shortly", None,
+                **{"Retry-After": "5"},
+            )
+        logger.exception("unexpected database error on %s %s", request.method, request.url.path)
+        return error_response(500, "internal_error", "an unexpected error occurred; it has been logged")
+
+    for cls in (sa_exc.TimeoutError, sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DBAPIError,
+                OSError, ConnectionError):
+        app.add_exception_handler(cls, _database_error)
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         if _is_connection_error(exc):
