@@ -137,7 +137,8 @@ async def store_events(
         )
         for e in events
     ]
-    targets = (await resolution.resolve(session, reports)).targets
+    resolved = await resolution.resolve(session, reports)
+    targets = resolved.targets
 
     actor_rows: list[dict[str, Any]] = []
     source_rows: list[dict[str, Any]] = []
@@ -174,6 +175,10 @@ async def store_events(
             )
     await events_repo.link_actors(session, actor_rows)
     await events_repo.link_sources(session, source_rows)
+    for survivor, absorbed in resolved.merges.items():
+        for event_id in absorbed:
+            await resolution.merge(session, survivor, event_id)
+            changes.append(Change(event_id, "merged", source_id=source_id, merged_into=survivor))
     for event_id in linked:
         await resolution.recompute(session, event_id)
         changes.append(Change(event_id, "updated", source_id=source_id))

@@ -33,7 +33,7 @@ async def delete_source(session: AsyncSession, source_id: int) -> SourceDeleted:
     """Delete a source: events left without a source are deleted (tombstoned), the others derived
     again from their remaining sources."""
     event_ids = await resolution_repo.events_of_source(session, source_id)
-    await resolution_repo.lock_events(session, event_ids)
+    await resolution.lock_for(session, event_ids)
     if not await repo.delete_source(session, source_id):
         raise NotFoundError(f"no source with id {source_id}", field="source_id")
     deleted: list[int] = []

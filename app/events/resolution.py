@@ -34,6 +34,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.events import repository as events_repo
 from app.events import resolution_repository as repo
 
 ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
@@ -261,8 +262,17 @@ def derive(reports: list[Report]) -> tuple[dict[str, Any], dict[str, list[str]]]
     return values, {role: list(descriptive.actors.get(role, [])) for role in ROLES}
 
 
-def assign(new: list[Report], candidates: list[list[Report]]) -> Resolution:
-    """Match new reports to stored events one-to-one, best score first."""
+def assign(
+    new: list[Report], candidates: list[list[Report]], sources: dict[int, list[int]] | None = None
+) -> Resolution:
+    """Match new reports to stored events one-to-one, best score first.
+
+    A stored event that the new report also matches, that matches the chosen event itself and shares
+    no source with it (a source keeps its own events apart) is a duplicate: it is merged into the
+    chosen one. Such duplicates come from data stored before resolution, or from fields that
+    changed as sources came and went.
+    """
+    sources = sources or {}
     pairs: list[tuple[float, int, int]] = []
     for i, (report, stored) in enumerate(zip(new, candidates, strict=True)):
         for c in stored:
@@ -275,7 +285,18 @@ def assign(new: list[Report], candidates: list[list[Report]]) -> Resolution:
         if targets[i] is None and event_id not in taken:
             targets[i] = event_id
             taken.add(event_id)
-    return Resolution(targets=targets)
+    merges: dict[int, list[int]] = {}
+    for _, i, event_id in pairs:
+        survivor = targets[i]
+        if survivor is None or event_id in taken:
+            continue
+        chosen = next(c for c in candidates[i] if c.event_id == survivor)
+        duplicate = next(c for c in candidates[i] if c.event_id == event_id)
+        shared = set(sources.get(survivor, [])) & set(sources.get(event_id, []))
+        if not shared and agree(duplicate, chosen):
+            merges.setdefault(survivor, []).append(event_id)
+            taken.add(event_id)
+    return Resolution(targets=targets, merges=merges)
 
 
 # --- with the database -------------------------------------------------------------------------
@@ -315,7 +336,23 @@ async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
             point=_point(r),
         )
         candidates.append([Report(values=v, actors=a, event_id=event_id) for event_id, v, a in rows])
-    return assign(reports, candidates)
+    ids = sorted({c.event_id for cs in candidates for c in cs if c.event_id is not None})
+    return assign(reports, candidates, await events_repo.source_ids_of(session, ids))
+
+
+async def merge(session: AsyncSession, survivor: int, absorbed: int) -> None:
+    """Move the sources of ``absorbed`` to ``survivor`` and delete ``absorbed`` (the caller derives
+    the survivor's fields again and records the ``merged`` tombstone)."""
+    await repo.move_sources(session, absorbed, survivor)
+    await repo.delete_event(session, absorbed)
+
+
+async def lock_for(session: AsyncSession, event_ids: list[int]) -> None:
+    """The resolution locks of these events' (country, family), then their rows: what a writer that
+    changes stored events (deleting a source) takes so it does not interleave with resolution."""
+    keys = sorted({f"{iso3}:{family(sub)}" for iso3, sub in await repo.kinds_of(session, event_ids) if iso3})
+    await repo.lock(session, keys)
+    await repo.lock_events(session, event_ids)
 
 
 async def recompute(session: AsyncSession, event_id: int) -> bool:

@@ -159,3 +159,17 @@ async def lock_events(session: AsyncSession, event_ids: list[int]) -> None:
     if event_ids:
         stmt = select(_EVENT.c.id).where(_EVENT.c.id.in_(event_ids)).order_by(_EVENT.c.id).with_for_update()
         await run(session, stmt)
+
+
+async def move_sources(session: AsyncSession, from_event: int, to_event: int) -> None:
+    """Re-point every ``event_source`` row of one event to another (merges)."""
+    es = _EVENT_SOURCE.c
+    await run(session, update(_EVENT_SOURCE).where(es.event_id == from_event).values(event_id=to_event))
+
+
+async def kinds_of(session: AsyncSession, event_ids: list[int]) -> list[tuple[str, str]]:
+    """``(iso3, sub_event_type)`` of each event."""
+    if not event_ids:
+        return []
+    stmt = select(_EVENT.c.iso3, _EVENT.c.sub_event_type).where(_EVENT.c.id.in_(event_ids))
+    return [(iso3, sub) for iso3, sub in (await run(session, stmt)).all()]

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import text
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.auth.config import AuthSettings
+from app.core.db import run
 
 from .texts import (
     BELEDWEYNE_BASE,
@@ -81,11 +84,11 @@ async def test_seed_article_and_its_paragraph_from_another_publisher_are_one_mis
 
     detail = (await client.get(f"/events/{missile['id']}")).json()
     assert [s["publisher"] for s in detail["sources"]] == ["Reuters", "Example Defense Daily"]
-    for source, text in zip(detail["sources"], (seed_article, paragraph), strict=True):
+    for source, body in zip(detail["sources"], (seed_article, paragraph), strict=True):
         assert source["injuries"] == 8
         assert source["evidence"], source
         for ev in source["evidence"]:
-            assert text[ev["start"] : ev["end"]] == ev["text"]
+            assert body[ev["start"] : ev["end"]] == ev["text"]
         assert any("ballistic missile" in ev["text"] for ev in source["evidence"])
 
 
@@ -175,9 +178,55 @@ async def test_deleting_sources_recomputes_then_tombstones_the_event(
     assert (await client.delete(f"/sources/{first['source']['id']}")).json()["error"] == "not_found"
 
 
-async def test_deleting_a_source_needs_a_write_key(client: httpx.AsyncClient) -> None:
+async def test_deleting_a_source_needs_a_write_key(
+    client: httpx.AsyncClient, app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stored = await post(client, KISMAYO_FIRST)
-    response = await client.delete(f"/sources/{stored['source']['id']}")
+    settings = AuthSettings(_env_file=None, auth_disabled=False)  # type: ignore[call-arg]
+    monkeypatch.setattr(app.state, "auth_settings", settings, raising=False)
+    response = await client.delete(f"/sources/{stored['source']['id']}", headers={"X-API-Key": ""})
     assert response.status_code == 401, response.text
     assert response.json()["error"] == "unauthorized"
     assert (await client.get(f"/sources/{stored['source']['id']}")).status_code == 200
+
+
+async def test_a_new_report_merges_duplicates_stored_before_resolution_and_leaves_a_tombstone(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    first = await post(client, KISMAYO_FIRST)
+    original = first["events"][0]["id"]
+    # what ingest stored before migration 0004: a second outlet's report of the attack as its own event
+    duplicate = await session.scalar(
+        text(
+            "INSERT INTO event (event_date, time_precision, disorder_type, event_type, sub_event_type, "
+            "country, iso3, admin1, admin2, location, latitude, longitude, geo_precision, fatalities) "
+            "SELECT event_date, time_precision, disorder_type, event_type, sub_event_type, country, iso3, "
+            "admin1, admin2, location, latitude, longitude, geo_precision, 6 FROM event WHERE id = :id "
+            "RETURNING id"
+        ),
+        {"id": original},
+    )
+    legacy_source = await session.scalar(
+        text(
+            "INSERT INTO source (text, content_sha256, publisher) VALUES "
+            "('Six people died when gunmen stormed a Kismayo hotel on Sunday.', 'legacy-sha', 'Legacy') "
+            "RETURNING id"
+        )
+    )
+    await run(
+        session,
+        text(
+            "INSERT INTO event_source (event_id, source_id, fatalities, report) "
+            "SELECT :dup, :src, 6, report || '{\"fatalities\": 6}'::jsonb FROM event_source "
+            "WHERE event_id = :id LIMIT 1"
+        ).bindparams(dup=duplicate, src=legacy_source, id=original),
+    )
+    assert len(await all_events(client)) == 2
+
+    later = await post(client, KISMAYO_NEXT_DAY)
+    (event,) = await all_events(client)
+    assert event["id"] == original == later["events"][0]["id"]
+    assert event["source_count"] == 3 and event["fatalities"] == 12
+    assert (await client.get(f"/events/{duplicate}")).status_code == 404
+    tombstones = [c for c in await feed(client) if c["kind"] == "merged"]
+    assert [(c["event_id"], c["merged_into"]) for c in tombstones] == [(duplicate, original)]

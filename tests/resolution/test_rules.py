@@ -121,3 +121,12 @@ def test_finest_place_and_date_come_from_the_most_precise_reports() -> None:
     values, _ = derive([precise, vague])
     assert (values["location"], values["geo_precision"]) == ("Kismayo", 1)
     assert (values["event_date"], values["time_precision"]) == (date(2024, 3, 3), 1)
+
+
+def test_a_report_matching_two_duplicates_merges_them_unless_one_source_keeps_them_apart() -> None:
+    new = report()
+    first, duplicate = report(event_id=3), report(event_id=9, location="Kismayo town")
+    merged = assign([new], [[first, duplicate]], {3: [1], 9: [2]})
+    assert (merged.targets, merged.merges) == ([3], {3: [9]})
+    kept_apart = assign([new], [[first, duplicate]], {3: [1], 9: [1, 2]})
+    assert (kept_apart.targets, kept_apart.merges) == ([3], {})
