@@ -74,6 +74,19 @@ class ExtractionRunner:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
+    def _replace_pool(self) -> None:
+        """After a time-out, a process pool is replaced and its workers killed: a runaway text must
+        not keep a worker busy for minutes. Other jobs of the old pool fail with 503 and a retry."""
+        if not isinstance(self._executor, ProcessPoolExecutor):
+            return  # a thread cannot be killed; it finishes in the background
+        old, self._executor = self._executor, None
+        processes = list((getattr(old, "_processes", None) or {}).values())  # CPython's pool internals
+        old.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        logger.warning("extraction timed out; replaced the worker pool (%d worker(s) stopped)", len(processes))
+        self.start()
+
     async def aclose(self) -> None:
         """Stop the workers and wait for them (queued jobs are cancelled, a running one finishes).
 
@@ -109,7 +122,8 @@ class ExtractionRunner:
         # asyncio.wait, not wait_for: a TimeoutError raised *inside* the engine is a bug, not a timeout
         done, _ = await asyncio.wait({future}, timeout=self.timeout_s)
         if not done:
-            future.cancel()  # a job still queued is dropped; a running one finishes in the background
+            future.cancel()  # a job still queued is dropped
+            self._replace_pool()
             raise ExtractionTimeoutError(
                 f"extraction took longer than {self.timeout_s:g} s; send a shorter text", field="text"
             )

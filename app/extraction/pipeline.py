@@ -63,6 +63,7 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+MAX_PLACE_MENTIONS = 200
 LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|from|near)\s+(?:the\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
@@ -137,6 +138,8 @@ class Extractor:
         place_mentions = [m for m in self.geocoder.tag(text)
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)
                           and not any(t.start < m.end and m.start < t.end for t in times)]
+        # a text naming thousands of places (a list, not a report) must not cost quadratic time
+        place_mentions = place_mentions[:MAX_PLACE_MENTIONS]
         context = self._country_context(text, doc_countries, place_mentions, first_actors)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
         resolved = self._keep_named_countries(doc_countries, resolved, first_actors)
@@ -359,8 +362,8 @@ class Extractor:
         return not two_weapons and not (old & demo and new & {"airstrike", "shelling"})
 
     def _near(self, a: list[tuple[PlaceMention, Place, int]], b: list[tuple[PlaceMention, Place, int]]) -> bool:
-        pa = [p for _m, p, prec in a if prec < 3] or [p for _m, p, _ in a]
-        pb = [p for _m, p, prec in b if prec < 3] or [p for _m, p, _ in b]
+        pa = ([p for _m, p, prec in a if prec < 3] or [p for _m, p, _ in a])[:20]
+        pb = ([p for _m, p, prec in b if prec < 3] or [p for _m, p, _ in b])[:20]
         exact = {(x, y) for _m, x, px in a if px == 1 for _n, y, py in b if py == 1}
         for x in pa:
             for y in pb:

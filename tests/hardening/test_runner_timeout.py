@@ -1,0 +1,28 @@
+"""A text that runs past the extraction time limit gets 422, and its worker does not run on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.core.errors import ExtractionTimeoutError
+from app.core.extraction_runner import ExtractionRunner
+
+
+async def test_a_timed_out_extraction_replaces_the_worker_pool_and_the_next_text_is_coded() -> None:
+    runner = ExtractionRunner(workers=1, timeout_s=120)
+    runner.start()
+    try:
+        warm = await runner.extract("Gunmen killed two traders in Mandera town on 3 March 2024.", date(2024, 3, 4))
+        assert warm, "the worker should code a plain report"
+        old_pool = runner._executor
+        runner.timeout_s = 0.001
+        with pytest.raises(ExtractionTimeoutError):
+            await runner.extract("Gunmen killed two traders in Mandera town. " * 2000, date(2024, 3, 4))
+        assert runner._executor is not old_pool
+        runner.timeout_s = 120
+        events = await runner.extract("Gunmen killed two traders in Mandera town on 3 March 2024.", date(2024, 3, 4))
+        assert events and events[0].fatalities == 2
+    finally:
+        await runner.aclose()
