@@ -133,7 +133,11 @@ async def store_events(
     # (app/events/resolution.py); a match gets this source as one more report instead of a new row.
     reports = [
         resolution.Report(
-            values=_event_row(e), actors=_actors_by_role(e), source_id=source_id, published_at=published_at
+            values=_event_row(e),
+            actors=_actors_by_role(e),
+            source_id=source_id,
+            published_at=published_at,
+            sites=resolution.site_names(" ".join(ev.text for ev in e.evidence)),
         )
         for e in events
     ]

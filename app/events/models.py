@@ -160,6 +160,4 @@ class EventSource(SQLModel, table=True):
     # (event, source) pair carries the same values. The event's fields are derived from these.
     fatalities: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
     injuries: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
-    report: dict[str, Any] | None = Field(
-        default=None, sa_column=Column(JSONB, nullable=True)
-    )
+    report: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB, nullable=True))

@@ -40,8 +40,51 @@ from app.events import resolution_repository as repo
 ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 DATE_TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
 MAX_DISTANCE_KM = 25.0
+MIN_EVIDENCE = 3  # see evidence()
 EARTH_RADIUS_KM = 6371.0
 FAMILIES_FILE = Path(__file__).parent / "data" / "sub_event_families.tsv"
+SITE_NOUNS_FILE = Path(__file__).parent / "data" / "site_nouns.txt"
+# words that may be capitalised before a site noun without naming it ("The village", "Army base")
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "in",
+        "at",
+        "on",
+        "of",
+        "near",
+        "to",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "for",
+        "as",
+        "army",
+        "military",
+        "police",
+        "security",
+        "government",
+        "rebel",
+        "militia",
+        "refugee",
+        "ips",
+        "idp",
+        "main",
+        "central",
+        "local",
+    ]
+)
 _YEARS = re.compile(r"\s*\(\d{4}-\d{0,4}\)$")
 # fields copied from the report chosen for each group of fields
 TYPE_FIELDS = (
@@ -68,6 +111,7 @@ class Report:
     published_at: datetime | None = None
     event_id: int | None = None  # set on stored events read as candidates
     order: int = 0  # ingest order (event_source id) among the reports of one event
+    sites: list[str] = field(default_factory=list)  # named sites in the evidence ("maygaagta")
 
     def to_json(self) -> dict[str, Any]:
         """The JSON kept in ``event_source.report``."""
@@ -75,11 +119,12 @@ class Report:
         out["event_date"] = self.values["event_date"].isoformat()
         out.update({role: "; ".join(self.actors.get(role, [])) for role in ROLES})
         out["published_at"] = self.published_at.isoformat() if self.published_at else None
+        out["sites"] = list(self.sites)
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any], source_id: int, order: int = 0) -> Report:
-        values = {k: v for k, v in data.items() if k not in ROLES and k != "published_at"}
+        values = {k: v for k, v in data.items() if k not in ROLES and k not in ("published_at", "sites")}
         values["event_date"] = date.fromisoformat(data["event_date"])
         actors = {role: [n for n in (data.get(role) or "").split("; ") if n] for role in ROLES}
         published = data.get("published_at")
@@ -89,6 +134,7 @@ class Report:
             source_id=source_id,
             published_at=datetime.fromisoformat(published) if published else None,
             order=order,
+            sites=list(data.get("sites") or []),
         )
 
 
@@ -111,6 +157,41 @@ def _families() -> dict[str, str]:
             continue
         family, sub_event_type = line.split("\t")
         out[sub_event_type.strip().lower()] = family.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _site_pattern() -> re.Pattern[str]:
+    nouns = [
+        line.strip()
+        for line in SITE_NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    name = r"[A-Z][\w'’-]+"
+    return re.compile(rf"\b((?:{name} ){{0,2}}{name}) (?i:{'|'.join(map(re.escape, nouns))})s?\b")
+
+
+def site_names(text: str) -> list[str]:
+    """Names of specific sites in ``text``: "Maygaagta village" -> "maygaagta".
+
+    All-caps text (wire copy of the 1980s) has no usable capitalisation and gives none.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return []
+    out: list[str] = []
+    for match in _site_pattern().finditer(text):
+        words = match.group(1).split()
+        # "Mogadishu's Hodan district" names Hodan
+        owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        if owner:
+            words = words[owner[-1] + 1 :]
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        if words:
+            site = " ".join(words).lower()  # the name without its noun: "Galdogob town" = "Galdogob district"
+            if site not in out:
+                out.append(site)
     return out
 
 
@@ -181,11 +262,29 @@ def _same(x: str, y: str) -> bool:
     return not _known(x) or not _known(y) or _name(x) == _name(y)
 
 
+def _groups_agree(a: Report, role_a: str, b: Report, role_b: str) -> bool:
+    """Associated actors (who protested with the protesters, which militia fought beside the army):
+    when both reports name some, they share one."""
+    x = {_name(n) for n in a.actors.get(role_a, []) if _known(n)}
+    y = {_name(n) for n in b.actors.get(role_b, []) if _known(n)}
+    return not (x and y and not x & y)
+
+
 def actors_agree(a: Report, b: Report) -> bool:
     """Named actors never contradict each other; sides may swap only in armed clashes."""
     a1, a2, b1, b2 = _side(a, "actor1"), _side(a, "actor2"), _side(b, "actor1"), _side(b, "actor2")
-    straight = _same(a1, b1) and _same(a2, b2)
-    swapped = _same(a1, b2) and _same(a2, b1)
+    straight = (
+        _same(a1, b1)
+        and _same(a2, b2)
+        and _groups_agree(a, "assoc_actor_1", b, "assoc_actor_1")
+        and _groups_agree(a, "assoc_actor_2", b, "assoc_actor_2")
+    )
+    swapped = (
+        _same(a1, b2)
+        and _same(a2, b1)
+        and _groups_agree(a, "assoc_actor_1", b, "assoc_actor_2")
+        and _groups_agree(a, "assoc_actor_2", b, "assoc_actor_1")
+    )
     clash = "armed clash" in (a.values["sub_event_type"].lower(), b.values["sub_event_type"].lower())
     if clash:
         return straight or swapped
@@ -195,13 +294,43 @@ def actors_agree(a: Report, b: Report) -> bool:
     return straight and not reversed_roles
 
 
+def sites_agree(a: Report, b: Report) -> bool:
+    """Two reports that each name a specific site share one (or one of them names none).
+
+    Places the gazetteer does not know (villages, districts, markets) fall back to their region;
+    the named site then still tells two clashes in one district apart.
+    """
+    return not (a.sites and b.sites and not set(a.sites) & set(b.sites))
+
+
+def evidence(a: Report, b: Report) -> int:
+    """How much positively ties two compatible reports: the same sub-event type, the same day, the
+    same place (both located within 25 km), each named actor in common, a named site in common."""
+    points = int(a.values["sub_event_type"].lower() == b.values["sub_event_type"].lower())
+    points += int(a.values["event_date"] == b.values["event_date"])
+    km = distance_km(a, b)
+    points += int(
+        km is not None
+        and km <= MAX_DISTANCE_KM
+        and max(a.values["geo_precision"], b.values["geo_precision"]) <= 2
+    )
+    named_a = {_name(n) for role in ("actor1", "actor2") for n in a.actors.get(role, [])[:1] if _known(n)}
+    named_b = {_name(n) for role in ("actor1", "actor2") for n in b.actors.get(role, [])[:1] if _known(n)}
+    points += len(named_a & named_b)
+    points += 2 * bool(set(a.sites) & set(b.sites))
+    return points
+
+
 def agree(new: Report, stored: Report) -> bool:
-    """Whether ``new`` reports the event ``stored`` describes."""
+    """Whether ``new`` reports the event ``stored`` describes: nothing contradicts, and enough ties
+    them (a vague report of an unnamed attack somewhere in a region matches nothing)."""
     return (
         family(new.values["sub_event_type"]) == family(stored.values["sub_event_type"])
         and dates_agree(new, stored)
         and places_agree(new, stored)
         and actors_agree(new, stored)
+        and sites_agree(new, stored)
+        and evidence(new, stored) >= MIN_EVIDENCE
     )
 
 
@@ -335,7 +464,9 @@ async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
             admin1=r.values.get("admin1") or "",
             point=_point(r),
         )
-        candidates.append([Report(values=v, actors=a, event_id=event_id) for event_id, v, a in rows])
+        candidates.append(
+            [Report(values=v, actors=a, event_id=event_id, sites=sites) for event_id, v, a, sites in rows]
+        )
     ids = sorted({c.event_id for cs in candidates for c in cs if c.event_id is not None})
     return assign(reports, candidates, await events_repo.source_ids_of(session, ids))
 

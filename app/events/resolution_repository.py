@@ -54,7 +54,7 @@ async def candidates(
     exclude_source_id: int,
     admin1: str = "",
     point: tuple[float, float] | None = None,
-) -> list[tuple[int, dict[str, Any], dict[str, list[str]]]]:
+) -> list[tuple[int, dict[str, Any], dict[str, list[str]], list[str]]]:
     """Stored events of the country and type family whose date may agree with ``day``.
 
     Two index range scans: ``ix_event_iso3_event_date`` over ``day ± tolerance`` and the partial
@@ -96,13 +96,35 @@ async def candidates(
     rows = (await run(session, stmt)).all()
     ids = [row[0] for row in rows]
     links = await events_repo.actors_of(session, ids)
+    sites = await sites_of(session, ids)
     out = []
     for row in rows:
         values = dict(zip(CANDIDATE_FIELDS, row[1:], strict=True))
         actors: dict[str, list[str]] = {}
         for link in links.get(row[0], []):
             actors.setdefault(link.role, []).append(link.name)
-        out.append((row[0], values, actors))
+        out.append((row[0], values, actors, sites.get(row[0], [])))
+    return out
+
+
+async def sites_of(session: AsyncSession, event_ids: list[int]) -> dict[int, list[str]]:
+    """The sites named by any report of each event."""
+    if not event_ids:
+        return {}
+    es = _EVENT_SOURCE.c
+    site = func.jsonb_array_elements_text(
+        func.coalesce(es.report["sites"], text("'[]'::jsonb"))
+    ).table_valued("value")
+    stmt = (
+        select(es.event_id, site.c.value)
+        .select_from(_EVENT_SOURCE)
+        .join(site, true())
+        .where(es.event_id.in_(event_ids))
+        .distinct()
+    )
+    out: dict[int, list[str]] = {}
+    for event_id, name in (await run(session, stmt)).all():
+        out.setdefault(int(event_id), []).append(str(name))
     return out
 
 

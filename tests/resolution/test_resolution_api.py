@@ -221,6 +221,13 @@ async def test_a_new_report_merges_duplicates_stored_before_resolution_and_leave
             "WHERE event_id = :id LIMIT 1"
         ).bindparams(dup=duplicate, src=legacy_source, id=original),
     )
+    await run(
+        session,
+        text(
+            "INSERT INTO event_actor (event_id, role, position, actor_id) "
+            "SELECT :dup, role, position, actor_id FROM event_actor WHERE event_id = :id"
+        ).bindparams(dup=duplicate, id=original),
+    )
     assert len(await all_events(client)) == 2
 
     later = await post(client, KISMAYO_NEXT_DAY)

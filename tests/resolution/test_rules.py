@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from app.events.resolution import Report, agree, assign, derive, family, family_members
+from app.events.resolution import Report, agree, assign, derive, family, family_members, site_names
 
 
 def report(**over: Any) -> Report:
@@ -130,3 +130,28 @@ def test_a_report_matching_two_duplicates_merges_them_unless_one_source_keeps_th
     assert (merged.targets, merged.merges) == ([3], {3: [9]})
     kept_apart = assign([new], [[first, duplicate]], {3: [1], 9: [1, 2]})
     assert (kept_apart.targets, kept_apart.merges) == ([3], {})
+
+
+def test_named_villages_keep_two_clashes_of_one_district_apart() -> None:
+    text_a = "Clan militias clashed in the vicinity of Dhabad village near Galkayo town on Tuesday."
+    text_b = "Clan militias clashed near Galkayo's Bali Busle village on Tuesday, elders said."
+    assert site_names(text_a) == ["dhabad", "galkayo"]
+    assert site_names(text_b) == ["bali busle"]
+    region = {
+        "location": "Galkayo",
+        "admin2": "Gaalkacyo",
+        "geo_precision": 3,
+        "sub_event_type": "Armed clash",
+    }
+    a = report(**region, actor1="Hawiye Clan Militia (Somalia)", actor2="Darod Clan Militia (Somalia)")
+    b = report(**region, actor1="Hawiye Clan Militia (Somalia)", actor2="Darod Clan Militia (Somalia)")
+    assert agree(a, b)
+    a.sites, b.sites = site_names(text_a), site_names(text_b)
+    assert not agree(a, b)
+    assert site_names("THE ARMY ATTACKED THE VILLAGE OF SAN JOSE, THE COMMANDER SAID.") == []
+
+
+def test_an_unnamed_attack_somewhere_in_the_region_links_to_nothing() -> None:
+    vague = report(actor1="Unidentified Armed Group (Somalia)", actor2="", location="Lower Juba", admin2="")
+    vague.values.update(geo_precision=3, event_date=date(2024, 3, 4), sub_event_type="Armed clash")
+    assert not agree(vague, report(actor1="Unidentified Armed Group (Somalia)", actor2=""))
