@@ -492,9 +492,17 @@ async def recompute(session: AsyncSession, event_id: int) -> bool:
     if not rows:
         return False
     reports = [Report.from_json(data, source_id, order) for source_id, order, data in rows if data]
-    if not reports:  # sources stored without a report: nothing to derive from, keep the fields
-        await repo.touch(session, event_id)
-        return True
+    legacy = [(source_id, order) for source_id, order, data in rows if not data]
+    if legacy:
+        # sources stored without a report of their own (bulk loads): the event as it stands is theirs
+        current = await repo.coding_of(session, event_id)
+        if current is None:
+            return False
+        values, actors = current
+        if not reports:
+            await repo.touch(session, event_id)
+            return True
+        reports += [Report(values=dict(values), actors=actors, source_id=s, order=o) for s, o in legacy]
     values, actors = derive(reports)
     await repo.update_event(session, event_id, values, actors)
     return True

@@ -195,3 +195,17 @@ async def kinds_of(session: AsyncSession, event_ids: list[int]) -> list[tuple[st
         return []
     stmt = select(_EVENT.c.iso3, _EVENT.c.sub_event_type).where(_EVENT.c.id.in_(event_ids))
     return [(iso3, sub) for iso3, sub in (await run(session, stmt)).all()]
+
+
+async def coding_of(
+    session: AsyncSession, event_id: int
+) -> tuple[dict[str, Any], dict[str, list[str]]] | None:
+    """The event's current column values (those a report holds) and actor names by role."""
+    event = await session.get(Event, event_id, populate_existing=True)
+    if event is None:
+        return None
+    values = event.model_dump(exclude={"id", "created_at", "updated_at"})
+    actors: dict[str, list[str]] = {}
+    for link in (await events_repo.actors_of(session, [event_id])).get(event_id, []):
+        actors.setdefault(link.role, []).append(link.name)
+    return values, actors

@@ -237,3 +237,22 @@ async def test_a_new_report_merges_duplicates_stored_before_resolution_and_leave
     assert (await client.get(f"/events/{duplicate}")).status_code == 404
     tombstones = [c for c in await feed(client) if c["kind"] == "merged"]
     assert [(c["event_id"], c["merged_into"]) for c in tombstones] == [(duplicate, original)]
+
+
+async def test_a_source_without_a_report_of_its_own_counts_as_the_event_as_stored(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    stored = await post(client, KISMAYO_NEXT_DAY)
+    event_id = stored["events"][0]["id"]
+    assert stored["events"][0]["actor1"] == "Al Shabaab"
+    # rows bulk-loaded without a report (bench COPY, external writers)
+    await run(session, text("UPDATE event_source SET report = NULL, fatalities = NULL"))
+    await post(client, KISMAYO_FIRST)  # names no attacker: "Unidentified Armed Group"
+    (event,) = await all_events(client)
+    assert event["id"] == event_id and event["source_count"] == 2
+    # the stored event keeps its named attacker: the legacy source counts with the event's coding
+    assert (event["actor1"], event["event_date"], event["location"]) == (
+        "Al Shabaab",
+        "2024-03-03",
+        "Kismayo",
+    )
