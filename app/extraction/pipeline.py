@@ -210,7 +210,10 @@ class Extractor:
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
         out = []
         for m, p, prec in resolved:
-            if p.iso3 in named or any(_km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
+            # a curated site (an air base, a camp) is what it says, wherever it is
+            famous = p.source != "geonames"
+            if p.iso3 in named or famous or any(
+                    _km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
                 out.append((m, p, prec))
                 continue
             alt = next((c for c in m.candidates if c.iso3 in named), None)

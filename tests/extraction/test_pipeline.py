@@ -160,3 +160,11 @@ def test_a_month_in_a_date_is_never_a_place(extract):
                      date(2025, 5, 3))
     assert events
     assert events[0].location != "May"
+
+
+def test_a_curated_site_abroad_is_kept_when_only_the_attackers_country_is_named(extract):
+    text = ("About 24 hours earlier, U.S. forces at an air base west of Baghdad were attacked. The attack on "
+            "Ain al-Asad air base with a close-range ballistic missile caused eight injuries.")
+    events = extract(text, date(2023, 11, 21))
+    missile = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert missile and missile[0].location.startswith("Ain al-Asad") and missile[0].country == "Iraq"
