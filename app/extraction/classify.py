@@ -129,7 +129,8 @@ class TriggerTagger:
 
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,
-                   target_civilian: bool, ground_fight: bool, riot_word: bool = True) -> str:
+                   target_civilian: bool, ground_fight: bool, riot_word: bool = True,
+                   agent_armed: bool = False) -> str:
     """ACLED's sub-event type for an event whose triggers carry ``tags``.
 
     Priority follows the codebook: demonstrations by crowds first; then a ground battle absorbs the
@@ -141,7 +142,8 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     armed_violence = tags & {"clash", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical"}
     if agent_crowd and "clash" in tags and not tags & {"protest", "airstrike", "shelling", "ied"}:
         return "Mob violence"  # rival supporters or youths fighting each other
-    if demo and (agent_crowd or not armed_violence or "protest" in tags):
+    # burning and blocking by an armed group (not a crowd) is no demonstration
+    if demo and (agent_crowd or "protest" in tags or (not armed_violence and not agent_armed)):
         if "protest" in tags:
             if "excessive" in tags and "riot" not in tags:
                 return "Excessive force against protesters"

@@ -75,6 +75,7 @@ HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurge
 CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|responsib(?:le|ility)|blam(?:ed|es|ing)|"
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
+SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
@@ -472,7 +473,12 @@ class Extractor:
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
-                             riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences))
+                             riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
+                             agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents))
+        if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
+                a.inter == 1 for a in targets):
+            # defecting to an armed group is a change in its activity; surrender to the state an agreement
+            sub = "Change to group/activity"
         etype = EVENT_TYPE[sub]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)

@@ -168,3 +168,20 @@ def test_a_curated_site_abroad_is_kept_when_only_the_attackers_country_is_named(
     events = extract(text, date(2023, 11, 21))
     missile = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert missile and missile[0].location.startswith("Ain al-Asad") and missile[0].country == "Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 13 June 2025, a government soldier (SNA) surrendered to Al Shabaab in Bulo Fulay village.",
+         "Change to group/activity"),
+        ("On 10 July 2025, an Al Shabaab fighter surrendered to government security forces (SNA) in Balcad town.",
+         "Agreement"),
+        ("On 30 July 2025, Al Shabaab set fire to food commodities seized from shops in Buaale town.",
+         "Looting/property destruction"),
+        ("On 26 May 2025, Al Shabaab battle wagons were sighted in Fiidow village.", "Change to group/activity"),
+    ],
+)
+def test_strategic_developments_by_who_does_what(extract, text, expected):
+    events = extract(text, date(2025, 8, 1))
+    assert [e.sub_event_type for e in events] == [expected]
