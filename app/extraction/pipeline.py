@@ -460,7 +460,9 @@ class Extractor:
         killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
         agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
             not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
-        target_civilian = any(a.inter == 7 for a in targets) or ("civilian" in killed_who and not targets)
+        # "kill two Maasai": people counted by their community are civilians unless armed
+        target_civilian = any(a.inter == 7 for a in targets) or (
+            bool(killed_who & {"civilian", "group"}) and not targets)
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
