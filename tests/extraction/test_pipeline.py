@@ -185,3 +185,8 @@ def test_a_curated_site_abroad_is_kept_when_only_the_attackers_country_is_named(
 def test_strategic_developments_by_who_does_what(extract, text, expected):
     events = extract(text, date(2025, 8, 1))
     assert [e.sub_event_type for e in events] == [expected]
+
+
+def test_diplomats_discussing_a_conflict_is_not_a_clash(extract):
+    text = "The foreign ministers discussed the conflict between the two countries at the summit."
+    assert extract(text, date(2024, 1, 10)) == []
