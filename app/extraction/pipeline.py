@@ -163,26 +163,39 @@ class Extractor:
         """
         counts: dict[str, float] = {}
         for i, (start, end, c) in enumerate(doc_countries):
-            w = 1.0
             if LOCATION_CUE.search(text[max(0, start - 25):start]):
                 w = 3.0
             elif ACTOR_NOUN_AFTER.match(text[end:end + 30]):
-                w = 0.3
+                counts[c.iso3] = counts.get(c.iso3, 0.0) + 0.3  # "US forces": who acts, not where
+                continue
+            else:
+                w = 1.0
             if start < 200:
                 w += 1.0
             if i == 0:
                 w += 0.5
             counts[c.iso3] = counts.get(c.iso3, 0.0) + w
         for a in actors:
-            # a group named after its country ("Islamic State Somalia Province") fights there;
-            # state forces named by their country ("US forces") may be abroad
+            bound = None
+            if a.inter in (2, 3, 4, 8):
+                # a group or mission named after its country fights there ("Islamic State Somalia
+                # Province", "... Mission in Somalia")
+                for _s, _e, c in countries.find_countries(re.sub(r"\([^)]*\)", " ", a.name)):
+                    bound = c
+                    break
+            if bound is not None and (a.inter != 8 or " in " in a.name):
+                counts[bound.iso3] = counts.get(bound.iso3, 0.0) + 2.5
+                continue
             home = countries.lookup(a.country) if a.country else None
             if home is None:
                 continue
-            bound = a.inter in (2, 3, 4) and any(a.start <= s and e <= a.end for s, e, _c in doc_countries)
-            counts[home.iso3] = counts.get(home.iso3, 0.0) + (
-                2.5 if bound else 1.5 if a.inter == 1 and not a.generic else 1.0 if a.inter == 1
-                else 0.8 if a.inter != 8 else 0.2)
+            if a.inter in (1, 8):
+                # "government forces", "SNA": the home state; "US forces": a state named abroad
+                marked = any(a.start <= s0 and e0 <= a.end for s0, e0, _c in doc_countries)
+                w = 0.5 if marked else 2.0
+            else:
+                w = 0.8
+            counts[home.iso3] = counts.get(home.iso3, 0.0) + w
         for m in mentions:
             isos = {p.iso3 for p in m.candidates[:3]}
             if len(isos) == 1:
