@@ -54,7 +54,7 @@ SOURCE_COLUMNS = (
     "id", "url", "title", "publisher", "published_at", "language", "text", "content_sha256", "ingested_at",
 )
 ACTOR_COLUMNS = ("id", "name", "inter", "country", "aliases")
-EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "actor_id")
+EVENT_ACTOR_COLUMNS = ("event_id", "role", "position", "actor_id", "event_date")  # date: migration 0005
 EVENT_SOURCE_COLUMNS = ("id", "event_id", "source_id", "evidence_start", "evidence_end", "evidence_text")
 
 MARKER_DDL = """
@@ -364,11 +364,12 @@ def generate_chunk(
             place.name, lat, lon, precision, fatalities, int(fatalities * rng.random() * 1.5), notes,
             round(rng.uniform(0.3, 0.95), 2), now, now,
         ))
-        links.append((event_id, "actor1", 0, a1))
+        # COPY runs with triggers off (replica), so the link's copy of the date is written here
+        links.append((event_id, "actor1", 0, a1, event_date))
         if a2:
-            links.append((event_id, "actor2", 0, a2))
+            links.append((event_id, "actor2", 0, a2, event_date))
         if assoc:
-            links.append((event_id, "assoc_actor_1", 0, assoc))
+            links.append((event_id, "assoc_actor_1", 0, assoc, event_date))
         # sources published on the event's day or within the next days
         base = bisect.bisect_left(source_days, day)
         n_links = 1 if rng.random() < 0.75 else (2 if rng.random() < 0.8 else 3)

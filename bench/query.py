@@ -13,8 +13,9 @@ a fixed, seeded mix of eight query shapes at the given concurrency with httpx:
 
 The same requests then run directly through an asyncpg pool at the same concurrency. The direct
 SQL is the repository's own: each request's filters go through ``app.events.service.parse_filters``
-and the repository functions the endpoint calls (``query``, ``actors_of``, ``source_ids_of``), whose
-statements are captured and compiled for asyncpg, so both sides do the same database work.
+and the repository functions the endpoint calls (``actor_ids`` when there is an actor filter, then
+``page_statement``: the events with their actor names and source ids in one statement), compiled for
+asyncpg, so both sides do the same database work.
 
 Prints per-shape p50/p95 and, last, exactly:
 ``query p95_ms=<float> api_over_sql=<float> events=<int>``
@@ -177,39 +178,37 @@ def _event_query(params: dict[str, Any]) -> Any:
     return q
 
 
-async def main_statement(params: dict[str, Any]) -> tuple[str, list[Any]]:
+class Statements:
+    """What one request runs: the actor lookup (with an actor filter) and the page statement."""
+
+    def __init__(self, lookup: tuple[str, list[Any]] | None, page: tuple[str, list[Any]]) -> None:
+        self.lookup = lookup
+        self.page = page
+
+
+async def statements(conn: asyncpg.Connection | None, params: dict[str, Any]) -> Statements:
+    """The request's statements compiled for asyncpg; the actor ids are looked up once, here, so the
+    page statement is the one the service builds for them."""
     from app.events import repository
 
-    session = _RecordingSession()
-    await repository.query(session, _event_query(params))  # type: ignore[arg-type]
-    return _compile(session.statements[0])
-
-
-_FOLLOW_UPS: dict[int, list[str]] = {}
-
-
-async def follow_up_statements(event_ids: list[int]) -> list[tuple[str, list[Any]]]:
-    """The two statements ``to_public`` runs for a page of events: actor names and source ids.
-
-    Compiled once per page size (their only parameters are the ids), so that the direct side does
-    not pay SQLAlchemy's compiler on each request.
-    """
-    from app.events import repository
-
-    n = len(event_ids)
-    if n not in _FOLLOW_UPS:
+    q = _event_query(params)
+    lookup = None
+    ids = None
+    if q.actor:
+        if conn is None:
+            raise ValueError("an actor filter needs a connection to look up the actor ids")
         session = _RecordingSession()
-        probe = list(range(1, n + 1))
-        await repository.actors_of(session, probe)  # type: ignore[arg-type]
-        await repository.source_ids_of(session, probe)  # type: ignore[arg-type]
-        templates = []
-        for stmt in session.statements:
-            sql, args = _compile(stmt)
-            if args != probe:
-                raise RuntimeError("a follow-up statement has parameters other than the event ids")
-            templates.append(sql)
-        _FOLLOW_UPS[n] = templates
-    return [(sql, list(event_ids)) for sql in _FOLLOW_UPS[n]]
+        await repository.actor_ids(session, q.actor)  # type: ignore[arg-type]
+        lookup = _compile(session.statements[0])
+        ids = [row[0] for row in await conn.fetch(lookup[0], *lookup[1])]
+    return Statements(lookup, _compile(repository.page_statement(q, ids)))
+
+
+async def main_statement(
+    params: dict[str, Any], conn: asyncpg.Connection | None = None
+) -> tuple[str, list[Any]]:
+    """The page statement of a request (for EXPLAIN); ``conn`` looks up an actor filter's ids."""
+    return (await statements(conn, params)).page
 
 
 # --- runners -----------------------------------------------------------------------------------
@@ -253,17 +252,19 @@ async def run_api(base_url: str, mix: list[Request], concurrency: int) -> tuple[
 
 async def run_sql(dsn: str, mix: list[Request], concurrency: int) -> dict[str, list[float]]:
     # statements compiled beforehand: the direct side measures the database, not SQLAlchemy
-    compiled = {id(r): await main_statement(r.params) for r in mix}
+    conn = await asyncpg.connect(dsn)
+    try:
+        compiled = {id(r): await statements(conn, r.params) for r in mix}
+    finally:
+        await conn.close()
     async with asyncpg.create_pool(dsn, min_size=concurrency, max_size=concurrency) as pool:
 
         async def one(r: Request) -> None:
-            sql, args = compiled[id(r)]
+            st = compiled[id(r)]
             async with pool.acquire() as conn:
-                events = await conn.fetch(sql, *args)
-                ids = [e["id"] for e in events[: int(r.params.get("limit", 100))]]
-                if ids:
-                    for follow_sql, follow_args in await follow_up_statements(ids):
-                        await conn.fetch(follow_sql, *follow_args)
+                if st.lookup:
+                    await conn.fetch(st.lookup[0], *st.lookup[1])
+                await conn.fetch(st.page[0], *st.page[1])
 
         return await _run_pool(mix, concurrency, one)
 
@@ -283,7 +284,7 @@ async def explain(dsn: str, mix: list[Request], path: Path) -> None:
             if not runs:
                 continue
             for label, r in (("median", runs[len(runs) // 2]), ("slowest", runs[-1])):
-                sql, args = await main_statement(r.params)
+                sql, args = await main_statement(r.params, conn)
                 plan = await conn.fetch("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, *args)
                 out.append(f"## {shape} ({label} under load: {r.last_ms:.1f} ms)  {r.params}\n"
                            + "\n".join(row[0] for row in plan) + "\n")

@@ -117,6 +117,8 @@ class EventActor(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("role IN ('actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2')", name="role_valid"),
         Index("ix_event_actor_actor_id_role", "actor_id", "role"),
+        # migration 0005: one actor's events newest first (GET /events?actor=)
+        Index("ix_event_actor_actor_id_event_date", "actor_id", text("event_date DESC"), text("event_id DESC")),
     )
 
     event_id: int = Field(
@@ -127,6 +129,9 @@ class EventActor(SQLModel, table=True):
     actor_id: int = Field(
         sa_column=Column(BigInteger, ForeignKey("actor.id", ondelete="RESTRICT"), nullable=False)
     )
+    # The event's date, copied so that an actor's links can be read in page order (migration 0005).
+    # Triggers fill it on insert and follow the event's date when it changes: writers may omit it.
+    event_date: date | None = Field(default=None, sa_column=Column(Date, nullable=False))
 
 
 class EventSource(SQLModel, table=True):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text, tuple_
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import and_, func, or_, select, text, tuple_, union_all
+from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -47,18 +47,20 @@ class EventQuery:
     limit: int = 100
 
 
-def _conditions(q: EventQuery) -> list[Any]:
+def _conditions(q: EventQuery, *, through_links: bool = False) -> list[Any]:
+    """The WHERE conditions on ``event`` for ``q``; with ``through_links`` the actor, date and cursor
+    conditions are left out because the ``event_actor`` scan (``_links``) applies them."""
     e = _EVENT.c
     conds: list[Any] = []
-    if q.actor:
+    if q.actor and not through_links:
         actor_ids = select(col(Actor.id)).where(actors_repo.matches(q.actor))
         linked = select(_EVENT_ACTOR.c.event_id).where(_EVENT_ACTOR.c.actor_id.in_(actor_ids))
         if q.actor_role:
             linked = linked.where(_EVENT_ACTOR.c.role == q.actor_role)
         conds.append(e.id.in_(linked))
-    if q.date_from:
+    if q.date_from and not through_links:
         conds.append(e.event_date >= q.date_from)
-    if q.date_to:
+    if q.date_to and not through_links:
         conds.append(e.event_date <= q.date_to)
     if q.iso3 or q.country_names:
         conds.append(or_(e.iso3.in_(q.iso3), func.lower(e.country).in_(q.country_names)))
@@ -91,7 +93,7 @@ def _conditions(q: EventQuery) -> list[Any]:
             conds.append(_within(*q.bbox_circle, exact=False))
     if q.radius:
         conds.append(_within(*q.radius, exact=True))
-    if q.after:
+    if q.after and not through_links:
         conds.append(tuple_(e.event_date, e.id) < tuple_(*q.after))
     return conds
 
@@ -118,6 +120,104 @@ async def query(session: AsyncSession, q: EventQuery) -> list[Event]:
     )
     result = await run(session, stmt)
     return [row[0] for row in result.all()]
+
+
+# An actor filter matching more actors than this is served by one semi-join instead of one ordered
+# scan per actor (a Merge Append of that many index scans costs more than it saves).
+MAX_ORDERED_ACTORS = 64
+
+
+async def actor_ids(session: AsyncSession, text_query: str) -> list[int]:
+    """Ids of the actors whose name or alias has a word starting with ``text_query``."""
+    stmt = select(col(Actor.id)).where(actors_repo.matches(text_query)).order_by(col(Actor.id))
+    return [row[0] for row in (await run(session, stmt)).all()]
+
+
+def _links(q: EventQuery, ids: list[int]) -> Any:
+    """``(event_date, event_id)`` of the events linked to ``ids``, each actor's links read newest first
+    through ``ix_event_actor_actor_id_event_date``; one event may appear once per link."""
+    ea = _EVENT_ACTOR.c
+    branches = []
+    for actor_id in ids:
+        branch = select(ea.event_date, ea.event_id).where(ea.actor_id == actor_id)
+        if q.actor_role:
+            branch = branch.where(ea.role == q.actor_role)
+        if q.date_from:
+            branch = branch.where(ea.event_date >= q.date_from)
+        if q.date_to:
+            branch = branch.where(ea.event_date <= q.date_to)
+        if q.after:
+            branch = branch.where(tuple_(ea.event_date, ea.event_id) < tuple_(*q.after))
+        branches.append(branch)
+    return (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("links")
+
+
+def page_statement(q: EventQuery, ids: list[int] | None = None, limit: int | None = None) -> Any:
+    """One statement for a page: the events matching ``q`` newest first, each row with ``actors``
+    (``role:name`` in position order) and ``source_ids`` (ascending, maybe repeated).
+
+    ``ids`` are the actors ``q.actor`` matches (``actor_ids``): with at most ``MAX_ORDERED_ACTORS``
+    of them the events are read through their links in page order, so a page costs one page of index
+    entries however many events the actors have.
+    """
+    e = _EVENT.c
+    limit = q.limit if limit is None else limit
+    through_links = bool(q.actor) and ids is not None and 0 < len(ids) <= MAX_ORDERED_ACTORS
+    if through_links:
+        assert ids is not None
+        links = _links(q, ids)
+        inner = (
+            select(_EVENT)
+            .join(links, links.c.event_id == e.id)
+            .where(*_conditions(q, through_links=True))
+            .order_by(links.c.event_date.desc(), links.c.event_id.desc())
+            .limit(limit)
+        )
+    else:
+        conds = _conditions(q)
+        if q.actor and ids is not None:
+            ea = _EVENT_ACTOR.c
+            linked = select(ea.event_id).where(ea.actor_id.in_(ids or [0]))
+            if q.actor_role:
+                linked = linked.where(ea.role == q.actor_role)
+            conds[0] = e.id.in_(linked)  # the actor condition is the first one
+        inner = select(_EVENT).where(*conds).order_by(e.event_date.desc(), e.id.desc()).limit(limit)
+    page = inner.subquery("page")
+    ea, es, actor = _EVENT_ACTOR.c, _EVENT_SOURCE.c, Actor.__table__.c  # type: ignore[attr-defined]
+    actors = (
+        select(func.array_agg(aggregate_order_by(ea.role + ":" + actor.name, ea.position)))
+        .select_from(_EVENT_ACTOR.join(Actor.__table__, actor.id == ea.actor_id))  # type: ignore[attr-defined]
+        .where(ea.event_id == page.c.id)
+        .scalar_subquery()
+    )
+    sources = (
+        select(func.array_agg(aggregate_order_by(es.source_id, es.source_id)))
+        .where(es.event_id == page.c.id)
+        .scalar_subquery()
+    )
+    return select(page, actors.label("actors"), sources.label("source_ids")).order_by(
+        page.c.event_date.desc(), page.c.id.desc()
+    )
+
+
+async def query_page(session: AsyncSession, q: EventQuery) -> list[dict[str, Any]]:
+    """Events matching ``q`` newest first, at most ``q.limit``, as plain dicts of the event's columns
+    plus ``actors`` and ``source_ids`` (see ``page_statement``): one statement, two with ``actor``."""
+    ids = await actor_ids(session, q.actor) if q.actor else None
+    if ids == []:
+        return []
+    limit = q.limit
+    while True:
+        rows = (await run(session, page_statement(q, ids, limit))).mappings().all()
+        seen: set[int] = set()
+        events = []
+        for row in rows:  # an event linked to two matching actors (or roles) comes once per link
+            if row["id"] not in seen:
+                seen.add(row["id"])
+                events.append(dict(row))
+        if len(events) >= q.limit or len(rows) < limit:
+            return events[: q.limit]
+        limit *= 2
 
 
 async def get(session: AsyncSession, event_id: int) -> Event | None:

@@ -71,3 +71,14 @@ async def test_direct_sql_is_the_repository_statement_with_its_parameters() -> N
     assert "ORDER BY event.event_date DESC, event.id DESC" in sql
     assert "IRQ" in args
     assert _event_query({}).limit == 101  # one more than a page, as the endpoint asks
+
+
+def test_actor_page_reads_each_actors_links_in_page_order() -> None:
+    from app.events.repository import page_statement
+    from bench.query import _compile
+
+    q = _event_query({"actor": "Military Forces of Ukraine", "date_from": "2023-01-01"})
+    sql, args = _compile(page_statement(q, [7, 9]))
+    assert "UNION ALL" in sql and sql.count("event_actor.actor_id = ") == 2
+    assert "ORDER BY links.event_date DESC, links.event_id DESC" in sql
+    assert 7 in args and 9 in args
