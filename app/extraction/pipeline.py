@@ -75,6 +75,8 @@ HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurge
 CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|responsib(?:le|ility)|blam(?:ed|es|ing)|"
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
+LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to\s+be)?|believed\s+to\s+be|"
+                    r"thought\s+to\s+be|presumably)\W+(?:the\s+)?$", re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
@@ -107,6 +109,11 @@ class _Draft:
     assoc_agents: list[ActorMention] = field(default_factory=list)
     # the document's country mentions (start, end, country), shared by all its drafts
     doc_countries: list[tuple[int, int, countries.Country]] = field(default_factory=list)
+
+    text: str = ""
+
+    def text_between(self, start: int, end: int) -> str:
+        return self.text[start:end]
 
     @property
     def tags(self) -> set[str]:
@@ -149,6 +156,7 @@ class Extractor:
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
         for d in drafts:
             d.doc_countries = doc_countries
+            d.text = text
         claims = self._claims(text, sentences, actors)
         events = [e for d in drafts if (e := self._code(d, published, main_country, claims)) is not None]
         return self._merge_same(events)
@@ -490,11 +498,15 @@ class Extractor:
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
                              riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
                              agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents))
+        defection = False
         if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
                 a.inter == 1 for a in targets):
-            # defecting to an armed group is a change in its activity; surrender to the state an agreement
-            sub = "Change to group/activity"
+            # defecting to an armed group is a change in its activity (the group's: it gains fighters);
+            # surrender to the state is an agreement
+            sub, defection = "Change to group/activity", bool(targets)
         etype = EVENT_TYPE[sub]
+        if defection:
+            agents, targets = targets[:1], agents[:1]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)
         fatalities = total(d.casualties, "killed")
@@ -546,12 +558,19 @@ class Extractor:
         return ev
 
     def _resolve_anaphors(self, d: _Draft, cname: str) -> dict[str, list[ActorMention]]:
-        """Name generic mentions ("the militants") after the group named before them."""
+        """Name generic mentions ("the militants") after the group named before them, and an
+        unidentified group after the one the report says it likely was ("an unknown armed group
+        (likely Al Shabaab)")."""
         named_groups = [a for a in d.actors if a.name and a.inter in (2, 3) and not a.generic]
         out: dict[str, list[ActorMention]] = {}
         for role, lst in (("agents", d.agents), ("targets", d.targets), ("assoc", d.assoc_agents)):
             res: list[ActorMention] = []
             for a in lst:
+                if a.name.startswith("Unidentified"):
+                    likely = next((g for g in named_groups if 0 <= g.start - a.end <= 40
+                                   and LIKELY.search(d.text_between(a.end, g.start))), None)
+                    if likely is not None:
+                        a = likely
                 if not a.name and a.kind == "anaphor":
                     prior = [g for g in named_groups if g.start < a.start] or named_groups
                     if prior:
@@ -612,7 +631,8 @@ class Extractor:
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
         assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]
-        if etype == "Strategic developments" and sub in ("Change to group/activity", "Headquarters or base established"):
+        if sub in ("Change to group/activity", "Headquarters or base established") and not (
+                a2 is not None and a2.inter == 1 and a1 is not None and a1.inter != 1):
             a2, assoc2 = None, []
         return a1, assoc1, a2, assoc2
 

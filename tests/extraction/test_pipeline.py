@@ -190,3 +190,15 @@ def test_strategic_developments_by_who_does_what(extract, text, expected):
 def test_diplomats_discussing_a_conflict_is_not_a_clash(extract):
     text = "The foreign ministers discussed the conflict between the two countries at the summit."
     assert extract(text, date(2024, 1, 10)) == []
+
+
+def test_a_likely_perpetrator_named_in_the_report_replaces_the_unidentified_group(extract):
+    events = extract("On 12 April 2025, Jubaland security forces defused an IED planted by an unknown armed group "
+                     "(likely Al Shabaab) in Kismayo town.", date(2025, 4, 14))
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Disrupted weapons use", "Al Shabaab")]
+
+
+def test_soldiers_defecting_to_a_group_are_the_groups_change_of_activity(extract):
+    events = extract("On 6 April 2025, 5 government soldiers (SNA) surrendered to Al Shabaab in Jilib town.",
+                     date(2025, 4, 8))
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Change to group/activity", "Al Shabaab")]
