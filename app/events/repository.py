@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text, tuple_, union_all
+from sqlalchemy import Select, and_, func, or_, select, text, tuple_, union_all
 from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -251,22 +251,28 @@ def page_statement(q: EventQuery, ids: list[int] | None = None, limit: int | Non
             inner = _spatial_page(q, limit)
         else:
             inner = select(_EVENT).where(*conds).order_by(e.event_date.desc(), e.id.desc()).limit(limit)
-    page = inner.subquery("page")
+    if not isinstance(inner, Select):  # the spatial union: aggregate over its rows
+        page = inner.subquery("page")
+        return select(page, *_aggregates(page.c.id)).order_by(page.c.event_date.desc(), page.c.id.desc())
+    # Postgres evaluates the per-row subqueries only for the rows the LIMIT keeps (after any Sort)
+    return inner.add_columns(*_aggregates(e.id))
+
+
+def _aggregates(event_id: Any) -> tuple[Any, Any]:
+    """``actors`` (``role:name`` in position order) and ``source_ids`` of the event ``event_id``."""
     ea, es, actor = _EVENT_ACTOR.c, _EVENT_SOURCE.c, Actor.__table__.c  # type: ignore[attr-defined]
     actors = (
         select(func.array_agg(aggregate_order_by(ea.role + ":" + actor.name, ea.position)))
         .select_from(_EVENT_ACTOR.join(Actor.__table__, actor.id == ea.actor_id))  # type: ignore[attr-defined]
-        .where(ea.event_id == page.c.id)
+        .where(ea.event_id == event_id)
         .scalar_subquery()
     )
     sources = (
         select(func.array_agg(aggregate_order_by(es.source_id, es.source_id)))
-        .where(es.event_id == page.c.id)
+        .where(es.event_id == event_id)
         .scalar_subquery()
     )
-    return select(page, actors.label("actors"), sources.label("source_ids")).order_by(
-        page.c.event_date.desc(), page.c.id.desc()
-    )
+    return actors.label("actors"), sources.label("source_ids")
 
 
 async def query_page(session: AsyncSession, q: EventQuery) -> list[dict[str, Any]]:
