@@ -142,6 +142,13 @@ class _Region:
     police: str
 
 
+_LINEAGE = re.compile(
+    r"\b(?P<lineage>(?:Hawiye|Darod|Darood|Dir|Isaaq|Isaq|Rahanweyn|Rahanwein)(?:-(?-i:[A-Z])[\w']*(?: (?-i:[A-Z])[\w']*)?){1,3})"
+    r"[ -](?:sub-?clan|clan)\s+militias?\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -266,12 +273,25 @@ class ActorTagger:
                 cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
                                                                   7, nation.name, "civilians", False)]))
         cands += self._tag_proxies(text, country)
+        cands += self._tag_lineages(text)
         chosen = self._resolve(cands)
         chosen = self._merge_parentheses(text, chosen)
         chosen = [self._off_duty(text, c) for c in chosen]
         out: list[ActorMention] = []
         for c in chosen:
             out.extend(c.mentions)
+        return out
+
+    @staticmethod
+    def _tag_lineages(text: str) -> list[_Cand]:
+        """A Somali lineage written out the way ACLED names it ("Rahanweyn-Digil-Garre sub-clan
+        militia") is that militia, whatever a single clan name in it means elsewhere."""
+        out: list[_Cand] = []
+        for m in _LINEAGE.finditer(text):
+            lineage = "-".join(part.strip().title() for part in m.group("lineage").split("-"))
+            s, e = m.start(), m.end()
+            out.append(_Cand(s, e, "named", [ActorMention(s, e, text[s:e], f"{lineage} Sub-Clan Militia (Somalia)",
+                                                          4, "Somalia", "identity_militia", False)]))
         return out
 
     @staticmethod

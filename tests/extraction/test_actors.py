@@ -309,3 +309,11 @@ def test_off_duty_soldier_is_a_civilian(tagger: ActorTagger) -> None:
 def test_reporting_sources_are_not_actors(tagger: ActorTagger) -> None:
     ms = tagger.tag("Gunmen killed two traders in Mandera, police said, according to local officials.", "Kenya")
     assert [m.text for m in ms if m.kind not in ("assoc_group",)] == ["Gunmen", "traders"]
+
+
+def test_a_somali_lineage_written_out_is_that_sub_clan_militia_not_a_kenyan_community():
+    from app.extraction.actors import ActorTagger
+
+    names = [m.name for m in ActorTagger().tag(
+        "Rahanweyn-Digil-Garre sub-clan militia abducted a civilian in Qoryooley town.", None)]
+    assert "Rahanweyn-Digil-Garre Sub-Clan Militia (Somalia)" in names
