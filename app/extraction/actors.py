@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.extraction import countries as _countries
+from app.extraction.datafiles import read_tsv
 from app.extraction.types import ActorMention
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -158,18 +159,7 @@ class _Cand:
 
 
 def _rows(path: Path) -> list[list[str]]:
-    rows: list[list[str]] = []
-    header = True
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            if header:
-                header = False
-                continue
-            rows.append(line.split("\t"))
-    return rows
+    return read_tsv(path, header=True)
 
 
 def _is_acronym(term: str) -> bool:

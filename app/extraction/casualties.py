@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.extraction.datafiles import read_tsv
 from app.extraction.numbers import MODIFIER, QUANTITY, _word_number, parse_quantity
 from app.extraction.types import NumberMention
 
@@ -85,10 +86,7 @@ class _Noun:
 
 def _load_persons() -> dict[str, _Noun]:
     nouns: dict[str, _Noun] = {}
-    for line in (DATA / "persons.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
+    for parts in read_tsv(DATA / "persons.tsv", header=False):
         noun, side = parts[0].strip(), parts[1].strip()
         nouns[noun] = _Noun(side)
         if len(parts) > 2:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.extraction.datafiles import read_tsv
+
 DATA = Path(__file__).parent / "data" / "lexicon"
 
 EVENT_TYPE = {
@@ -98,11 +100,8 @@ class TriggerTagger:
 
     def __init__(self) -> None:
         patterns: dict[str, list[str]] = {}
-        for line in (DATA / "triggers.tsv").read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#"):
-                continue
-            tag, pattern = line.split("\t", 1)
-            patterns.setdefault(tag.strip(), []).append(pattern.strip())
+        for tag, *rest in read_tsv(DATA / "triggers.tsv", header=False):
+            patterns.setdefault(tag.strip(), []).append("\t".join(rest).strip())
         self.patterns = [(tag, re.compile("|".join(f"(?:{p})" for p in ps))) for tag, ps in patterns.items()]
 
     def tag(self, sentence: str, offset: int = 0) -> list[Hit]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from app.extraction.datafiles import read_tsv
+
 T = TypeVar("T")
 
 _DATA = Path(__file__).parent / "data" / "countries.tsv"
@@ -81,26 +83,18 @@ class Country:
 
 def _load() -> list[Country]:
     countries: list[Country] = []
-    with _DATA.open(encoding="utf-8") as f:
-        header_seen = False
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if not header_seen:
-                header_seen = True
-                continue
-            name, iso2, iso3, capital, dem, al = (line.split("\t") + [""] * 6)[:6]
-            countries.append(
-                Country(
-                    name=name,
-                    iso2=iso2,
-                    iso3=iso3,
-                    demonyms=tuple(d for d in dem.split("|") if d),
-                    aliases=tuple(a for a in al.split("|") if a),
-                    capital=capital,
-                )
+    for row in read_tsv(_DATA, header=True):
+        name, iso2, iso3, capital, dem, al = (row + [""] * 6)[:6]
+        countries.append(
+            Country(
+                name=name,
+                iso2=iso2,
+                iso3=iso3,
+                demonyms=tuple(d for d in dem.split("|") if d),
+                aliases=tuple(a for a in al.split("|") if a),
+                capital=capital,
             )
+        )
     return countries
 
 

@@ -31,6 +31,7 @@ from app.extraction.classify import (
     TriggerTagger,
     sub_event_type,
 )
+from app.extraction.datafiles import read_tsv
 from app.extraction.geo import Gazetteer, Geocoder
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
@@ -713,12 +714,8 @@ def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
     """``data/geo/actor_homes.tsv``: actor name prefix → (iso3, admin1, seat), longest prefix first."""
     from pathlib import Path
 
-    rows: list[tuple[str, tuple[str, str, str]]] = []
     path = Path(__file__).parent / "data" / "geo" / "actor_homes.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            prefix, iso3, admin1, seat = line.split("\t")
-            rows.append((prefix, (iso3, admin1, seat)))
+    rows = [(prefix, (iso3, admin1, seat)) for prefix, iso3, admin1, seat in read_tsv(path, header=False)]
     return sorted(rows, key=lambda r: -len(r[0]))
 
 

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Literal
 
+from app.extraction.datafiles import read_tsv
 from app.extraction.types import TimeMention
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -61,11 +62,7 @@ class _Candidate:
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                yield line.split("\t")
+    yield from read_tsv(path, header=False)
 
 
 _Trie = dict[str, "_Trie"]

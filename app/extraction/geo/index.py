@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from app.extraction.datafiles import read_tsv
 from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
@@ -54,18 +55,7 @@ def _dumps_dir() -> Path:
 
 
 def _read_tsv(path: Path) -> list[list[str]]:
-    rows: list[list[str]] = []
-    header = False
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            if not header:
-                header = True
-                continue
-            rows.append(line.split("\t"))
-    return rows
+    return read_tsv(path, header=True)
 
 
 def _input_hash() -> str:
