@@ -508,6 +508,13 @@ class Extractor:
         etype = EVENT_TYPE[sub]
         if defection:
             agents, targets = targets[:1], agents[:1]
+        elif sub in ("Change to group/activity", "Headquarters or base established"):
+            # "Al Shabaab were sighted / deployed": the group whose activity changes is the one
+            # named first, whatever the voice
+            armed = sorted((a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"),
+                           key=lambda a: a.start)
+            if armed:
+                agents, targets = [armed[0]], []
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)
         fatalities = total(d.casualties, "killed")

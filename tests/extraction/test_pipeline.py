@@ -202,3 +202,10 @@ def test_soldiers_defecting_to_a_group_are_the_groups_change_of_activity(extract
     events = extract("On 6 April 2025, 5 government soldiers (SNA) surrendered to Al Shabaab in Jilib town.",
                      date(2025, 4, 8))
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Change to group/activity", "Al Shabaab")]
+
+
+def test_a_group_sighted_or_deployed_is_actor1_of_its_change_of_activity(extract):
+    events = extract("On 13 May 2025, unspecified Al Shabaab were sighted patrolling in Araara village.",
+                     date(2025, 5, 14))
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Change to group/activity", "Al Shabaab", "")]
