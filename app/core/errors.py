@@ -160,17 +160,20 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = f"no route for {request.method} {request.url.path}"
         return error_response(exc.status_code, code, detail, None, **(exc.headers or {}))
 
-    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-        # registered per class: Starlette re-raises what reaches the catch-all handler (uvicorn then
-        # logs a traceback and drops the connection); a specific handler answers cleanly
+    def _unavailable_or_internal(request: Request, exc: Exception) -> JSONResponse:
         if _is_connection_error(exc):
             logger.warning("database unavailable: %s", exc)
             return error_response(
                 503, "database_unavailable", "the database cannot be reached; retry shortly", None,
                 **{"Retry-After": "5"},
             )
-        logger.exception("unexpected database error on %s %s", request.method, request.url.path)
+        logger.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_response(500, "internal_error", "an unexpected error occurred; it has been logged")
+
+    async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+        # registered per class: Starlette re-raises what reaches the catch-all handler (uvicorn then
+        # logs a traceback and drops the connection); a specific handler answers cleanly
+        return _unavailable_or_internal(request, exc)
 
     for cls in (sa_exc.TimeoutError, sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DBAPIError,
                 OSError, ConnectionError):
@@ -178,14 +181,4 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-        if _is_connection_error(exc):
-            logger.warning("database unavailable: %s", exc)
-            return error_response(
-                503,
-                "database_unavailable",
-                "the database cannot be reached; retry shortly",
-                None,
-                **{"Retry-After": "5"},
-            )
-        logger.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal_error", "an unexpected error occurred; it has been logged")
+        return _unavailable_or_internal(request, exc)

@@ -63,11 +63,6 @@ CASUALTY_HINT = re.compile(
     r"slaughter|assassin|hostage|seiz|round|apprehend|gunned",
     re.IGNORECASE,
 )
-NO_CASUALTIES = re.compile(
-    r"\b(?:no\s+(?:one|body|casualties|fatalities|deaths|injuries|lives\s+were\s+lost)|nobody|"
-    r"there\s+were\s+no\s+(?:casualties|fatalities|deaths|injuries)|without\s+casualties)\b",
-    re.IGNORECASE,
-)
 
 
 _MODIFIER_RE = re.compile("^" + MODIFIER, re.IGNORECASE)
@@ -299,10 +294,6 @@ class CasualtyReader:
         for m in SLAIN.finditer(sentence):
             add(m.start(), m.end(), 1, "killed", "unknown")
         return out
-
-    @staticmethod
-    def says_no_casualties(sentence: str) -> bool:
-        return bool(NO_CASUALTIES.search(sentence))
 
 
 def total(per_sentence: list[list[NumberMention]], outcome: str) -> int:

@@ -17,6 +17,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from pathlib import Path
 
 from app.extraction import countries
 from app.extraction.actors import ActorTagger
@@ -113,9 +114,6 @@ class _Draft:
 
     text: str = ""
 
-    def text_between(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     @property
     def tags(self) -> set[str]:
         return {h.tag for h in self.hits}
@@ -132,6 +130,8 @@ class Extractor:
         self.actors = ActorTagger()
         self.casualties = CasualtyReader()
         self.homes = _load_homes()
+        # filled lazily; a race between threads only computes the same value twice
+        self._capitals: dict[str, Place | None] = {}
 
     # ------------------------------------------------------------------ public
     def extract(self, text: str, published_at: date | None = None) -> list[Event]:
@@ -372,13 +372,13 @@ class Extractor:
             responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
             if responds and not tags & GROUND_FIGHT:
                 continue
-            if not self._compatible(d.tags, tags, backref):
+            if not self._compatible(d.tags, tags):
                 continue
             return d
         return None
 
     @staticmethod
-    def _compatible(old: set[str], new: set[str], backref: bool) -> bool:
+    def _compatible(old: set[str], new: set[str]) -> bool:
         remote = {"airstrike", "shelling", "ied", "suicide", "grenade", "blast", "chemical"}
         demo = {"protest", "riot", "mob", "excessive", "intervention"}
         o_remote, n_remote = old & remote, new & remote
@@ -576,7 +576,7 @@ class Extractor:
             for a in lst:
                 if a.name.startswith("Unidentified"):
                     likely = next((g for g in named_groups if 0 <= g.start - a.end <= 40
-                                   and LIKELY.search(d.text_between(a.end, g.start))), None)
+                                   and LIKELY.search(d.text[a.end:g.start])), None)
                     if likely is not None:
                         a = likely
                 if not a.name and a.kind == "anaphor":
@@ -689,11 +689,13 @@ class Extractor:
         return None
 
     def _capital(self, country: countries.Country) -> Place | None:
-        """Where an event known only by its country is put: the capital, at geo_precision 3."""
-        cands = [p for p in self.gazetteer.lookup(country.capital) if p.iso3 == country.iso3] if country.capital else []
-        if cands:
-            return cands[0]
-        return self.gazetteer.country_place(country.iso3)
+        """Where an event known only by its country is put: the capital, at geo_precision 3
+        (looked up once per country: it is asked for on every text)."""
+        if country.iso3 not in self._capitals:
+            cands = [p for p in self.gazetteer.lookup(country.capital)
+                     if p.iso3 == country.iso3] if country.capital else []
+            self._capitals[country.iso3] = cands[0] if cands else self.gazetteer.country_place(country.iso3)
+        return self._capitals[country.iso3]
 
     @staticmethod
     def _merge_same(events: list[Event]) -> list[Event]:
@@ -719,8 +721,6 @@ class Extractor:
 
 def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
     """``data/geo/actor_homes.tsv``: actor name prefix → (iso3, admin1, seat), longest prefix first."""
-    from pathlib import Path
-
     path = Path(__file__).parent / "data" / "geo" / "actor_homes.tsv"
     rows = [(prefix, (iso3, admin1, seat)) for prefix, iso3, admin1, seat in read_tsv(path, header=False)]
     return sorted(rows, key=lambda r: -len(r[0]))
