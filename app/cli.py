@@ -1,4 +1,4 @@
-"""The ``conflict-events`` command: serve, migrate, ingest, extract, gazetteer, keys."""
+"""The ``conflict-events`` command: serve, migrate, ingest, worker, extract, gazetteer, keys."""
 
 from __future__ import annotations
 
@@ -157,6 +157,57 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] and not (counts["created"] or counts["existing"]) else 0
 
 
+# --- worker ------------------------------------------------------------------------------------
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run a job worker: it takes the chunks of ``POST /articles/batch`` batches from the queue and
+    stores their articles as ``POST /articles`` does, until SIGINT/SIGTERM (running jobs finish first).
+
+    Any number of workers, on one machine or many, may share one database: each job goes to one of them.
+    """
+    from app.core import db
+    from app.core.config import get_settings
+    from app.core.extraction_runner import ExtractionRunner
+    from app.jobs import queue as jobs_queue
+    from app.jobs.service import WorkerResources
+
+    settings = get_settings()
+    concurrency = args.concurrency or jobs_queue.concurrency(settings)
+    if concurrency < 1:
+        print("--concurrency must be at least 1", file=sys.stderr)
+        return 2
+
+    async def run() -> None:
+        url = await db.resolve_database_url(settings)
+        engine = db.make_engine(url, settings)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        try:
+            await db.wait_for_database(engine, settings.db_wait_s)
+            if settings.migrate_on_start:
+                await db.migrate(url)
+            runner.start()
+            resources = WorkerResources(db.make_sessionmaker(engine), runner)
+            name = args.name or jobs_queue.worker_name()
+            queue = jobs_queue.make_queue(url, max_connections=concurrency + 3)
+            async with queue.open_async():
+                logger.info("worker %s: concurrency %d on %s", name, concurrency, db.redacted(url))
+                options = jobs_queue.worker_options(
+                    resources, concurrency, name, install_signal_handlers=True
+                )
+                await queue.run_worker_async(**options)
+        finally:
+            await runner.aclose()
+            await engine.dispose()
+            if not settings.database_url:
+                from app.core import embedded_pg
+
+                await asyncio.to_thread(embedded_pg.stop, settings.data_dir)
+
+    asyncio.run(run())
+    return 0
+
+
 # --- commands owned by the extraction library --------------------------------------------------
 
 
@@ -203,6 +254,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.set_defaults(func=cmd_ingest)
+
+    worker = sub.add_parser(
+        "worker", help="process queued batches (POST /articles/batch); run as many as you like"
+    )
+    worker.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        help="jobs run at once (default: JOBS_WORKER_CONCURRENCY, else 2 x EXTRACT_WORKERS)",
+    )
+    worker.add_argument("--name", default=None, help="shown in logs and job results (default: host:pid)")
+    worker.set_defaults(func=cmd_worker)
 
     _add_library_command(
         sub, "extract", "app.extraction.cli", "add_extract_command", "code texts into events"

@@ -21,11 +21,13 @@ from app.core import db
 from app.core.config import Settings, get_settings
 from app.core.errors import error_response, error_responses, install_error_handlers
 from app.core.extraction_runner import ExtractionRunner
-from app.core.limits import InputLimitMiddleware
 from app.core.logging import RequestIdMiddleware
 from app.core.metrics import MetricsMiddleware, instrument_runner, metrics_router
-from app.core.middleware import BodyGuardMiddleware
 from app.events.router import router as events_router
+from app.jobs import queue as jobs_queue
+from app.jobs import router as jobs_router
+from app.jobs.body_limits import BodyLimitsMiddleware
+from app.jobs.service import WorkerResources
 from app.sources.router import router as sources_router
 
 logger = logging.getLogger(__name__)
@@ -75,9 +77,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await log_access_status(app.state.sessionmaker)  # says how to create a key when none can write
         app.state.runner = runner
         app.state.head_revision = db.head_revision(url)
+        # the job queue (POST /articles/batch defers to it) and, if JOBS_INPROCESS_WORKER, a worker
+        workers = jobs_queue.concurrency(settings)
+        app.state.jobs_queue = jobs_queue.make_queue(url, max_connections=workers + 3)
+        await app.state.jobs_queue.open_async()
+        worker = None
+        if settings.jobs_inprocess_worker:
+            resources = WorkerResources(app.state.sessionmaker, runner)
+            worker = jobs_queue.start_worker(
+                app.state.jobs_queue, resources, workers, jobs_queue.worker_name(":api")
+            )
         try:
             yield
         finally:
+            if worker is not None:
+                await jobs_queue.stop_worker(worker)
+            await app.state.jobs_queue.close_async()
             await runner.aclose()
             await engine.dispose()
             if not settings.database_url:
@@ -95,8 +110,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(InputLimitMiddleware, max_body_bytes=settings.max_body_bytes)
+    # InputLimitMiddleware then BodyGuardMiddleware on every path, with the batch path's own limit
+    app.add_middleware(
+        BodyLimitsMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        batch_max_body_bytes=settings.batch_max_body_bytes,
+        batch_path=jobs_router.BATCH_PATH,
+    )
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestIdMiddleware)  # added last = outermost: the id is on every log line
     install_error_handlers(app)
@@ -106,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sources_router, **keyed)
     app.include_router(actors_router, **keyed)
     app.include_router(changes_router, **keyed)
+    app.include_router(jobs_router.router, **keyed)
     app.include_router(metrics_router)
     _add_probes(app)
     return app

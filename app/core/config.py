@@ -38,6 +38,18 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     db_connect_timeout_s: float = Field(default=5.0, gt=0)
     db_wait_s: float = Field(default=30.0, ge=0, description="How long start-up waits for the database.")
+    batch_max_body_bytes: int = Field(
+        default=20_000_000, gt=0, description="Body limit of POST /articles/batch (larger bodies get 413)."
+    )
+    jobs_chunk_size: int = Field(
+        default=10, ge=1, le=1000, description="Articles per queued job: the unit workers share."
+    )
+    jobs_inprocess_worker: bool = Field(
+        default=True, description="`serve` also runs a job worker in the API process."
+    )
+    jobs_worker_concurrency: int = Field(
+        default=0, ge=0, description="Jobs one worker runs at once; 0: twice the extraction processes."
+    )
 
     @field_validator("database_url")
     @classmethod

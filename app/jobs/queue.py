@@ -1,0 +1,131 @@
+"""The job queue: procrastinate on our Postgres (its tables live in the schema ``procrastinate``,
+created by migration 0006), its tasks, and the worker that runs them.
+
+* ``ingest_chunk(batch_id, first, last)``: one job per chunk of ``JOBS_CHUNK_SIZE`` articles, deferred
+  with ``lock = "ingest:<batch>:<first>"`` so that two jobs of one chunk never run at the same time;
+  procrastinate hands each job to one worker (``SELECT ... FOR UPDATE SKIP LOCKED``).
+* ``ingest_maintenance`` (every minute, one run across all workers): retries the jobs of workers
+  that stopped sending heartbeats (killed machines), and queues batches the API stored but could not
+  queue (``enqueued_at`` NULL for more than a minute).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from typing import Any
+
+import procrastinate
+from procrastinate import JobContext, RetryStrategy
+from sqlalchemy.engine import make_url
+
+from app.core.config import Settings
+from app.jobs import repository, service
+from app.jobs.models import IngestBatch
+from app.jobs.service import WorkerResources
+
+logger = logging.getLogger(__name__)
+
+SCHEMA = "procrastinate"
+QUEUE = "ingest"
+CHUNK_TASK = "ingest_chunk"
+MAINTENANCE_TASK = "ingest_maintenance"
+# A transient failure (database or extraction pool away) is retried 5 times, 2 s to ~1 min apart.
+RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
+STALLED_AFTER_S = 60.0  # a worker silent for this long (heartbeat every 10 s) is presumed dead
+NOT_ENQUEUED_AFTER_S = 60.0
+
+
+def conninfo(url: str) -> str:
+    """The libpq form of our SQLAlchemy URL (``postgresql+asyncpg://...`` -> ``postgresql://...``)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def worker_name(suffix: str = "") -> str:
+    return f"{socket.gethostname()}:{os.getpid()}{suffix}"
+
+
+def make_queue(url: str, max_connections: int = 10) -> procrastinate.App:
+    """A procrastinate app on ``url`` with the ingestion tasks; open it with ``async with app.open_async()``."""
+    connector = procrastinate.PsycopgConnector(
+        conninfo=conninfo(url),
+        min_size=1,
+        max_size=max_connections,
+        kwargs={"options": f"-c search_path={SCHEMA}"},
+    )
+    app = procrastinate.App(connector=connector)
+
+    @app.task(name=CHUNK_TASK, queue=QUEUE, pass_context=True, retry=RETRY)
+    async def ingest_chunk(context: JobContext, batch_id: int, first: int, last: int) -> int:
+        resources: WorkerResources = context.additional_context["resources"]
+        final = context.job.attempts >= (RETRY.max_attempts or 0)
+        name = context.worker_name or "worker"
+        return await service.process_chunk(resources, batch_id, first, last, name, final)
+
+    @app.periodic(cron="* * * * *")
+    @app.task(name=MAINTENANCE_TASK, queue=QUEUE, queueing_lock=MAINTENANCE_TASK, pass_context=True)
+    async def ingest_maintenance(context: JobContext, timestamp: int) -> None:
+        for job in await app.job_manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_S):
+            logger.warning("retrying job %s of a worker presumed dead", job.id)
+            await app.job_manager.retry_job(job)
+        resources: WorkerResources = context.additional_context["resources"]
+        async with resources.sessionmaker() as session, session.begin():
+            for batch in await repository.batches_not_enqueued(session, NOT_ENQUEUED_AFTER_S):
+                logger.warning("queueing batch %s, stored but never queued", batch.id)
+                await enqueue(app, batch)
+                await repository.mark_enqueued(session, [batch.id or 0])
+
+    return app
+
+
+async def enqueue(queue: procrastinate.App, batch: IngestBatch) -> None:
+    """Defer one ``ingest_chunk`` job per chunk of ``batch`` (one statement)."""
+    task = queue.tasks[CHUNK_TASK]
+    jobs = [
+        task.configure(lock=f"ingest:{batch.id}:{first}").make_new_job(
+            batch_id=batch.id, first=first, last=last
+        )
+        for first, last in service.chunks(batch)
+    ]
+    await queue.job_manager.batch_defer_jobs_async(jobs)
+
+
+def concurrency(settings: Settings) -> int:
+    """Jobs one worker runs at once: ``JOBS_WORKER_CONCURRENCY``, else two per extraction process."""
+    return settings.jobs_worker_concurrency or 2 * max(1, settings.extract_workers)
+
+
+def start_worker(
+    queue: procrastinate.App, resources: WorkerResources, concurrency: int, name: str
+) -> asyncio.Task[None]:
+    """Run a worker as a task of this event loop (the API's in-process worker; tests)."""
+    options = worker_options(resources, concurrency, name, install_signal_handlers=False)
+    return asyncio.create_task(queue.run_worker_async(**options), name=f"job worker {name}")
+
+
+async def stop_worker(task: asyncio.Task[None]) -> None:
+    """Stop a worker started by ``start_worker``: running jobs get ``shutdown_graceful_timeout`` to
+    finish; jobs cut short are retried by the next worker (procrastinate's retry on shutdown)."""
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        pass
+    except Exception:  # the worker's own failure is already logged; stopping must not raise
+        logger.exception("job worker %s stopped with an error", task.get_name())
+
+
+def worker_options(
+    resources: WorkerResources, concurrency: int, name: str, install_signal_handlers: bool
+) -> dict[str, Any]:
+    return {
+        "queues": [QUEUE],
+        "concurrency": concurrency,
+        "name": name,
+        "additional_context": {"resources": resources},
+        "install_signal_handlers": install_signal_handlers,
+        "shutdown_graceful_timeout": 30.0,
+        "delete_jobs": "successful",
+    }
