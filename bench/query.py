@@ -129,31 +129,7 @@ async def build_mix(conn: asyncpg.Connection, per_shape: int, seed: int) -> list
     return mix
 
 
-# --- the repository's SQL, compiled for asyncpg ------------------------------------------------
-
-
-class _Result:
-    def all(self) -> list[Any]:
-        return []
-
-
-class _RecordingSession:
-    """Stands in for the AsyncSession: records each statement the repository would execute."""
-
-    def __init__(self) -> None:
-        self.statements: list[Any] = []
-
-    async def exec(self, stmt: Any) -> _Result:
-        self.statements.append(stmt)
-        return _Result()
-
-
-def _compile(stmt: Any) -> tuple[str, list[Any]]:
-    from sqlalchemy.dialects.postgresql.asyncpg import dialect
-
-    compiled = stmt.compile(dialect=dialect(), compile_kwargs={"render_postcompile": True})
-    params = compiled.construct_params()
-    return compiled.string, [params[name] for name in compiled.positiontup or []]
+# --- the repository's SQL -----------------------------------------------------------------------
 
 
 def _event_query(params: dict[str, Any]) -> Any:
@@ -187,8 +163,8 @@ class Statements:
 
 
 async def statements(conn: asyncpg.Connection | None, params: dict[str, Any]) -> Statements:
-    """The request's statements compiled for asyncpg; the actor ids are looked up once, here, so the
-    page statement is the one the service builds for them."""
+    """The request's statements as the repository writes them (SQL text and asyncpg parameters); the
+    actor ids are looked up once, here, so the page statement is the one the service builds for them."""
     from app.events import repository
 
     q = _event_query(params)
@@ -197,11 +173,9 @@ async def statements(conn: asyncpg.Connection | None, params: dict[str, Any]) ->
     if q.actor:
         if conn is None:
             raise ValueError("an actor filter needs a connection to look up the actor ids")
-        session = _RecordingSession()
-        await repository.actor_ids(session, q.actor)  # type: ignore[arg-type]
-        lookup = _compile(session.statements[0])
+        lookup = repository.actor_ids_sql(q.actor)
         ids = [row[0] for row in await conn.fetch(lookup[0], *lookup[1])]
-    return Statements(lookup, _compile(repository.page_statement(q, ids)))
+    return Statements(lookup, repository.page_sql(q, ids))
 
 
 async def main_statement(
@@ -251,7 +225,7 @@ async def run_api(base_url: str, mix: list[Request], concurrency: int) -> tuple[
 
 
 async def run_sql(dsn: str, mix: list[Request], concurrency: int) -> dict[str, list[float]]:
-    # statements compiled beforehand: the direct side measures the database, not SQLAlchemy
+    # statements built beforehand: the direct side measures the database (and asyncpg), not Python
     conn = await asyncpg.connect(dsn)
     try:
         compiled = {id(r): await statements(conn, r.params) for r in mix}

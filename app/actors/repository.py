@@ -42,6 +42,12 @@ def matches(q: str) -> Any:
     )
 
 
+def matches_sql(pattern: str) -> str:
+    """``matches`` as SQL text on ``actor``, for the placeholder ``pattern`` of a
+    ``word_prefix_pattern``."""
+    return f"(actor.name ~* {pattern} OR {ALIASES_TEXT} ~* {pattern})"
+
+
 async def upsert_many(
     session: AsyncSession, actors: Iterable[tuple[str, int | None, str, Sequence[str]]]
 ) -> dict[str, int]:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
+import asyncpg
 from alembic.config import Config
 from fastapi import Depends, Request
 from sqlalchemy import Executable, text
@@ -21,6 +22,7 @@ from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.config import Settings
+from app.core.errors import DatabaseUnavailableError
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +95,38 @@ async def run(session: AsyncSession, statement: Executable) -> Any:
     statements, so this is the one place that bridges the two.
     """
     return await session.exec(statement)  # type: ignore[call-overload]
+
+
+# Errors of the driver that mean the connection or the server is gone (not a bad statement); an
+# InterfaceError only counts when the connection is closed (a DataError is one too).
+_DISCONNECTS: tuple[type[BaseException], ...] = (
+    asyncpg.exceptions.ConnectionDoesNotExistError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,  # admin shutdown, cannot connect now
+    OSError,
+)
+
+
+async def fetch(session: AsyncSession, sql: str, *args: Any) -> list[asyncpg.Record]:
+    """Run one SQL text with numbered parameters (``$1``) on the session's connection, straight
+    through asyncpg: no statement compilation or result processing in SQLAlchemy, and asyncpg's
+    statement cache keeps it prepared. It runs in the session's transaction when one has begun;
+    otherwise in none (asyncpg autocommits a lone statement), which saves a read its BEGIN and COMMIT.
+
+    A lost connection is invalidated, the pool is renewed (its other connections died with the
+    server too) and the request gets 503 ``database_unavailable``.
+    """
+    conn = await session.connection()
+    driver = (await conn.get_raw_connection()).driver_connection
+    assert driver is not None
+    try:
+        return await driver.fetch(sql, *args)
+    except Exception as exc:
+        if not isinstance(exc, _DISCONNECTS) and not driver.is_closed():
+            raise
+        await conn.invalidate(exc)
+        await conn.engine.dispose(close=False)
+        raise DatabaseUnavailableError("the database cannot be reached; retry shortly") from exc
 
 
 # --- migrations --------------------------------------------------------------------------------

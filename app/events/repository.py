@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, text, tuple_, union_all
-from sqlalchemy.dialects.postgresql import aggregate_order_by, insert
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors import repository as actors_repo
 from app.actors.models import Actor
-from app.core.db import run
+from app.core.db import fetch, run
 from app.events.models import EARTH_POINT, ROLES, Event, EventActor, EventSource
 from app.sources.models import Source
 
@@ -48,56 +48,100 @@ class EventQuery:
     limit: int = 100
 
 
-def _conditions(q: EventQuery, *, through_links: bool = False, spatial: bool = True) -> list[Any]:
+# --- GET /events: the page statement as SQL text ----------------------------------------------
+#
+# The page is built as SQL text with numbered asyncpg parameters and run on the request's asyncpg
+# connection (``db.fetch``): no SQLAlchemy construction, compilation or result processing per request
+# (1.5-2.5 ms of CPU per page at 1M events, docs/performance.md). The text depends only on which
+# filters are given (and how many values a list filter has: one value is ``= $n``, several
+# ``= ANY($n)``), so asyncpg's statement cache holds one prepared statement per filter shape.
+
+
+class _Params:
+    """The numbered parameters of one statement: ``add`` returns the placeholder of a value."""
+
+    def __init__(self) -> None:
+        self.args: list[Any] = []
+
+    def add(self, value: Any) -> str:
+        self.args.append(value)
+        return f"${len(self.args)}"
+
+
+def _one_of(p: _Params, expr: str, values: list[Any], sql_type: str = "text") -> str:
+    """``expr`` equals one of ``values``: ``= $n`` for one value (an index can then still return its
+    rows in order), ``= ANY($n)`` otherwise (none: matches nothing)."""
+    if len(values) == 1:
+        return f"{expr} = {p.add(values[0])}"
+    return f"{expr} = ANY({p.add(list(values))}::{sql_type}[])"
+
+
+def _conditions(
+    q: EventQuery, p: _Params, ids: list[int] | None, *, through_links: bool = False, spatial: bool = True
+) -> list[str]:
     """The WHERE conditions on ``event`` for ``q``; with ``through_links`` the actor, date and cursor
     conditions are left out because the ``event_actor`` scan (``_links``) applies them; without
     ``spatial`` the bbox and radius conditions are left out (``_walk_conditions`` has them)."""
-    e = _EVENT.c
-    conds: list[Any] = []
+    conds: list[str] = []
     if q.actor and not through_links:
-        actor_ids = select(col(Actor.id)).where(actors_repo.matches(q.actor))
-        linked = select(_EVENT_ACTOR.c.event_id).where(_EVENT_ACTOR.c.actor_id.in_(actor_ids))
+        linked = "SELECT ea.event_id FROM event_actor ea WHERE " + _one_of(
+            p, "ea.actor_id", ids or [0], "bigint"
+        )
         if q.actor_role:
-            linked = linked.where(_EVENT_ACTOR.c.role == q.actor_role)
-        conds.append(e.id.in_(linked))
+            linked += f" AND ea.role = {p.add(q.actor_role)}"
+        conds.append(f"event.id IN ({linked})")
     if q.date_from and not through_links:
-        conds.append(e.event_date >= q.date_from)
+        conds.append(f"event.event_date >= {p.add(q.date_from)}")
     if q.date_to and not through_links:
-        conds.append(e.event_date <= q.date_to)
+        conds.append(f"event.event_date <= {p.add(q.date_to)}")
     if q.iso3 or q.country_names:
-        conds.append(or_(e.iso3.in_(q.iso3), func.lower(e.country).in_(q.country_names)))
-    if q.admin1:
-        conds.append(func.lower(e.admin1).in_([a.lower() for a in q.admin1]))
-    if q.location:
-        conds.append(func.lower(e.location).in_([a.lower() for a in q.location]))
-    if q.event_type:
-        conds.append(func.lower(e.event_type).in_([t.lower() for t in q.event_type]))
-    if q.sub_event_type:
-        conds.append(func.lower(e.sub_event_type).in_([t.lower() for t in q.sub_event_type]))
+        conds.append(
+            f"({_one_of(p, 'event.iso3', q.iso3)} OR {_one_of(p, 'lower(event.country)', q.country_names)})"
+        )
+    for column, values in (
+        ("admin1", q.admin1),
+        ("location", q.location),
+        ("event_type", q.event_type),
+        ("sub_event_type", q.sub_event_type),
+    ):
+        if values:
+            conds.append(_one_of(p, f"lower(event.{column})", [v.lower() for v in values]))
     if q.min_fatalities is not None:
-        conds.append(e.fatalities >= q.min_fatalities)
+        conds.append(f"event.fatalities >= {p.add(q.min_fatalities)}")
     if q.source_id is not None:
         conds.append(
-            e.id.in_(select(_EVENT_SOURCE.c.event_id).where(_EVENT_SOURCE.c.source_id == q.source_id))
+            f"event.id IN (SELECT es.event_id FROM event_source es WHERE es.source_id = {p.add(q.source_id)})"
         )
     if q.updated_since is not None:
-        conds.append(e.updated_at >= q.updated_since)
+        conds.append(f"event.updated_at >= {p.add(q.updated_since)}")
     if (q.bbox or q.radius) and spatial:
-        conds.append(and_(e.latitude.is_not(None), e.longitude.is_not(None)))
+        conds.append("event.latitude IS NOT NULL AND event.longitude IS NOT NULL")
     if q.bbox and spatial:
         min_lon, min_lat, max_lon, max_lat = q.bbox
-        conds.append(e.latitude.between(min_lat, max_lat))
+        conds.append(f"event.latitude BETWEEN {p.add(min_lat)} AND {p.add(max_lat)}")
         if min_lon <= max_lon:
-            conds.append(e.longitude.between(min_lon, max_lon))
+            conds.append(f"event.longitude BETWEEN {p.add(min_lon)} AND {p.add(max_lon)}")
         else:  # the box crosses the antimeridian
-            conds.append(or_(e.longitude >= min_lon, e.longitude <= max_lon))
+            conds.append(f"(event.longitude >= {p.add(min_lon)} OR event.longitude <= {p.add(max_lon)})")
         if q.bbox_circle:
-            conds.append(_within(*q.bbox_circle, exact=False))
+            conds.append(_within(p, *q.bbox_circle, exact=False))
     if q.radius and spatial:
-        conds.append(_within(*q.radius, exact=True))
+        conds.append(_within(p, *q.radius, exact=True))
     if q.after and not through_links:
-        conds.append(tuple_(e.event_date, e.id) < tuple_(*q.after))
+        conds.append(
+            f"(event.event_date, event.id) < ({p.add(q.after[0])}::date, {p.add(q.after[1])}::bigint)"
+        )
     return conds
+
+
+def _within(p: _Params, lat: float, lon: float, metres: float, *, exact: bool) -> str:
+    """Points within ``metres`` of (lat, lon): a GiST-indexed cube test (the index expression
+    ``EARTH_POINT``), then the exact distance."""
+    centre, radius = f"ll_to_earth({p.add(lat)}, {p.add(lon)})", p.add(metres)
+    box = f"{EARTH_POINT} <@ earth_box({centre}, {radius})"
+    if not exact:
+        return box
+    return f"{box} AND earth_distance({centre}, {EARTH_POINT}) <= {radius}"
 
 
 # A box or radius over a hotspot holds tens of thousands of events, which the GiST index returns in
@@ -111,83 +155,57 @@ WALK_ROWS_PER_ROW = 100
 _M_PER_DEGREE = 6378168.0 * math.pi / 180  # earthdistance's earth(), one degree of latitude
 
 
-def _walk_conditions(q: EventQuery, c: Any) -> list[Any]:
-    """The bbox / radius test on the columns ``c`` of a row already read, without the GiST index:
+def _walk_conditions(q: EventQuery, p: _Params, t: str) -> list[str]:
+    """The bbox / radius test on the columns of ``t``, a row already read, without the GiST index:
     plain comparisons, then the exact distance for a radius."""
-    conds: list[Any] = [c.latitude.is_not(None), c.longitude.is_not(None)]
+    conds = [f"{t}.latitude IS NOT NULL", f"{t}.longitude IS NOT NULL"]
     if q.bbox:
         min_lon, min_lat, max_lon, max_lat = q.bbox
-        conds.append(c.latitude.between(min_lat, max_lat))
+        conds.append(f"{t}.latitude BETWEEN {p.add(min_lat)} AND {p.add(max_lat)}")
         if min_lon <= max_lon:
-            conds.append(c.longitude.between(min_lon, max_lon))
+            conds.append(f"{t}.longitude BETWEEN {p.add(min_lon)} AND {p.add(max_lon)}")
         else:
-            conds.append(or_(c.longitude >= min_lon, c.longitude <= max_lon))
+            conds.append(f"({t}.longitude >= {p.add(min_lon)} OR {t}.longitude <= {p.add(max_lon)})")
     if q.radius:
         lat, lon, metres = q.radius
         dlat = metres / _M_PER_DEGREE * 1.01 + 0.01
-        conds.append(c.latitude.between(lat - dlat, lat + dlat))
+        conds.append(f"{t}.latitude BETWEEN {p.add(lat - dlat)} AND {p.add(lat + dlat)}")
         cos_lat = math.cos(math.radians(min(89.9, abs(lat) + dlat)))
         dlon = dlat / cos_lat if cos_lat > 0 else 360.0
         if abs(lat) + dlat < 89.0 and dlon < 170.0 and lon - dlon >= -180.0 and lon + dlon <= 180.0:
-            conds.append(c.longitude.between(lon - dlon, lon + dlon))
+            conds.append(f"{t}.longitude BETWEEN {p.add(lon - dlon)} AND {p.add(lon + dlon)}")
         conds.append(
-            func.earth_distance(
-                func.ll_to_earth(lat, lon), func.ll_to_earth(c.latitude, c.longitude)
-            ) <= metres
+            f"earth_distance(ll_to_earth({p.add(lat)}, {p.add(lon)}), ll_to_earth({t}.latitude, {t}.longitude))"
+            f" <= {p.add(metres)}"
         )
     return conds
 
 
-def _spatial_page(q: EventQuery, limit: int) -> Any:
+_NEWEST_FIRST = "ORDER BY event.event_date DESC, event.id DESC"
+
+
+def _where(conds: list[str]) -> str:
+    return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def _spatial_page(q: EventQuery, p: _Params, limit: int) -> str:
     """Events in q's box or circle, newest first: the date-ordered walk when it fills the page, else
     the GiST-indexed plan (evaluated only then: its gate is a one-time filter)."""
-    e = _EVENT.c
-    window = (
-        select(_EVENT)
-        .where(*_conditions(q, spatial=False))
-        .order_by(e.event_date.desc(), e.id.desc())
-        .limit(limit * WALK_ROWS_PER_ROW)
-        .subquery("window")
+    recent = (
+        f"SELECT event.* FROM event{_where(_conditions(q, p, None, spatial=False))} {_NEWEST_FIRST}"
+        f" LIMIT {p.add(limit * WALK_ROWS_PER_ROW)}"
     )
+    page_limit = p.add(limit)
     walk = (
-        select(window)
-        .where(*_walk_conditions(q, window.c))
-        .order_by(window.c.event_date.desc(), window.c.id.desc())
-        .limit(limit)
-        .cte("walk")
+        f"SELECT recent.* FROM ({recent}) AS recent{_where(_walk_conditions(q, p, 'recent'))}"
+        f" ORDER BY recent.event_date DESC, recent.id DESC LIMIT {page_limit}"
     )
-    found = select(func.count()).select_from(walk).scalar_subquery()
-    indexed = (
-        select(_EVENT).where(*_conditions(q)).order_by(e.event_date.desc(), e.id.desc()).limit(limit)
-    ).subquery("indexed")
-    return union_all(
-        select(walk).where(found >= limit),
-        select(indexed).where(found < limit),
+    indexed = f"SELECT event.* FROM event{_where(_conditions(q, p, None))} {_NEWEST_FIRST} LIMIT {page_limit}"
+    found = "(SELECT count(*) FROM walk)"
+    return (
+        f"WITH walk AS ({walk}) SELECT walk.* FROM walk WHERE {found} >= {page_limit}"
+        f" UNION ALL SELECT indexed.* FROM ({indexed}) AS indexed WHERE {found} < {page_limit}"
     )
-
-
-def _within(lat: float, lon: float, metres: float, *, exact: bool) -> Any:
-    """Points within ``metres`` of (lat, lon): a GiST-indexed cube test, then the exact distance."""
-    params = {"clat": lat, "clon": lon, "cm": metres}
-    box = text(f"{EARTH_POINT} <@ earth_box(ll_to_earth(:clat, :clon), :cm)")
-    if not exact:
-        return box.bindparams(**params)
-    return text(
-        f"{EARTH_POINT} <@ earth_box(ll_to_earth(:rlat, :rlon), :rm) "
-        f"AND earth_distance(ll_to_earth(:rlat, :rlon), {EARTH_POINT}) <= :rm"
-    ).bindparams(rlat=lat, rlon=lon, rm=metres)
-
-
-async def query(session: AsyncSession, q: EventQuery) -> list[Event]:
-    """Events matching ``q``, newest first (event_date, id), at most ``q.limit``."""
-    stmt = (
-        select(Event)
-        .where(*_conditions(q))
-        .order_by(col(Event.event_date).desc(), col(Event.id).desc())
-        .limit(q.limit)
-    )
-    result = await run(session, stmt)
-    return [row[0] for row in result.all()]
 
 
 # An actor filter matching more actors than this is served by one semi-join instead of one ordered
@@ -195,102 +213,108 @@ async def query(session: AsyncSession, q: EventQuery) -> list[Event]:
 MAX_ORDERED_ACTORS = 64
 
 
+def actor_ids_sql(text_query: str) -> tuple[str, list[Any]]:
+    """The statement of ``actor_ids`` and its parameters."""
+    p = _Params()
+    pattern = p.add(actors_repo.word_prefix_pattern(text_query))
+    return f"SELECT actor.id FROM actor WHERE {actors_repo.matches_sql(pattern)} ORDER BY actor.id", p.args
+
+
 async def actor_ids(session: AsyncSession, text_query: str) -> list[int]:
     """Ids of the actors whose name or alias has a word starting with ``text_query``."""
-    stmt = select(col(Actor.id)).where(actors_repo.matches(text_query)).order_by(col(Actor.id))
-    return [row[0] for row in (await run(session, stmt)).all()]
+    sql, args = actor_ids_sql(text_query)
+    return [row[0] for row in await fetch(session, sql, *args)]
 
 
-def _links(q: EventQuery, ids: list[int]) -> Any:
+def _links(q: EventQuery, p: _Params, ids: list[int]) -> str:
     """``(event_date, event_id)`` of the events linked to ``ids``, each actor's links read newest first
     through ``ix_event_actor_actor_id_event_date``; one event may appear once per link."""
-    ea = _EVENT_ACTOR.c
-    branches = []
-    for actor_id in ids:
-        branch = select(ea.event_date, ea.event_id).where(ea.actor_id == actor_id)
-        if q.actor_role:
-            branch = branch.where(ea.role == q.actor_role)
-        if q.date_from:
-            branch = branch.where(ea.event_date >= q.date_from)
-        if q.date_to:
-            branch = branch.where(ea.event_date <= q.date_to)
-        if q.after:
-            branch = branch.where(tuple_(ea.event_date, ea.event_id) < tuple_(*q.after))
-        branches.append(branch)
-    return (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("links")
+    shared: list[str] = []
+    if q.actor_role:
+        shared.append(f"ea.role = {p.add(q.actor_role)}")
+    if q.date_from:
+        shared.append(f"ea.event_date >= {p.add(q.date_from)}")
+    if q.date_to:
+        shared.append(f"ea.event_date <= {p.add(q.date_to)}")
+    if q.after:
+        shared.append(
+            f"(ea.event_date, ea.event_id) < ({p.add(q.after[0])}::date, {p.add(q.after[1])}::bigint)"
+        )
+    return " UNION ALL ".join(
+        f"SELECT ea.event_date, ea.event_id FROM event_actor ea{_where([f'ea.actor_id = {p.add(i)}', *shared])}"
+        for i in ids
+    )
 
 
-def page_statement(q: EventQuery, ids: list[int] | None = None, limit: int | None = None) -> Any:
-    """One statement for a page: the events matching ``q`` newest first, each row with ``actors``
-    (``role:name`` in position order) and ``source_ids`` (ascending, maybe repeated).
+# The page's columns, in the order of ``EventPublic`` (the service serialises the rows as they come):
+# the event's columns, its actor names by role (``; ``-joined in position order) and its source ids.
+_ROLE_NAMES = ", ".join(
+    f"coalesce(string_agg(a.name, '; ' ORDER BY ea.position) FILTER (WHERE ea.role = '{role}'), '')"
+    for role in ROLES
+)
+_PAGE_COLUMNS = (
+    "page.id, page.event_date, page.time_precision, page.disorder_type, page.event_type, page.sub_event_type, "
+    "actors.names[1] AS actor1, actors.names[2] AS assoc_actor_1, page.inter1, "
+    "actors.names[3] AS actor2, actors.names[4] AS assoc_actor_2, page.inter2, page.interaction, "
+    "page.civilian_targeting, page.country, page.iso3, page.admin1, page.admin2, page.location, "
+    "page.latitude, page.longitude, page.geo_precision, page.fatalities, page.injuries, page.notes, "
+    "page.confidence, sources.ids AS source_ids, cardinality(sources.ids) AS source_count, "
+    "page.created_at, page.updated_at"
+)
+# Evaluated for the page's rows only (the LIMIT is inside ``page``).
+_PAGE_LATERALS = (
+    f"CROSS JOIN LATERAL (SELECT ARRAY[{_ROLE_NAMES}] AS names FROM event_actor ea "
+    "JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = page.id) AS actors "
+    "CROSS JOIN LATERAL (SELECT coalesce(array_agg(DISTINCT es.source_id ORDER BY es.source_id), '{}') AS ids "
+    "FROM event_source es WHERE es.event_id = page.id) AS sources"
+)
+
+
+def page_sql(q: EventQuery, ids: list[int] | None = None, limit: int | None = None) -> tuple[str, list[Any]]:
+    """One statement for a page and its parameters: the events matching ``q`` newest first, each row
+    in the shape of ``EventPublic`` (actor names by role, distinct source ids and their count).
 
     ``ids`` are the actors ``q.actor`` matches (``actor_ids``): with at most ``MAX_ORDERED_ACTORS``
     of them the events are read through their links in page order, so a page costs one page of index
     entries however many events the actors have.
     """
-    e = _EVENT.c
+    p = _Params()
     limit = q.limit if limit is None else limit
-    through_links = bool(q.actor) and ids is not None and 0 < len(ids) <= MAX_ORDERED_ACTORS
-    if through_links:
-        assert ids is not None
-        links = _links(q, ids)
-        inner = (
-            select(_EVENT)
-            .join(links, links.c.event_id == e.id)
-            .where(*_conditions(q, through_links=True))
-            .order_by(links.c.event_date.desc(), links.c.event_id.desc())
-            .limit(limit)
+    if q.actor and ids is not None and 0 < len(ids) <= MAX_ORDERED_ACTORS:
+        links = _links(q, p, ids)
+        page = (
+            f"SELECT event.* FROM event JOIN ({links}) AS links ON links.event_id = event.id"
+            f"{_where(_conditions(q, p, ids, through_links=True))}"
+            f" ORDER BY links.event_date DESC, links.event_id DESC LIMIT {p.add(limit)}"
         )
+    elif (q.bbox or q.radius) and not q.actor:
+        page = _spatial_page(q, p, limit)
     else:
-        conds = _conditions(q)
-        if q.actor and ids is not None:
-            ea = _EVENT_ACTOR.c
-            linked = select(ea.event_id).where(ea.actor_id.in_(ids or [0]))
-            if q.actor_role:
-                linked = linked.where(ea.role == q.actor_role)
-            conds[0] = e.id.in_(linked)  # the actor condition is the first one
-        if (q.bbox or q.radius) and not q.actor:
-            inner = _spatial_page(q, limit)
-        else:
-            inner = select(_EVENT).where(*conds).order_by(e.event_date.desc(), e.id.desc()).limit(limit)
-    if not isinstance(inner, Select):  # the spatial union: aggregate over its rows
-        page = inner.subquery("page")
-        return select(page, *_aggregates(page.c.id)).order_by(page.c.event_date.desc(), page.c.id.desc())
-    # Postgres evaluates the per-row subqueries only for the rows the LIMIT keeps (after any Sort)
-    return inner.add_columns(*_aggregates(e.id))
-
-
-def _aggregates(event_id: Any) -> tuple[Any, Any]:
-    """``actors`` (``role:name`` in position order) and ``source_ids`` of the event ``event_id``."""
-    ea, es, actor = _EVENT_ACTOR.c, _EVENT_SOURCE.c, Actor.__table__.c  # type: ignore[attr-defined]
-    actors = (
-        select(func.array_agg(aggregate_order_by(ea.role + ":" + actor.name, ea.position)))
-        .select_from(_EVENT_ACTOR.join(Actor.__table__, actor.id == ea.actor_id))  # type: ignore[attr-defined]
-        .where(ea.event_id == event_id)
-        .scalar_subquery()
+        page = (
+            f"SELECT event.* FROM event{_where(_conditions(q, p, ids))} {_NEWEST_FIRST} LIMIT {p.add(limit)}"
+        )
+    sql = (
+        f"SELECT {_PAGE_COLUMNS} FROM ({page}) AS page {_PAGE_LATERALS}"
+        " ORDER BY page.event_date DESC, page.id DESC"
     )
-    sources = (
-        select(func.array_agg(aggregate_order_by(es.source_id, es.source_id)))
-        .where(es.event_id == event_id)
-        .scalar_subquery()
-    )
-    return actors.label("actors"), sources.label("source_ids")
+    return sql, p.args
 
 
 async def query_page(session: AsyncSession, q: EventQuery) -> list[dict[str, Any]]:
-    """Events matching ``q`` newest first, at most ``q.limit``, as plain dicts of the event's columns
-    plus ``actors`` and ``source_ids`` (see ``page_statement``): one statement, two with ``actor``."""
+    """Events matching ``q`` newest first, at most ``q.limit``, as dicts in the shape of
+    ``EventPublic`` (see ``page_sql``): one statement, two with ``actor``."""
     ids = await actor_ids(session, q.actor) if q.actor else None
     if ids == []:
         return []
     limit = q.limit
     while True:
-        rows = (await run(session, page_statement(q, ids, limit))).mappings().all()
+        sql, args = page_sql(q, ids, limit)
+        rows = await fetch(session, sql, *args)
         seen: set[int] = set()
         events = []
         for row in rows:  # an event linked to two matching actors (or roles) comes once per link
-            if row["id"] not in seen:
-                seen.add(row["id"])
+            if row[0] not in seen:
+                seen.add(row[0])
                 events.append(dict(row))
         if len(events) >= q.limit or len(rows) < limit:
             return events[: q.limit]

@@ -67,18 +67,26 @@ def test_long_text_is_about_three_kilobytes_with_a_dateline() -> None:
 
 async def test_direct_sql_is_the_repository_statement_with_its_parameters() -> None:
     sql, args = await main_statement({"country": "Iraq", "date_from": "2023-11-20", "date_to": "2023-11-22"})
-    assert "event.iso3 IN" in sql
-    assert "ORDER BY event.event_date DESC, event.id DESC" in sql
-    assert "IRQ" in args
-    assert _event_query({}).limit == 101  # one more than a page, as the endpoint asks
+    assert "(event.iso3 = $3 OR lower(event.country) = $4)" in sql
+    assert "ORDER BY event.event_date DESC, event.id DESC LIMIT $5" in sql
+    assert args[2:] == ["IRQ", "iraq", 101]  # one more than a page, as the endpoint asks
 
 
 def test_actor_page_reads_each_actors_links_in_page_order() -> None:
-    from app.events.repository import page_statement
-    from bench.query import _compile
+    from app.events.repository import page_sql
 
     q = _event_query({"actor": "Military Forces of Ukraine", "date_from": "2023-01-01"})
-    sql, args = _compile(page_statement(q, [7, 9]))
-    assert "UNION ALL" in sql and sql.count("event_actor.actor_id = ") == 2
+    sql, args = page_sql(q, [7, 9])
+    assert "UNION ALL" in sql and sql.count("ea.actor_id = $") == 2
     assert "ORDER BY links.event_date DESC, links.event_id DESC" in sql
     assert 7 in args and 9 in args
+
+
+def test_list_filters_with_several_values_are_one_array_parameter() -> None:
+    from app.events.repository import page_sql
+
+    one, _ = page_sql(_event_query({"sub_event_type": ["Attack"]}))
+    two, args = page_sql(_event_query({"sub_event_type": ["Attack", "Armed clash"]}))
+    assert "lower(event.sub_event_type) = $1 " in one
+    assert "lower(event.sub_event_type) = ANY($1::text[])" in two
+    assert args[0] == ["attack", "armed clash"]
