@@ -12,12 +12,14 @@ created by migration 0006), its tasks, and the worker that runs them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
 from typing import Any
 
 import procrastinate
+import psycopg_pool
 from procrastinate import JobContext, RetryStrategy
 from sqlalchemy.engine import make_url
 
@@ -36,6 +38,7 @@ MAINTENANCE_TASK = "ingest_maintenance"
 RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
 STALLED_AFTER_S = 60.0  # a worker silent for this long (heartbeat every 10 s) is presumed dead
 NOT_ENQUEUED_AFTER_S = 60.0
+RESTART_S = 5.0  # an in-process worker that failed is started again after this
 
 
 def conninfo(url: str) -> str:
@@ -47,9 +50,18 @@ def worker_name(suffix: str = "") -> str:
     return f"{socket.gethostname()}:{os.getpid()}{suffix}"
 
 
+class _LazyPool(psycopg_pool.AsyncConnectionPool):
+    """A pool that opens without waiting for its first connection, like the SQLAlchemy engine: the
+    API starts while the database is away, and answers 503 until it is back."""
+
+    async def open(self, wait: bool = False, timeout: float = 30.0) -> None:  # noqa: ASYNC109 (the pool's API)
+        await super().open(wait=False, timeout=timeout)
+
+
 def make_queue(url: str, max_connections: int = 10) -> procrastinate.App:
     """A procrastinate app on ``url`` with the ingestion tasks; open it with ``async with app.open_async()``."""
     connector = procrastinate.PsycopgConnector(
+        pool_factory=_LazyPool,
         conninfo=conninfo(url),
         min_size=1,
         max_size=max_connections,
@@ -100,21 +112,27 @@ def concurrency(settings: Settings) -> int:
 def start_worker(
     queue: procrastinate.App, resources: WorkerResources, concurrency: int, name: str
 ) -> asyncio.Task[None]:
-    """Run a worker as a task of this event loop (the API's in-process worker; tests)."""
+    """Run a worker as a task of this event loop (the API's in-process worker; tests), started again
+    a few seconds after it fails (the database went away), until ``stop_worker``."""
     options = worker_options(resources, concurrency, name, install_signal_handlers=False)
-    return asyncio.create_task(queue.run_worker_async(**options), name=f"job worker {name}")
+
+    async def supervise() -> None:
+        while True:
+            try:
+                await queue.run_worker_async(**options)
+            except Exception as exc:  # cancellation (stop_worker) is not an Exception: it ends the loop
+                logger.warning("job worker %s failed (%s); starting it again in %g s", name, exc, RESTART_S)
+            await asyncio.sleep(RESTART_S)
+
+    return asyncio.create_task(supervise(), name=f"job worker {name}")
 
 
 async def stop_worker(task: asyncio.Task[None]) -> None:
     """Stop a worker started by ``start_worker``: running jobs get ``shutdown_graceful_timeout`` to
     finish; jobs cut short are retried by the next worker (procrastinate's retry on shutdown)."""
     task.cancel()
-    try:
+    with contextlib.suppress(asyncio.CancelledError):
         await task
-    except asyncio.CancelledError:
-        pass
-    except Exception:  # the worker's own failure is already logged; stopping must not raise
-        logger.exception("job worker %s stopped with an error", task.get_name())
 
 
 def worker_options(
