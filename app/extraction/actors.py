@@ -313,8 +313,8 @@ class ActorTagger:
                 continue
             if text[max(0, s - 4):s].casefold() == "non-" or (s > 0 and text[s - 1] == "-" and not acronym):
                 continue
-            if not acronym and not upper and alias[0].isupper() and not text[s].isupper():
-                continue  # "Jubilee Party" is named with a capital; "jubilee" is a word
+            if not acronym and not upper and alias[0].isupper() and not any(ch.isupper() for ch in text[s:e]):
+                continue  # "Jubilee Party" is named with a capital; "jubilee" is a word ("al-Shabaab" is a name)
             entry = self._pick(entries, country)
             if entry is None:
                 continue
@@ -338,6 +338,14 @@ class ActorTagger:
         return None if country else entries[0]
 
     # identity groups: ethnic groups and Somali clans
+    def identity_homes(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, country)`` of every identity group written as a name ("Maasai", "Degodia"),
+        with the group's home country: a report about the Maasai is most likely from Kenya, even
+        when it names neither a place nor the country."""
+        upper = _countries.is_upper_text(text)
+        return [(s, e, ident.countries[0]) for s, e, _, ident in self._identity.find(_countries.tokenize(text))
+                if ident.countries and (upper or text[s].isupper())]
+
     def _identity_name(self, ident: _Identity, militia: bool, country: str | None) -> tuple[str, str]:
         home = country if country and country in ident.countries else ident.countries[0]
         if ident.lineage and home == "Somalia":

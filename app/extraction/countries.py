@@ -17,6 +17,7 @@ from app.extraction.datafiles import read_tsv
 T = TypeVar("T")
 
 _DATA = Path(__file__).parent / "data" / "countries.tsv"
+_CUES = Path(__file__).parent / "data" / "country_cues.tsv"
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 Token = tuple[int, int, str]  # start, end, casefolded text (curly apostrophes made straight)
@@ -79,12 +80,13 @@ class Country:
     demonyms: tuple[str, ...]
     aliases: tuple[str, ...]
     capital: str
+    neighbours: tuple[str, ...] = ()  # ISO2 codes of the countries it borders
 
 
 def _load() -> list[Country]:
     countries: list[Country] = []
     for row in read_tsv(_DATA, header=True):
-        name, iso2, iso3, capital, dem, al = (row + [""] * 6)[:6]
+        name, iso2, iso3, capital, dem, al, nb = (row + [""] * 7)[:7]
         countries.append(
             Country(
                 name=name,
@@ -93,6 +95,7 @@ def _load() -> list[Country]:
                 demonyms=tuple(d for d in dem.split("|") if d),
                 aliases=tuple(a for a in al.split("|") if a),
                 capital=capital,
+                neighbours=tuple(n for n in nb.split("|") if n),
             )
         )
     return countries
@@ -132,6 +135,10 @@ for _c in COUNTRIES:
             _BY_KEY.setdefault(_form.casefold(), _c)
             _TERM.setdefault(_form, _c)
 for _c in COUNTRIES:
+    # "Kenyas", "Somalias": a possessive whose apostrophe was lost (never a plural of a country)
+    if " " not in _c.name and _c.name[-1] in "aeiou":
+        _TERM.setdefault(_c.name + "s", _c)
+for _c in COUNTRIES:
     _BY_KEY.setdefault(_c.iso3.casefold(), _c)
 for _c in COUNTRIES:
     _BY_KEY.setdefault(_c.iso2.casefold(), _c)
@@ -147,13 +154,28 @@ _SHADOWS: dict[str, str | None] = {
     "New Mexico": None, "New Jersey": None, "New Guinea": None, "Georgia Tech": None,
     "Niger Delta": "Nigeria", "Niger State": "Nigeria", "Congo River": None, "Lake Chad": None,
     "Chad Basin": None, "Gulf of Guinea": None, "Gulf of Mexico": None, "Jordan River": None,
-    "Jordan Valley": None, "Turkey Creek": None, "Sudan People's Liberation": None,
+    "Jordan Valley": None, "Turkey Creek": None, "Sudan People's Liberation": None, "Americas": None,
 }
 _INDEX: PhraseIndex[Country | None] = PhraseIndex()
 for _t, _c in _TERM.items():
     _INDEX.add(_t, _c)
 for _t, _target in _SHADOWS.items():
     _INDEX.add(_t, _BY_KEY.get(_target.casefold()) if _target else None)
+
+
+def _load_cues() -> PhraseIndex[Country]:
+    index: PhraseIndex[Country] = PhraseIndex()
+    for row in read_tsv(_CUES, header=True):
+        cues, name = (row + [""] * 2)[:2]
+        country = _BY_KEY[name.casefold()]  # a misspelt country in the table is a bug: fail loudly
+        for cue in cues.split("|"):
+            index.add(cue, country)
+            if cue[0].isupper() and cue[-1].isalpha() and not _is_case_sensitive(cue):
+                index.add(cue + "s", country)  # "Kenyattas": a possessive without its apostrophe
+    return index
+
+
+_CUE_INDEX = _load_cues()
 
 
 def lookup(s: str) -> Country | None:
@@ -164,6 +186,15 @@ def lookup(s: str) -> Country | None:
 def by_iso3(code: str) -> Country | None:
     """The country with ISO 3166 alpha-3 ``code`` (e.g. "SOM"), or None."""
     return _BY_ISO3.get(code.upper())
+
+
+_ISO2_TO_ISO3 = {c.iso2: c.iso3 for c in COUNTRIES}
+
+
+def neighbours(iso3: str) -> set[str]:
+    """ISO3 codes of the countries bordering ``iso3`` ("KEN" -> ETH, TZA, SSD, SOM, UGA)."""
+    c = _BY_ISO3.get(iso3)
+    return {_ISO2_TO_ISO3[n] for n in c.neighbours if n in _ISO2_TO_ISO3} if c else set()
 
 
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -177,6 +208,29 @@ def is_upper_text(text: str) -> bool:
     return n_upper > 0 and n_upper >= 4 * n_lower
 
 
+def _matches(index: PhraseIndex[T], text: str, tokens: list[Token] | None) -> list[tuple[int, int, T]]:
+    """Occurrences of ``index``'s phrases under the case rules of ``find_countries``, longest first
+    where they overlap."""
+    upper = is_upper_text(text)
+    found: list[tuple[int, int, T]] = []
+    for start, end, term, value in index.find(tokens if tokens is not None else tokenize(text)):
+        said = text[start:end]
+        if _is_case_sensitive(term):
+            if "".join(said.split()) != "".join(term.split()) or (upper and term in _WORD_ACRONYMS):
+                continue
+        elif not upper and said[0].islower() and not term[0].islower():
+            continue
+        found.append((start, end, value))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[tuple[int, int, T]] = []
+    last_end = -1
+    for start, end, value in found:
+        if start >= last_end:
+            out.append((start, end, value))
+            last_end = end
+    return out
+
+
 def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, Country]]:
     """Mentions ``(start, end, country)`` of country names, aliases and demonyms, sorted by start.
 
@@ -184,22 +238,10 @@ def find_countries(text: str, tokens: list[Token] | None = None) -> list[tuple[i
     all capitals ("US", not "us"); in ALL-CAPS text acronyms that are also words ("US") are skipped.
     Overlaps are resolved in favour of the longest mention. ``tokens`` may pass ``tokenize(text)``.
     """
-    upper = is_upper_text(text)
-    found: list[tuple[int, int, Country | None]] = []
-    for start, end, term, c in _INDEX.find(tokens if tokens is not None else tokenize(text)):
-        said = text[start:end]
-        if _is_case_sensitive(term):
-            if "".join(said.split()) != "".join(term.split()) or (upper and term in _WORD_ACRONYMS):
-                continue
-        elif not upper and said[0].islower() and not term[0].islower():
-            continue
-        found.append((start, end, c))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    out: list[tuple[int, int, Country]] = []
-    last_end = -1
-    for start, end, hit in found:
-        if start >= last_end:
-            if hit is not None:
-                out.append((start, end, hit))
-            last_end = end
-    return out
+    return [(s, e, c) for s, e, c in _matches(_INDEX, text, tokens) if c is not None]
+
+
+def find_cues(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int, Country]]:
+    """Words that point to one country without naming it (data/country_cues.tsv): its institutions,
+    parties, leaders, administrative terms, currency ("IEBC", "Kibaki", "sub-county", "KSh")."""
+    return _matches(_CUE_INDEX, text, tokens)

@@ -34,6 +34,7 @@ from app.extraction.classify import (
 )
 from app.extraction.datafiles import read_tsv
 from app.extraction.geo import Gazetteer, Geocoder
+from app.extraction.geo.normalize import fold
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
 from app.extraction.types import (
@@ -68,9 +69,19 @@ GROUND_FIGHT = {"clash"}
 MAX_PLACE_MENTIONS = 200
 LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|from|near)\s+(?:the\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
+# "BUENOS AIRES, 13 DEC 89 (AFP) --", "MOGADISHU, June 4 (Reuters) -", "NAIROBI (AP) —"
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?\s*(?:\([A-Za-z -]{2,30}\))?"
+    r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s")
+FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:nationals?|citizens?|tourists?|visitors?|expatriates?|"
+                             r"diplomats?|envoys?|journalists?|engineers?|businessm[ae]n|embassy|consulate)\b",
+                             re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
-                              r"authorities|officers?|nationals?|citizens?)\b", re.IGNORECASE)
+                              r"authorities|officers?|nationals?|citizens?|tourists?|visitors?|expatriates?|"
+                              r"diplomats?|envoys?|journalists?|engineers?|businessm[ae]n)\b", re.IGNORECASE)
 HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurgents?|militants?|terrorists?|"
                               r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
                               r"demonstrators?|opposition)\b", re.IGNORECASE)
@@ -111,6 +122,7 @@ class _Draft:
     assoc_agents: list[ActorMention] = field(default_factory=list)
     # the document's country mentions (start, end, country), shared by all its drafts
     doc_countries: list[tuple[int, int, countries.Country]] = field(default_factory=list)
+    filed_from: set[str] = field(default_factory=set)  # the country of the dateline, if any
 
     text: str = ""
 
@@ -143,20 +155,32 @@ class Extractor:
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
         doc_countries = countries.find_countries(text)
-        # a name inside an actor ("Al Shabaab", "Maasai militia") or a date ("2 May") is not a place
+        pointers = countries.find_cues(text)
+        cues = pointers + [(s, e, c) for s, e, name in self.actors.identity_homes(text)
+                           if (c := countries.lookup(name)) is not None]
+        # a name inside an actor ("Al Shabaab", "Maasai militia"), a date ("2 May") or a person or
+        # institution that points to a country ("President Jose Napoleon Duarte", and "Duarte" later)
+        # is not a place
+        not_places = [(s, e) for s, e, _c in pointers if not self.gazetteer.lookup(text[s:e])]
+        surnames = {fold(text[s:e].split()[-1]) for s, e in not_places if " " in text[s:e]}
         place_mentions = [m for m in self.geocoder.tag(text)
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)
-                          and not any(t.start < m.end and m.start < t.end for t in times)]
+                          and not any(t.start < m.end and m.start < t.end for t in times)
+                          and not any(s < m.end and m.start < e for s, e in not_places)
+                          and fold(m.text) not in surnames]
         # a text naming thousands of places (a list, not a report) must not cost quadratic time
         place_mentions = place_mentions[:MAX_PLACE_MENTIONS]
-        context = self._country_context(text, doc_countries, place_mentions, first_actors)
+        context = self._country_context(text, doc_countries, place_mentions, first_actors, cues)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
-        resolved = self._keep_named_countries(doc_countries, resolved, first_actors)
+        resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
+        dateline = DATELINE.match(text)
+        filed_from = {p.iso3 for m, p, _prec in resolved if dateline is not None and m.start < dateline.end()}
         for d in drafts:
             d.doc_countries = doc_countries
+            d.filed_from = filed_from
             d.text = text
         claims = self._claims(text, sentences, actors)
         events = [e for d in drafts if (e := self._code(d, published, main_country, claims)) is not None]
@@ -164,18 +188,24 @@ class Extractor:
 
     # --------------------------------------------------------------- context
     def _country_context(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
-                         mentions: list[PlaceMention], actors: list[ActorMention]) -> list[str]:
+                         mentions: list[PlaceMention], actors: list[ActorMention],
+                         cues: list[tuple[int, int, countries.Country]]) -> list[str]:
         """Countries of the report, most likely first.
 
         A country named as a location ("in Iraq", a dateline) counts more than one named as an
-        adjective of an actor ("U.S. forces"), which says who acts, not where.
+        adjective of an actor ("U.S. forces"), which says who acts, not where. Words that only
+        point to a country (its parties, leaders, institutions: ``cues``) count least.
         """
         counts: dict[str, float] = {}
+        weak: set[str] = set()
+        for _s, _e, c in cues:
+            counts[c.iso3] = min(counts.get(c.iso3, 0.0) + 0.8, 2.4)
         for i, (start, end, c) in enumerate(doc_countries):
-            if LOCATION_CUE.search(text[max(0, start - 25):start]):
+            if LOCATION_CUE.search(text[max(0, start - 25):start]) and not FOREIGNER_AFTER.match(text[end:end + 30]):
                 w = 3.0
             elif ACTOR_NOUN_AFTER.match(text[end:end + 30]):
                 counts[c.iso3] = counts.get(c.iso3, 0.0) + 0.3  # "US forces": who acts, not where
+                weak.add(c.iso3)
                 continue
             else:
                 w = 1.0
@@ -196,8 +226,8 @@ class Extractor:
                 counts[bound.iso3] = counts.get(bound.iso3, 0.0) + 2.5
                 continue
             home = countries.lookup(a.country) if a.country else None
-            if home is None:
-                continue
+            if home is None or (a.kind == "civilians" and FOREIGNER_AFTER.match(a.text)):
+                continue  # "a German tourist" was killed where he travelled
             if a.inter in (1, 8):
                 # "government forces", "SNA": the home state; "US forces": a state named abroad
                 marked = any(a.start <= s0 and e0 <= a.end for s0, e0, _c in doc_countries)
@@ -205,16 +235,27 @@ class Extractor:
             else:
                 w = 0.8
             counts[home.iso3] = counts.get(home.iso3, 0.0) + w
+        dateline = DATELINE.match(text)
         for m in mentions:
+            if dateline is not None and m.start < dateline.end() and m.candidates:
+                # "LIMA, 19 JAN 89 --": the report is filed from the country of its dateline
+                iso = m.candidates[0].iso3
+                counts[iso] = counts.get(iso, 0.0) + 2.0
             isos = {p.iso3 for p in m.candidates[:3]}
-            if len(isos) == 1:
+            # a look-alike ("Katheri" for India's "Kotharia") says little about the country, unless
+            # the text says it is a place ("in Belet Xaawo town")
+            if len(isos) == 1 and (self._exact(m, m.candidates[0]) or PLACE_BEFORE.search(
+                    text[max(0, m.start - 12):m.start]) or PLACE_AFTER.match(text, m.end)):
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
-        return [k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])]
+        # a country only named as the nationality of foreigners ("a German tourist", "US forces") says
+        # who was involved, not where
+        return [k for k, w in sorted(counts.items(), key=lambda kv: -kv[1]) if w >= 0.5 or k not in weak]
 
-    def _keep_named_countries(self, doc_countries: list[tuple[int, int, countries.Country]],
+    def _keep_named_countries(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
                               resolved: list[tuple[PlaceMention, Place, int]],
-                              actors: list[ActorMention]) -> list[tuple[PlaceMention, Place, int]]:
+                              actors: list[ActorMention], cues: list[tuple[int, int, countries.Country]]
+                              ) -> list[tuple[PlaceMention, Place, int]]:
         """Drop namesakes far abroad.
 
         When the report names its countries (or its actors belong to some), a place in a
@@ -222,20 +263,36 @@ class Extractor:
         not Brazil's); a namesake in a named country is taken instead when there is one. Places in
         neighbouring countries stay: cross-border raids are news.
         """
-        named = {c.iso3 for _s, _e, c in doc_countries}
+        named = {c.iso3 for _s, _e, c in doc_countries} | {c.iso3 for _s, _e, c in cues}
+        dateline = DATELINE.match(text)
+        if dateline is not None:  # "LIMA, 19 JAN 89 --": filed from that country
+            named |= {p.iso3 for m, p, _prec in resolved if m.start < dateline.end()}
+        # countries named only as the nationality of people ("Chinese workers", "Ethiopian nationals")
+        # do not say where the report is
+        nationality_only = not cues and all(
+            ACTOR_NOUN_AFTER.match(text[e:e + 30]) or HOME_ACTOR_AFTER.match(text[e:e + 30])
+            for _s, e, _c in doc_countries)
+        texts_named = set(named)
         for a in actors:
             c = countries.lookup(a.country) if a.country else None
             if c is not None:
                 named.add(c.iso3)
+                nationality_only = nationality_only and a.kind == "civilians"
         if not named:
             # nothing says where the report is: keep only places whose name matches exactly
             return [(m, p, prec) for m, p, prec in resolved if self._exact(m, p)]
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
+        # places across the border of a country the text names are news; across the border of an
+        # actor's home country they are more often look-alikes
+        plausible = named.union(*(countries.neighbours(iso) for iso in texts_named))
         out = []
         for m, p, prec in resolved:
-            # a curated site (an air base, a camp) is what it says, wherever it is
-            famous = p.source != "geonames"
-            if p.iso3 in named or famous or any(
+            # a curated site (an air base, a camp) is what it says, wherever it is; so is a town or
+            # region whose name is its own, exactly written ("Chinese workers attacked in Narok")
+            famous = p.source != "geonames" or (
+                nationality_only and self._exact(m, p) and all(c.iso3 == p.iso3 for c in m.candidates)
+                and (p.population >= 10_000 or p.kind == "admin1"))
+            if p.iso3 in plausible or famous or any(
                     _km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
                 out.append((m, p, prec))
                 continue
@@ -252,11 +309,8 @@ class Extractor:
     def _sentence_country(self, d: _Draft) -> countries.Country | None:
         """A country the event's own sentences name as its location ("strikes in Iraq"), or as the
         home of the non-state actors in it ("Salvadoran guerrillas": rebels fight at home)."""
-        for sent, start, end, c in self._countries_in(d):
-            if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
-                    sent.text[end:end + 30]):
-                return c
-        return None
+        local = [c for sent, start, end, c in self._countries_in(d) if _names_location(sent.text, start, end)]
+        return local[0] if local else None
 
     @staticmethod
     def _countries_in(d: _Draft) -> list[tuple[Sentence, int, int, countries.Country]]:
@@ -268,8 +322,7 @@ class Extractor:
         """Countries the event's sentences name as a location or a home, most named first."""
         counts: dict[str, int] = {}
         for sent, start, end, c in self._countries_in(d):
-            if LOCATION_CUE.search(sent.text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(
-                    sent.text[end:end + 30]):
+            if _names_location(sent.text, start, end):
                 counts[c.iso3] = counts.get(c.iso3, 0) + 1
         return sorted(counts, key=lambda k: -counts[k])
 
@@ -653,14 +706,18 @@ class Extractor:
         if places:
             first = d.sentences[0] if d.places else None
 
-            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int]:
+            dateline = DATELINE.match(d.text)
+
+            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int]:
                 m, p, prec = item
                 in_first = first is not None and first.start <= m.start < first.end
-                return (prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
+                # the dateline says where the report was filed: the place of last resort
+                filed = dateline is not None and m.start < dateline.end()
+                return (int(filed), prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
             local = self._local_countries(d)
-            if local and chosen[1].iso3 not in local:
+            if local and chosen[1].iso3 not in local and chosen[1].iso3 not in d.filed_from:
                 # the event's own sentences point to another country than the document did:
                 # prefer the namesake there ("San Andres" in a Salvadoran story datelined Honduras)
                 for cand in chosen[0].candidates:
@@ -724,6 +781,16 @@ def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
     path = Path(__file__).parent / "data" / "geo" / "actor_homes.tsv"
     rows = [(prefix, (iso3, admin1, seat)) for prefix, iso3, admin1, seat in read_tsv(path, header=False)]
     return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _names_location(text: str, start: int, end: int) -> bool:
+    """Whether the country named at ``text[start:end]`` is where things happen ("strikes in Iraq",
+    "Salvadoran guerrillas": rebels fight at home), not a foreigner's nationality ("the killing of a
+    German tourist")."""
+    after = text[end:end + 30]
+    if FOREIGNER_AFTER.match(after):
+        return False
+    return bool(LOCATION_CUE.search(text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(after))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -317,3 +317,14 @@ def test_a_somali_lineage_written_out_is_that_sub_clan_militia_not_a_kenyan_comm
     names = [m.name for m in ActorTagger().tag(
         "Rahanweyn-Digil-Garre sub-clan militia abducted a civilian in Qoryooley town.", None)]
     assert "Rahanweyn-Digil-Garre Sub-Clan Militia (Somalia)" in names
+
+
+def test_lower_case_article_of_a_named_group_is_still_the_group(tagger: ActorTagger) -> None:
+    mentions = tagger.tag("Police killed a wanted al-Shabaab fighter in the coastal town of Kwale.", "Kenya")
+    assert [m.name for m in _find(mentions, "al-Shabaab")] == ["Al Shabaab"]
+    assert tagger.tag("The jubilee party was held in the village hall.", "Kenya") == []
+
+
+def test_identity_groups_point_to_their_home_country(tagger: ActorTagger) -> None:
+    text = "Hundreds of Maasai protested in the town."
+    assert [(text[s:e], c) for s, e, c in tagger.identity_homes(text)] == [("Maasai", "Kenya")]

@@ -1,4 +1,4 @@
-from app.extraction.countries import by_iso3, find_countries, lookup
+from app.extraction.countries import by_iso3, find_countries, find_cues, lookup, neighbours
 
 
 def test_lookup_resolves_names_aliases_demonyms_and_codes() -> None:
@@ -54,3 +54,23 @@ def test_regions_named_after_a_country_are_not_that_country() -> None:
     text = "Latin American leaders met in New Mexico; Niger Delta militants and Americans were mentioned."
     found = [(text[s:e], c.name) for s, e, c in find_countries(text)]
     assert found == [("Niger Delta", "Nigeria"), ("Americans", "United States")]
+
+
+def test_possessive_without_apostrophe_is_the_country_but_the_americas_are_not_the_us() -> None:
+    assert [c.name for _s, _e, c in find_countries("Kenyas president spoke.")] == ["Kenya"]
+    assert find_countries("Democrats of the Americas met.") == []
+
+
+def test_cues_point_to_a_country_without_naming_it() -> None:
+    text = "Supporters of Raila Odinga stormed the IEBC offices; matatu operators joined. Kibakis allies left."
+    found = [(text[s:e], c.name) for s, e, c in find_cues(text)]
+    assert ("Raila Odinga", "Kenya") in found and ("IEBC", "Kenya") in found
+    assert ("matatu", "Kenya") in found and ("Kibakis", "Kenya") in found
+    # acronyms keep their capitals: "cord" is a word, "CORD" the Kenyan coalition
+    assert find_cues("He tied the cord.") == []
+    assert [c.name for _s, _e, c in find_cues("SALVADORAN PRESIDENT ALFREDO CRISTIANI SAID")] == ["El Salvador"]
+
+
+def test_neighbours_are_land_borders() -> None:
+    assert neighbours("KEN") == {"ETH", "TZA", "SSD", "SOM", "UGA"}
+    assert "KEN" in neighbours("SOM") and "USA" not in neighbours("SOM")

@@ -330,3 +330,8 @@ def test_district_named_after_its_town_is_near_the_town(geo: Geocoder) -> None:
 
 def test_empty_text_has_no_places(geo: Geocoder) -> None:
     assert geo.tag("") == [] and geo.resolve([], ["SOM"]) == []
+
+
+def test_acronyms_and_number_words_are_not_places_in_mixed_case(geo: Geocoder) -> None:
+    text = "Hundreds of National Youth Service (NYS) cohorts protested. One police officer was hurt."
+    assert [m.text for m in geo.tag(text)] == []

@@ -209,3 +209,31 @@ def test_a_group_sighted_or_deployed_is_actor1_of_its_change_of_activity(extract
                      date(2025, 5, 14))
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Change to group/activity", "Al Shabaab", "")]
+
+
+def test_a_country_known_only_from_its_institutions_and_leaders_is_coded(extract):
+    events = extract("Supporters of Raila Odinga clashed with police outside the IEBC offices, "
+                     "two people were injured.", date(2016, 5, 10))
+    assert events and events[0].country == "Kenya"
+    assert events[0].geo_precision == 3  # only the country is known: its capital, precision 3
+
+
+def test_foreign_nationals_do_not_move_the_event_abroad(extract):
+    events = extract("A group of Ethiopian nationals were attacked by a mob in a Nairobi suburb.", date(2016, 5, 10))
+    assert events and events[0].country == "Kenya" and events[0].admin1 == "Nairobi"
+    events = extract("Police shot dead a suspect wanted for the killing of a German tourist.", date(2016, 5, 10))
+    assert events and events[0].country != "Germany"
+
+
+def test_the_dateline_is_where_the_report_was_filed_not_the_event(extract):
+    events = extract("BUENOS AIRES, 13 DEC 89 (AFP) -- [TEXT] LAST NIGHT A VIOLENT EXPLOSION DAMAGED THE "
+                     "SALVADORAN CONSULATE IN SANTIAGO, CHILE. NO ONE WAS INJURED.", date(1989, 12, 13))
+    assert events and events[0].location == "Santiago" and events[0].country == "Chile"
+
+
+def test_a_person_named_like_a_place_is_not_the_place(extract):
+    events = extract("SAN SALVADOR, 12 MAR 89 (ACAN-EFE) -- PRESIDENT JOSE NAPOLEON DUARTE SAID GUERRILLAS "
+                     "ATTACKED A POLICE POST IN SAN MIGUEL, KILLING TWO AGENTS. DUARTE CONDEMNED THE ATTACK.",
+                     date(1989, 3, 12))
+    assert events and all(e.country == "El Salvador" for e in events)
+    assert all(e.location != "Duarte" for e in events)

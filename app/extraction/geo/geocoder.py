@@ -73,7 +73,8 @@ _DIRECTION = re.compile(
 # never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
                    "her", "its", "their", "our", "was", "were", "are", "has", "had", "have", "not",
-                   "but", "who", "which", "when", "where", "while", "after", "before", "said", "says"}
+                   "but", "who", "which", "when", "where", "while", "after", "before", "said", "says",
+                   "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
 _KEY_AFTER = _ACTOR_AFTER | _ROAD_AFTER | _NEAR_AFTER | _REGION | _SETTLEMENT
@@ -107,6 +108,7 @@ class Geocoder:
         self.common_words = _load_words(DATA_DIR / "common_words.txt") | _FUNCTION_WORDS
         # ALL-CAPS text has no capitals to go by: frequent English words count as common too
         self.common_words_upper = self.common_words | _load_words(DATA_DIR / "common_words_en.txt")
+        self.given_names = _load_words(DATA_DIR / "given_names.txt")
 
     # ---------------------------------------------------------------- tagging
     def tag(self, text: str) -> list[PlaceMention]:
@@ -139,8 +141,10 @@ class Geocoder:
                     found = (j, key, ids)
                     break
             # loose keys only for names written as names: capitalised, or after a cue in ALL CAPS
+            # (never for an acronym in mixed-case text: "NYS" is not Nice)
             if found is None and tok.key not in common and (
-                    not upper or (i > 0 and tokens[i - 1].key in _BEFORE_IN | _BEFORE_NEAR)):
+                    not upper or (i > 0 and tokens[i - 1].key in _BEFORE_IN | _BEFORE_NEAR)) and (
+                    upper or not tok.text.isupper()):
                 # consonant keys (loosest) only for capitalised names with a place cue
                 for loosest in (False, True) if not upper else (False,):
                     for j in range(min(run, i + 3), i, -1):
@@ -214,6 +218,9 @@ class Geocoder:
             return False
         if self._names_actor(text, tokens, j):
             return False
+        if (prev is not None and prev.key in self.given_names and gap_before.strip() == ""
+                and (upper or prev.text[0].isupper())):
+            return False  # "ERNESTO RIVAS", "Jose Felix Aguirre": a person's surname
         cue = cue_before or cue_after
         single = j - i == 1
         places = [self.gazetteer.place(pid) for pid in ids[:50]]
@@ -221,6 +228,9 @@ class Geocoder:
         curated = any(p.source != "geonames" or p.kind == "admin1" for p in places)
         if single and key in _FUNCTION_WORDS:
             return False
+        if (single and not upper and tokens[i].text.isupper() and len(key) <= 5
+                and not any(fold(p.name) == key for p in places)):
+            return False  # an acronym ("NYS") that is only some place's alternate name ("Nice")
         if (single and not upper and not cue and key in self.common_words_upper
                 and not any(fold(p.name) == key and p.population >= 50_000 for p in places)):
             return False  # "Story", "Mission": an ordinary word that is some hamlet's other name
