@@ -34,8 +34,9 @@ SCHEMA = "procrastinate"
 QUEUE = "ingest"
 CHUNK_TASK = "ingest_chunk"
 MAINTENANCE_TASK = "ingest_maintenance"
-# A transient failure (database or extraction pool away) is retried 5 times, 2 s to ~1 min apart.
-RETRY = RetryStrategy(max_attempts=5, exponential_wait=2)
+# A transient failure (database or extraction pool away) is retried 10 times, 2 s to 17 min apart
+# (about 34 minutes in all); on the last attempt it is recorded on the article instead.
+RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 STALLED_AFTER_S = 60.0  # a worker silent for this long (heartbeat every 10 s) is presumed dead
 NOT_ENQUEUED_AFTER_S = 60.0
 RESTART_S = 5.0  # an in-process worker that failed is started again after this
