@@ -18,6 +18,8 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -88,6 +90,48 @@ def machine_line() -> str:
     load = "/".join(f"{x:.1f}" for x in os.getloadavg())
     return (f"{now}; {os.cpu_count()} cores ({cpu}); {mem_gib:.0f} GiB; Python {platform.python_version()}; "
             f"load average {load} (the machine is shared)")
+
+
+class KeepAliveClient:
+    """A lean HTTP/1.1 GET client: one keep-alive connection per worker, the body read by its
+    ``Content-Length``. The benchmarks run on the machine they measure; httpx spent 3-4 ms of CPU per
+    request there (as much as the server itself), so it took CPU from the server under test, while the
+    direct-SQL side uses asyncpg, a lean C client. ``--client httpx`` measures with httpx again.
+    """
+
+    def __init__(self, base_url: str, timeout: float = 60.0) -> None:
+        host_port = base_url.split("://", 1)[1].rstrip("/")
+        self.host, _, port = host_port.partition(":")
+        self.port = int(port or 80)
+        self.timeout = timeout
+        self._idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def get(self, path: str, params: dict[str, Any] | None = None) -> tuple[int, bytes]:
+        """``(status, body)`` of ``GET path?params``."""
+        target = path + ("?" + urlencode(params, doseq=True) if params else "")
+        if self._idle:
+            reader, writer = self._idle.pop()
+        else:
+            reader, writer = await asyncio.open_connection(self.host, self.port)
+        writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("latin-1"))
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), self.timeout)
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" not in headers:
+            writer.close()
+            raise RuntimeError(f"GET {target}: no Content-Length in the response ({status})")
+        body = await asyncio.wait_for(reader.readexactly(int(headers["content-length"])), self.timeout)
+        if headers.get("connection", "").lower() == "close":
+            writer.close()
+        else:
+            self._idle.append((reader, writer))
+        return status, body
+
+    async def aclose(self) -> None:
+        for _, writer in self._idle:
+            writer.close()
+        self._idle.clear()
 
 
 class Server:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import time
@@ -39,7 +40,7 @@ import asyncpg
 import httpx
 
 from bench import dataset
-from bench.common import Server, asyncpg_dsn, machine_line, median, open_database, percentile
+from bench.common import KeepAliveClient, Server, asyncpg_dsn, machine_line, median, open_database, percentile
 
 SHAPES = (
     "actor", "date_window", "country_date", "bbox", "radius", "subtype_fatalities", "actor_country_date",
@@ -210,18 +211,35 @@ async def _run_pool(mix: list[Request], concurrency: int, one: Any) -> dict[str,
     return times
 
 
-async def run_api(base_url: str, mix: list[Request], concurrency: int) -> tuple[dict[str, list[float]], dict[str, int]]:
+async def run_api(
+    base_url: str, mix: list[Request], concurrency: int, client: str = "lean"
+) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """The mix through the server; ``client`` is ``lean`` (``KeepAliveClient``) or ``httpx``."""
     rows: dict[str, int] = defaultdict(int)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base_url, timeout=60.0, limits=limits) as client:
 
-        async def one(r: Request) -> None:
-            resp = await client.get("/events", params=r.params)
-            if resp.status_code != 200:
-                raise RuntimeError(f"{r.shape} {r.params}: HTTP {resp.status_code} {resp.text[:300]}")
-            rows[r.shape] += len(resp.json()["items"])
+    def check(r: Request, status: int, body: bytes) -> None:
+        if status != 200:
+            raise RuntimeError(f"{r.shape} {r.params}: HTTP {status} {body[:300]!r}")
+        rows[r.shape] += len(json.loads(body)["items"])
 
-        return await _run_pool(mix, concurrency, one), rows
+    if client == "httpx":
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        async with httpx.AsyncClient(base_url=base_url, timeout=60.0, limits=limits) as http:
+
+            async def one(r: Request) -> None:
+                resp = await http.get("/events", params=r.params)
+                check(r, resp.status_code, resp.content)
+
+            return await _run_pool(mix, concurrency, one), rows
+    lean = KeepAliveClient(base_url)
+    try:
+
+        async def one_lean(r: Request) -> None:
+            check(r, *await lean.get("/events", r.params))
+
+        return await _run_pool(mix, concurrency, one_lean), rows
+    finally:
+        await lean.aclose()
 
 
 async def run_sql(dsn: str, mix: list[Request], concurrency: int) -> dict[str, list[float]]:
@@ -231,7 +249,11 @@ async def run_sql(dsn: str, mix: list[Request], concurrency: int) -> dict[str, l
         compiled = {id(r): await statements(conn, r.params) for r in mix}
     finally:
         await conn.close()
-    async with asyncpg.create_pool(dsn, min_size=concurrency, max_size=concurrency) as pool:
+    from app.core.db import SERVER_SETTINGS  # the service's connection settings
+
+    async with asyncpg.create_pool(
+        dsn, min_size=concurrency, max_size=concurrency, server_settings=SERVER_SETTINGS
+    ) as pool:
 
         async def one(r: Request) -> None:
             st = compiled[id(r)]
@@ -250,8 +272,10 @@ def _write(path: Path, text: str) -> None:
 
 async def explain(dsn: str, mix: list[Request], path: Path) -> None:
     """EXPLAIN (ANALYZE, BUFFERS) of each shape's typical (median) and slowest request, run alone."""
+    from app.core.db import SERVER_SETTINGS
+
     out: list[str] = []
-    conn = await asyncpg.connect(dsn)
+    conn = await asyncpg.connect(dsn, server_settings=SERVER_SETTINGS)
     try:
         for shape in SHAPES:
             runs = sorted((r for r in mix if r.shape == shape), key=lambda r: r.last_ms)
@@ -295,11 +319,11 @@ async def run(args: argparse.Namespace) -> str:
     print(f"{len(mix)} requests ({args.requests} per shape), concurrency {args.concurrency}, "
           f"{args.workers} uvicorn worker(s), {events} events")
     async with Server(url, workers=args.workers) as server:
-        await run_api(server.base_url, mix[: len(SHAPES) * 5], args.concurrency)  # warm-up
-        api, rows = await run_api(server.base_url, mix, args.concurrency)
+        await run_api(server.base_url, mix[: len(SHAPES) * 5], args.concurrency, args.client)  # warm-up
+        api, rows = await run_api(server.base_url, mix, args.concurrency, args.client)
         # one request at a time: each shape's own cost, without queueing behind the others
         serial_mix = [r for shape in SHAPES for r in [x for x in mix if x.shape == shape][: args.serial]]
-        api_serial, rows_serial = await run_api(server.base_url, serial_mix, 1)
+        api_serial, rows_serial = await run_api(server.base_url, serial_mix, 1, args.client)
     sql = await run_sql(dsn, mix, args.concurrency)
     if args.explain:
         await explain(dsn, mix, args.explain)
@@ -316,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 1)),
                         help="uvicorn worker processes (default 1)")
+    parser.add_argument(
+        "--client",
+        choices=("lean", "httpx"),
+        default="lean",
+        help="HTTP client of the API side: lean (bench.common.KeepAliveClient, default) or httpx",
+    )
     parser.add_argument("--serial", type=int, default=15, help="requests per shape also run one at a time")
     parser.add_argument("--explain", type=Path, default=None, help="write EXPLAIN ANALYZE of each shape here")
     args = parser.parse_args(argv)

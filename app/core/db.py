@@ -61,8 +61,14 @@ def make_engine(url: str, settings: Settings) -> AsyncEngine:
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_timeout=settings.db_connect_timeout_s,
-        connect_args={"timeout": settings.db_connect_timeout_s},
+        connect_args={"timeout": settings.db_connect_timeout_s, "server_settings": SERVER_SETTINGS},
     )
+
+
+# Settings of every connection of the service: its statements are short reads and writes, for which
+# starting parallel workers or compiling with JIT costs more than it saves (a box query's page took
+# 1.4 ms of execution and 5 ms more to start two workers; docs/performance.md).
+SERVER_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
