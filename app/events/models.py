@@ -30,6 +30,9 @@ ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
 
 # The expression of the spatial index; queries must use the same text to hit it.
 EARTH_POINT = "ll_to_earth(latitude, longitude)"
+# The 0.25-degree grid cell of a located event (migration 0007, ``ix_event_grid_cell_date``); the
+# repository's queries must use the same text to hit the index.
+GRID_CELL = "(floor(latitude * 4) * 2000 + floor(longitude * 4))::integer"
 
 
 def _text_col(default: str = "") -> Column[str]:
@@ -70,6 +73,14 @@ class Event(SQLModel, table=True):
             "iso3",
             "event_date",
             postgresql_where=text("time_precision > 1"),
+        ),
+        # migration 0007: a box or circle read grid cell by grid cell, newest first
+        Index(
+            "ix_event_grid_cell_date",
+            text(GRID_CELL),
+            text("event_date DESC"),
+            text("id DESC"),
+            postgresql_where=text("latitude IS NOT NULL AND longitude IS NOT NULL"),
         ),
         # bbox / radius through cube + earthdistance
         Index(

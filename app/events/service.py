@@ -27,7 +27,7 @@ from app.events.schemas import (
 )
 
 MAX_LIMIT = 1000
-EARTH_RADIUS_M = 6378168.0  # earthdistance's earth()
+EARTH_RADIUS_M = repo.EARTH_RADIUS_M
 
 
 # --- cursors -----------------------------------------------------------------------------------
@@ -76,13 +76,6 @@ def _split_numbers(raw: str, field: str, count: int) -> list[float]:
     return numbers
 
 
-def _haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
-
-
 def parse_bbox(raw: str) -> tuple[tuple[float, float, float, float], tuple[float, float, float] | None]:
     """``min_lon,min_lat,max_lon,max_lat`` -> the box and a circle around it for the spatial index."""
     min_lon, min_lat, max_lon, max_lat = _split_numbers(raw, "bbox", 4)
@@ -102,7 +95,7 @@ def parse_bbox(raw: str) -> tuple[tuple[float, float, float, float], tuple[float
     c_lat, c_lon = (min_lat + max_lat) / 2, (min_lon + max_lon) / 2
     corners = [(min_lat, min_lon), (min_lat, max_lon), (max_lat, min_lon), (max_lat, max_lon)]
     edges = [(c_lat, min_lon), (c_lat, max_lon), (min_lat, c_lon), (max_lat, c_lon)]
-    radius = max(_haversine_m(c_lat, c_lon, la, lo) for la, lo in corners + edges)
+    radius = max(repo.haversine_m(c_lat, c_lon, la, lo) for la, lo in corners + edges)
     if radius > 0.45 * math.pi * EARTH_RADIUS_M:  # a hemisphere or more: the circle filters nothing
         return box, None
     return box, (c_lat, c_lon, radius * 1.05 + 1000.0)

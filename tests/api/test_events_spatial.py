@@ -36,7 +36,9 @@ async def _ids(client: httpx.AsyncClient, **params: Any) -> list[int]:
     return [e["id"] for e in response.json()["items"]]
 
 
-async def test_busy_area_is_read_newest_first_and_paged(client: httpx.AsyncClient, session: AsyncSession) -> None:
+async def test_busy_area_is_read_newest_first_and_paged(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
     start = date(2023, 5, 1)
     khartoum = [await _event(session, start + timedelta(days=i), KHARTOUM) for i in range(4)]
     nyala = await _event(session, start + timedelta(days=10), NYALA)
@@ -59,3 +61,33 @@ async def test_sparse_area_behind_many_newer_events_falls_back_to_the_index(
     assert await _ids(client, lat=OMDURMAN[0], lon=OMDURMAN[1], radius_km=5, limit=1) == [old]
     assert await _ids(client, bbox="32.40,15.60,32.52,15.70", limit=1) == [old]
     assert await _ids(client, lat=OMDURMAN[0], lon=OMDURMAN[1], radius_km=25, limit=1) != [old]  # Khartoum
+
+
+async def test_grid_cells_give_exactly_the_events_in_the_area_newest_first(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """Boxes and circles over a few grid cells (migration 0007) answer what a plain scan answers:
+    points on a 0.1-degree lattice around Khartoum, cells inside the area and on its edge."""
+    points = [(15.0 + i * 0.1, 32.0 + j * 0.1) for i in range(12) for j in range(12)]
+    stored = []
+    for n, place in enumerate(points):
+        day = n % 40
+        stored.append((await _event(session, date(2023, 1, 1) + timedelta(days=day), place), place, day))
+    newest = sorted(stored, key=lambda s: (s[2], s[0]), reverse=True)
+
+    def expected(inside: Any) -> list[int]:
+        return [event_id for event_id, place, _ in newest if inside(*place)]
+
+    box = (32.15, 15.25, 32.95, 15.75)  # min_lon, min_lat, max_lon, max_lat: 16 cells, 2 wholly inside
+    q = repository.EventQuery(bbox=box)
+    cells = repository._grid_cells(q)
+    assert cells is not None and any(inside for _, inside in cells) and not all(inside for _, inside in cells)
+    in_box = expected(lambda la, lo: box[1] <= la <= box[3] and box[0] <= lo <= box[2])
+    assert await _ids(client, bbox=",".join(map(str, box)), limit=1000) == in_box
+    assert await _ids(client, bbox=",".join(map(str, box)), limit=5) == in_box[:5]
+
+    centre = (15.5, 32.5)
+    for km in (8, 30):
+        found = await _ids(client, lat=centre[0], lon=centre[1], radius_km=km, limit=1000)
+        near = expected(lambda la, lo, m=km * 1000: repository.haversine_m(*centre, la, lo) <= m)
+        assert found == near and near
