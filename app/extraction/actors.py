@@ -321,6 +321,10 @@ class ActorTagger:
             tail = _NAMED_TAIL.match(text, e)
             if tail:
                 e = tail.end()
+            if entry.kind == "party":  # "ODM supporters", "an ODM legislator": who they side with
+                out.append(_Cand(s, e, "named", [ActorMention(s, e, text[s:e], entry.name, 0, entry.country,
+                                                              "assoc_group", False)]))
+                continue
             inter = self._inter_for(entry.inter, entry.kind, entry.country, country)
             out.append(_Cand(s, e, "named", [ActorMention(s, e, text[s:e], entry.name, inter,
                                                           entry.country, entry.kind, False)]))

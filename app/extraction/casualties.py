@@ -205,6 +205,16 @@ class CasualtyReader:
                     out.append((m2.start(), m2.end(), q or 0, "unknown"))
         return out
 
+    @staticmethod
+    def _headline_subject(left: str) -> tuple[int, int] | None:
+        """``(start, count)`` of a bare figure right before a verb: "Two killed", "10 people injured"."""
+        pre = left[-40:]
+        mm = re.search(r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:(?:people|persons)\s+)?$", pre, re.IGNORECASE)
+        if mm is None or re.search(r"\b(?:an?|the|some)\s*$", mm.group(0), re.IGNORECASE):
+            return None
+        q = _count(mm.group("q"))
+        return (len(left) - len(pre) + mm.start(), q) if q else None
+
     def _plural(self, noun: str) -> bool:
         return noun.endswith("s") and not noun.endswith("ss") or noun in {"people", "police", "personnel",
                                                                            "men", "women", "children"}
@@ -252,8 +262,13 @@ class CasualtyReader:
                     right = sentence[v.end():]
                     stop = FORWARD_BREAK.search(right)
                     seg = right[: stop.start()] if stop else right
-                    items = self._items(seg, forward=True)
-                    items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
+                    headline = self._headline_subject(left) if vtext.endswith(("ed", "dead")) else None
+                    if headline is not None:
+                        # "8 killed, 10 injured": the figure before a bare participle is its own
+                        items = [(headline[0], v.end(), headline[1], "unknown")]
+                    else:
+                        items = self._items(seg, forward=True)
+                        items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
                     if not items and outcome in ("killed", "injured"):
                         # headline style "one attacker killed", "Two soldiers wounded": the victims
                         # stand right before a bare participle
@@ -265,14 +280,9 @@ class CasualtyReader:
                             items = [(s + brk, e + brk, c, w) for s, e, c, w in back]
                     if not items and outcome in ("killed", "injured"):
                         # "Two killed in ...", "2 injured": subject right before an active-looking verb
-                        pre = left[-40:]
-                        mm = re.search(r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:(?:people|persons)\s+)?$",
-                                       pre, re.IGNORECASE)
-                        if mm and not re.search(r"\b(?:an?|the|some)\s*$", mm.group(0), re.IGNORECASE):
-                            q = _count(mm.group("q"))
-                            if q:
-                                s0 = len(left) - len(pre) + mm.start()
-                                items = [(s0, v.end(), q, "unknown")]
+                        subject = self._headline_subject(left)
+                        if subject is not None:
+                            items = [(subject[0], v.end(), subject[1], "unknown")]
                 for s, e, c, w in items:
                     if c > 0:
                         add(s, e, c, outcome, w)

@@ -52,11 +52,11 @@ DISORDER_TYPE = {
 }
 
 # tags that make a sentence an event mention on their own; the others only qualify one
-STRONG = {"clash", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
+STRONG = {"clash", "violence", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
           "chemical", "abduction", "sexual", "protest", "riot", "mob", "excessive", "arrest",
           "disrupted", "base", "agreement", "looting", "presence", "blast", "other", "withdraw",
           "premature"}
-VIOLENT = {"clash", "attack", "kill", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical",
+VIOLENT = {"clash", "violence", "attack", "kill", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical",
            "blast", "abduction", "sexual", "excessive", "mob"}
 GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?|detonat\w*|explosives?)\b")
 
@@ -129,7 +129,7 @@ class TriggerTagger:
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,
                    target_civilian: bool, ground_fight: bool, riot_word: bool = True,
-                   agent_armed: bool = False) -> str:
+                   agent_armed: bool = False, state_involved: bool = False) -> str:
     """ACLED's sub-event type for an event whose triggers carry ``tags``.
 
     Priority follows the codebook: demonstrations by crowds first; then a ground battle absorbs the
@@ -140,7 +140,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     demo = tags & {"protest", "riot", "mob", "excessive", "intervention"}
     armed_violence = tags & {"clash", "airstrike", "shelling", "ied", "suicide", "grenade", "chemical"}
     if agent_crowd and "clash" in tags and not tags & {"protest", "airstrike", "shelling", "ied"}:
-        return "Mob violence"  # rival supporters or youths fighting each other
+        # rioters fighting the police are a violent demonstration; rival supporters or youths
+        # fighting each other, mob violence
+        return "Violent demonstration" if state_involved else "Mob violence"
     # burning and blocking by an armed group (not a crowd) is no demonstration
     if demo and (agent_crowd or "protest" in tags or (not armed_violence and not agent_armed)):
         if "protest" in tags:
@@ -192,7 +194,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Sexual violence"
     if "abduction" in tags and "kill" not in tags:
         return "Abduction/forced disappearance"
-    if tags & {"attack", "kill", "abduction"}:
+    if "violence" in tags and target_armed and not target_civilian:
+        return "Armed clash"
+    if tags & {"attack", "kill", "abduction", "violence"}:
         if target_armed and not target_civilian:
             return "Armed clash"
         if "looting" in tags and "kill" not in tags and "attack" not in tags:

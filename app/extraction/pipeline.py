@@ -53,7 +53,8 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){
 PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECASE)
 HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
                                     re.IGNORECASE)
-BY_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+# "by unknown armed men", "by a group of gunmen", "from the militia"
+BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,3}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
     r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
@@ -461,11 +462,22 @@ class Extractor:
 
     def _roles(self, text: str, sent: Sentence, hits: list[Hit], s_actors: list[ActorMention]
                ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
-        """Agents, targets and the agents' associates around the sentence's first strong trigger."""
+        """Agents, targets and the agents' associates around the sentence's first strong trigger
+        that names its doer ("Six killed when Pokot warriors attack a Samburu village": the attack's)."""
+        first: tuple[list[ActorMention], list[ActorMention], list[ActorMention]] | None = None
+        for trig in hits:
+            roles = self._roles_at(text, sent, trig, {h.tag for h in hits}, s_actors)
+            if roles[0]:
+                return roles
+            first = first or roles
+        return first or ([], [], [])
+
+    def _roles_at(self, text: str, sent: Sentence, trig: Hit, tags: set[str], s_actors: list[ActorMention]
+                  ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
         if not s_actors:
             return [], [], []
-        trig = hits[0]
-        before = [a for a in s_actors if a.end <= trig.start]
+        # an actor whose name holds the trigger ("a Pokot raid", "the Al Shabaab attack") did it
+        before = [a for a in s_actors if a.end <= trig.start or a.start < trig.start < a.end]
         after = [a for a in s_actors if a.start >= trig.end]
         agents: list[ActorMention] = []
         targets: list[ActorMention] = []
@@ -478,7 +490,7 @@ class Extractor:
         by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 25):a.start])]
         # civilians do not attack in ACLED's coding: named before a violent trigger they are its
         # victims ("One man hacked to death", "a trader was shot")
-        violent = {h.tag for h in hits} & VIOLENT
+        violent = tags & VIOLENT
         if violent and before and before[0].inter == 7:
             targets.append(before[0])
             before = before[1:]
@@ -536,8 +548,12 @@ class Extractor:
         agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
             not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
         # "kill two Maasai": people counted by their community are civilians unless armed
+        # people killed or hurt by someone armed, with nothing saying they fought back, are civilians
+        # (ACLED's default for unnamed victims of one-sided violence)
+        one_sided = not targets and not d.tags & GROUND_FIGHT and killed_who <= {"unknown", "civilian", "group"} and (
+            bool(killed_who) and all(a.inter in ARMED_INTER for a in agents))
         target_civilian = any(a.inter == 7 for a in targets) or (
-            bool(killed_who & {"civilian", "group"}) and not targets)
+            bool(killed_who & {"civilian", "group"}) and not targets) or one_sided
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
@@ -551,7 +567,8 @@ class Extractor:
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
                              riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
-                             agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents))
+                             agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents),
+                             state_involved=agent_state or any(a.inter == 1 for a in targets))
         defection = False
         if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
                 a.inter == 1 for a in targets):

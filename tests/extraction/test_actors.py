@@ -85,8 +85,9 @@ CASES = [
      "Mungiki sect", "Mungiki Militia", 3),
     ("The Mombasa Republican Council was blamed for the attack in Kwale.", "Kenya",
      "Mombasa Republican Council", "MRC: Mombasa Republican Council", 3),
+    # a party is the associate of the crowd or the civilians who support it (inter 0), not an armed actor
     ("ODM supporters clashed with rivals in Kibera.", "Kenya",
-     "ODM supporters", "ODM: Orange Democratic Movement", 3),
+     "ODM supporters", "ODM: Orange Democratic Movement", 0),
     # identity militias
     ("Abgal clan militia clashed with Al Shabaab near Ceel Dheer.", "Somalia",
      "Abgal clan militia", "Hawiye-Abgal Sub-Clan Militia (Somalia)", 4),
@@ -328,3 +329,4 @@ def test_lower_case_article_of_a_named_group_is_still_the_group(tagger: ActorTag
 def test_identity_groups_point_to_their_home_country(tagger: ActorTagger) -> None:
     text = "Hundreds of Maasai protested in the town."
     assert [(text[s:e], c) for s, e, c in tagger.identity_homes(text)] == [("Maasai", "Kenya")]
+

@@ -68,3 +68,16 @@ def test_victims_on_both_sides_in_separate_sentences_are_added(reader):
     first = reader.read("24 soldiers were killed.")
     second = reader.read("An unknown number of militants were killed and wounded.", offset=30)
     assert total([first, second], "killed") == 27
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead", "hurt"),
+    [
+        ("8 killed, 10 injured.", 8, 10),
+        ("One killed, two injured in attack.", 1, 2),
+        ("Two killed and five injured in the raid.", 2, 5),
+    ],
+)
+def test_headline_figures_each_belong_to_their_own_participle(reader: CasualtyReader, sentence: str,
+                                                              dead: int, hurt: int) -> None:
+    assert (killed(reader, sentence), injured(reader, sentence)) == (dead, hurt)

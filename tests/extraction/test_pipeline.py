@@ -237,3 +237,22 @@ def test_a_person_named_like_a_place_is_not_the_place(extract):
                      date(1989, 3, 12))
     assert events and all(e.country == "El Salvador" for e in events)
     assert all(e.location != "Duarte" for e in events)
+
+
+def test_roles_follow_the_trigger_that_names_its_doer(extract):
+    [e] = extract("Six killed when Pokot warriors attack a Samburu village in Baringo.", date(2016, 5, 10))
+    assert e.actor1 == "Pokot Ethnic Militia (Kenya)" and e.actor2.startswith("Civilians")
+    assert e.sub_event_type == "Attack" and e.fatalities == 6
+    [e] = extract("Riots break out in Kisumu after the ruling; rioters clash with police.", date(2016, 5, 10))
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    assert e.actor2.startswith("Police Forces of Kenya")
+    [e] = extract("Newly elected ODM legislator John Doe was shot dead in Kisumu.", date(2016, 5, 10))
+    assert e.sub_event_type == "Attack" and e.actor2 == "Civilians (Kenya)"
+    assert "ODM: Orange Democratic Movement" in e.assoc_actor_2
+
+
+def test_unnamed_victims_of_one_sided_violence_are_civilians(extract):
+    [e] = extract("One dead in land dispute violence in Kitale.", date(2016, 5, 10))
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Kenya)")
+    [e] = extract("Land agent killed at his home in Kitale by unknown armed men.", date(2016, 5, 10))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
