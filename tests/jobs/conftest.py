@@ -73,12 +73,12 @@ async def api(url: str, **overrides: Any) -> AsyncIterator[tuple[FastAPI, httpx.
 
 @asynccontextmanager
 async def worker(
-    url: str, name: str, concurrency: int = 1, extract_timeout_s: float = 60
-) -> AsyncIterator[jobs_queue.procrastinate.App]:
-    """A procrastinate worker on its own connections, running in this event loop."""
+    url: str, name: str, concurrency: int = 1, extract_timeout_s: float = 60, extract_processes: int = 0
+) -> AsyncIterator[ExtractionRunner]:
+    """A procrastinate worker on its own connections, running in this event loop; yields its runner."""
     settings = settings_for(url)
     engine = db.make_engine(url, settings)
-    runner = ExtractionRunner(0, extract_timeout_s)
+    runner = ExtractionRunner(extract_processes, extract_timeout_s)
     queue = jobs_queue.make_queue(url, max_connections=concurrency + 3)
     try:
         async with queue.open_async():
@@ -86,7 +86,7 @@ async def worker(
                 queue, WorkerResources(db.make_sessionmaker(engine), runner), concurrency, name
             )
             try:
-                yield queue
+                yield runner
             finally:
                 await jobs_queue.stop_worker(task)
     finally:

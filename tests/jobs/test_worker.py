@@ -140,3 +140,34 @@ async def test_a_chunk_left_running_by_a_dead_worker_is_taken_again(jobs_databas
             job = await wait_for_job(client, job_id)
     assert job["status"] == "done"
     assert [(i["attempts"], i["created"]) for i in job["items"]] == [(2, True), (1, True)]
+
+
+async def test_a_transient_failure_retries_the_job_without_redoing_finished_articles(
+    jobs_database_url: str,
+) -> None:
+    """The extraction process dies mid-article (503 extraction_unavailable): the job is retried by
+    procrastinate, and only the articles not yet finished are taken again."""
+    batch = [
+        short_article(400),
+        {"text": LONG_TEXT + " Once more.", "published_at": "2024-03-04"},
+        short_article(401),
+    ]
+    async with api(jobs_database_url) as (app, client):
+        job_id = (await client.post("/articles/batch", json=batch)).json()["job_id"]
+        async with worker(jobs_database_url, "w-retry", extract_processes=1) as runner:
+            deadline = time.monotonic() + 60
+            while (await client.get(f"/jobs/{job_id}")).json()["items"][0]["status"] != "done":
+                assert time.monotonic() < deadline, "the first article was not stored"
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(1.0)  # now inside the long text's extraction
+            processes = list((getattr(runner._executor, "_processes", None) or {}).values())
+            assert processes, "no extraction process to stop"
+            for process in processes:
+                process.kill()
+            job = await wait_for_job(client, job_id, timeout_s=120)
+    assert job["status"] == "done"
+    assert [(i["status"], i["created"], i["attempts"]) for i in job["items"]] == [
+        ("done", True, 1),  # finished before the failure: not taken again
+        ("done", True, 2),
+        ("done", True, 2),
+    ]
