@@ -231,6 +231,7 @@ async def _process_item(
             article = ArticleIn.model_validate(raw)
             result, created = await submit_article(session, res.runner, article)
             values = {
+                "input": {},  # the stored source holds the article now; failed items keep theirs
                 "status": "done",
                 "source_id": result.source.id,
                 "created": created,

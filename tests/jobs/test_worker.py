@@ -20,7 +20,7 @@ async def test_a_batch_is_processed_end_to_end_with_a_duplicate_and_a_failure(jo
     get_extractor()  # loaded before the worker's 1 s limit starts counting
     stored_before = short_article(100, place="Garissa")
     new = short_article(101, place="Wajir")
-    async with api(jobs_database_url) as (_, client):
+    async with api(jobs_database_url) as (app, client):
         known = await client.post("/articles", json=stored_before)
         assert known.status_code == 201
         batch = [new, stored_before, {"text": LONG_TEXT, "published_at": "2024-03-04"}, new]
@@ -56,6 +56,13 @@ async def test_a_batch_is_processed_end_to_end_with_a_duplicate_and_a_failure(jo
 
         assert (same_again["created"], same_again["source_id"]) == (False, created["source_id"])
         assert {i["attempts"] for i in job["items"]} == {1}
+
+        async with app.state.engine.connect() as conn:  # inputs kept only where no source holds them
+            kept = await conn.execute(
+                text("SELECT position FROM ingest_item WHERE batch_id = :id AND input <> '{}'::jsonb"),
+                {"id": job_id},
+            )
+            assert [row.position for row in kept] == [2]
 
 
 async def test_a_batch_whose_articles_all_fail_is_failed(jobs_database_url: str) -> None:
