@@ -43,8 +43,13 @@ RESTART_S = 5.0  # an in-process worker that failed is started again after this
 
 
 def conninfo(url: str) -> str:
-    """The libpq form of our SQLAlchemy URL (``postgresql+asyncpg://...`` -> ``postgresql://...``)."""
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    """The libpq form of our SQLAlchemy URL (``postgresql+asyncpg://...`` -> ``postgresql://...``);
+    asyncpg's ``ssl=`` is libpq's ``sslmode=``."""
+    parsed = make_url(url).set(drivername="postgresql")
+    query = dict(parsed.query)
+    if "ssl" in query:
+        query["sslmode"] = query.pop("ssl")
+    return parsed.set(query=query).render_as_string(hide_password=False)
 
 
 def worker_name(suffix: str = "") -> str:

@@ -203,3 +203,16 @@ def test_the_schema_documents_both_body_types() -> None:
     assert set(content) == {"application/json", "application/x-ndjson"}
     assert content["application/json"]["schema"]["maxItems"] == 1000
     assert {"202", "401", "403", "409", "413", "415", "422"} <= set(operation["responses"])
+
+
+def test_the_queue_connects_where_the_service_does() -> None:
+    from app.jobs.queue import conninfo
+
+    assert (
+        conninfo("postgresql+asyncpg://u:p%40ss@db.internal:5433/ce")
+        == "postgresql://u:p%40ss@db.internal:5433/ce"
+    )
+    assert conninfo("postgresql+asyncpg://postgres:@/postgres?host=/srv/data/pg") == (
+        "postgresql://postgres:@/postgres?host=%2Fsrv%2Fdata%2Fpg"
+    )
+    assert conninfo("postgresql+asyncpg://u@db/ce?ssl=require") == "postgresql://u@db/ce?sslmode=require"
