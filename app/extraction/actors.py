@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.extraction import countries as _countries
@@ -28,6 +29,9 @@ DATA_DIR = Path(__file__).parent / "data"
 _INTER = {"state": 1, "police": 1, "government": 1, "rebel": 2, "political_militia": 3,
           "identity_militia": 4, "external": 8}
 _ROLE_PRIORITY = {"named": 0, "identity": 1, "generic": 2}
+# "Military Forces of the United States (2025-) Navy": a state actor named with the current period
+_CURRENT_PERIOD = re.compile(r"^(?P<base>(?:Military Forces|Police Forces|Government) of (?:the )?(?P<country>[^()]+?))"
+                             r" \((?P<start>\d{4})-\)(?P<rest>.*)$")
 
 # Words that, right after a named group, still belong to it ("Al Shabaab fighters").
 _NAMED_TAIL = re.compile(
@@ -198,8 +202,12 @@ class ActorTagger:
 
     def _load_states(self, path: Path) -> None:
         self._state_style: dict[str, tuple[str, str]] = {}
-        for country, article, period in ((r + [""] * 3)[:3] for r in _rows(path)):
+        self._earlier: dict[str, list[tuple[int, int, str]]] = {}
+        for country, article, period, earlier in ((r + [""] * 4)[:4] for r in _rows(path)):
             self._state_style[country] = (article, period)
+            for p in filter(None, earlier.split("|")):
+                start, end = p.split("-")
+                self._earlier.setdefault(country, []).append((int(start), int(end), p))
 
     def _load_regions(self, path: Path) -> None:
         self._regions: _countries.PhraseIndex[_Region] = _countries.PhraseIndex()
@@ -238,6 +246,17 @@ class ActorTagger:
         base = "Government of" if force == "Government" else f"{force} Forces of"
         name = f"{base} {article + ' ' if article else ''}{country}"
         return f"{name} ({period})" if period else name
+
+    def dated(self, name: str, when: date) -> str:
+        """A state actor's name with the regime period of ``when``: "Police Forces of Kenya (2022-)"
+        for an event of 2016 is "Police Forces of Kenya (2013-2022)". Other names are returned as given."""
+        m = _CURRENT_PERIOD.match(name)
+        if m is None or when.year >= int(m.group("start")):
+            return name
+        for start, end, period in self._earlier.get(m.group("country"), []):
+            if start <= when.year < end:
+                return f"{m.group('base')} ({period}){m.group('rest')}"
+        return name
 
     @staticmethod
     def _suffixed(base: str, country: str) -> str:

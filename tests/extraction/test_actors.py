@@ -330,3 +330,15 @@ def test_identity_groups_point_to_their_home_country(tagger: ActorTagger) -> Non
     text = "Hundreds of Maasai protested in the town."
     assert [(text[s:e], c) for s, e, c in tagger.identity_homes(text)] == [("Maasai", "Kenya")]
 
+
+
+def test_state_actors_carry_the_regime_period_of_the_event(tagger: ActorTagger) -> None:
+    from datetime import date
+
+    assert tagger.dated("Police Forces of Kenya (2022-) General Service Unit", date(2016, 5, 1)) == (
+        "Police Forces of Kenya (2013-2022) General Service Unit")
+    assert tagger.dated("Military Forces of Kenya (2022-)", date(2008, 1, 2)) == "Military Forces of Kenya (2002-2013)"
+    assert tagger.dated("Military Forces of Kenya (2022-)", date(2024, 1, 2)) == "Military Forces of Kenya (2022-)"
+    assert tagger.dated("Military Forces of the United States (2025-)", date(2019, 3, 1)) == (
+        "Military Forces of the United States (2017-2021)")
+    assert tagger.dated("Al Shabaab", date(2010, 1, 1)) == "Al Shabaab"
