@@ -38,6 +38,8 @@ Turns news text into **ACLED-style conflict events** and serves them back with f
 * `POST /articles` stores an article and the events coded from it (idempotent: the same URL or the
   same text returns what is stored);
 * `POST /extract` codes a text without storing anything;
+* `POST /articles/batch` queues up to 1,000 articles for the job workers; `GET /jobs/{id}` reports
+  the job's progress and each article's result;
 * `GET /events` filters by actor, date window, country, admin1, location, bounding box, radius,
   event and sub-event type, fatalities and source, newest first, with cursor pagination;
 * `GET /events/{id}`, `GET /sources`, `GET /sources/{id}`, `GET /actors`;

@@ -15,20 +15,9 @@ import httpx
 import pytest
 
 from tests.e2e.conftest import _cli, running_server
+from tests.e2e.test_ingest import ARTICLES as STORABLE
 
-ARTICLES = [
-    {
-        "text": "Suspected ADF rebels killed nine civilians in an overnight raid on Mukondi village in "
-        "North Kivu, Democratic Republic of Congo, on 5 April 2024, the army said.",
-        "url": "https://www.example-grandslacs.net/rdc/mukondi-raid-batch",
-        "published_at": "2024-04-06",
-    },
-    {
-        "text": "Sudanese Armed Forces and the Rapid Support Forces clashed in Omdurman on 11 May 2023, "
-        "residents said, leaving at least 14 people dead.",
-        "published_at": "2023-05-12",
-    },
-]
+ARTICLES = STORABLE[:2]  # two articles that code into events
 
 
 @pytest.fixture(scope="module")
