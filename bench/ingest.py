@@ -89,6 +89,8 @@ async def _phase(client: httpx.AsyncClient, name: str, bodies: list[dict[str, st
     seconds, statuses, events = await _ingest(client, bodies, args.concurrency)
     stop.set()
     times = await queries
+    if set(statuses) - {200, 201}:
+        raise RuntimeError(f"{name}: POST /articles answered {dict(statuses)}")
     rate = len(bodies) / seconds
     avg = sum(len(b["text"]) for b in bodies) / max(1, len(bodies))
     print(f"{name}: {len(bodies)} articles (avg {avg:.0f} chars) in {seconds:.1f} s = {rate:.1f} articles/s; "
@@ -117,6 +119,21 @@ def extraction_alone(gen: TextGenerator, short: int = 100, long: int = 20) -> tu
     return out[0], out[1]
 
 
+async def _write_key(url: str) -> tuple[str, int]:
+    """A new API key with the write scope in the benchmark database: (clear key, its id)."""
+    from app.auth.service import create_key
+    from app.core import db
+    from app.core.config import Settings
+
+    engine = db.make_engine(url, Settings(database_url=url))
+    try:
+        async with db.make_sessionmaker(engine)() as session, session.begin():
+            row, clear = await create_key(session, ["write"], name="bench-ingest")
+        return clear, int(row.id or 0)
+    finally:
+        await engine.dispose()
+
+
 async def _cleanup(dsn: str, marks: dict[str, int]) -> None:
     """Delete what the run added: events, sources and actors above the marks taken before."""
     conn = await asyncpg.connect(dsn)
@@ -124,6 +141,7 @@ async def _cleanup(dsn: str, marks: dict[str, int]) -> None:
         async with conn.transaction():
             await conn.execute("DELETE FROM event WHERE id > $1", marks["event"])
             await conn.execute("DELETE FROM source WHERE id > $1", marks["source"])
+            await conn.execute("DELETE FROM api_key WHERE id = $1", marks["api_key"])
             await conn.execute(
                 "DELETE FROM actor a WHERE a.id > $1 AND NOT EXISTS "
                 "(SELECT 1 FROM event_actor ea WHERE ea.actor_id = a.id)", marks["actor"])
@@ -143,6 +161,7 @@ async def run(args: argparse.Namespace) -> str:
     finally:
         await conn.close()
 
+    key, marks["api_key"] = await _write_key(url)
     gen = TextGenerator(int(time.time()), load_places(random.Random(args.seed)))
     run_id = int(time.time())
     numbers = iter(range(10**9))
@@ -163,7 +182,10 @@ async def run(args: argparse.Namespace) -> str:
     try:
         async with Server(url, workers=1, extract_workers=args.extract_workers) as server:
             limits = httpx.Limits(max_connections=args.concurrency + args.query_concurrency + 2)
-            async with httpx.AsyncClient(base_url=server.base_url, timeout=120.0, limits=limits) as client:
+            headers = {"X-API-Key": key}
+            async with httpx.AsyncClient(
+                base_url=server.base_url, timeout=120.0, limits=limits, headers=headers
+            ) as client:
                 # warm the extractor processes and the query path
                 await _ingest(client, bodies(args.concurrency * 2, False), args.concurrency)
                 await _query_loop(client, mix, args.query_concurrency, asyncio.Event(), limit=40)

@@ -30,6 +30,9 @@ def upgrade() -> None:
         f"ON event (({GRID_CELL}), event_date DESC, id DESC) "
         "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
     )
+    # statistics of the new expression: without them the planner takes every cell for 0.5% of the
+    # table and sorts whole cells instead of reading their newest rows (seen at 1M: 10-100 ms a page)
+    op.execute("ANALYZE event")
 
 
 def downgrade() -> None:

@@ -18,9 +18,9 @@ from app.core.errors import InvalidInputError
 from app.core.extraction_runner import ExtractionRunner
 from app.events import repository as events_repo
 from app.events import resolution
+from app.events import service as events_service
 from app.events.models import ROLES
 from app.events.schemas import ExtractedEvent
-from app.events.service import to_public
 from app.sources import repository as sources_repo
 from app.sources import service as sources_service
 from app.sources.canonical import InvalidURLError, canonical_url, content_sha256
@@ -190,7 +190,7 @@ async def store_events(
 
 
 async def _stored(session: AsyncSession, source: Source) -> ArticleOut:
-    events = await to_public(session, await events_repo.for_source(session, source.id or 0))
+    events = await events_service.of_source(session, source.id or 0)
     return ArticleOut(source=sources_service.public(source, len(events)), events=events)
 
 

@@ -34,7 +34,6 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.events import repository as events_repo
 from app.events import resolution_repository as repo
 
 ROLES = ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")
@@ -450,6 +449,7 @@ async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
     )
     await repo.lock(session, keys)
     candidates: list[list[Report]] = []
+    sources: dict[int, list[int]] = {}
     for r in reports:
         if not r.values.get("iso3"):
             candidates.append([])
@@ -465,10 +465,10 @@ async def resolve(session: AsyncSession, reports: list[Report]) -> Resolution:
             point=_point(r),
         )
         candidates.append(
-            [Report(values=v, actors=a, event_id=event_id, sites=sites) for event_id, v, a, sites in rows]
+            [Report(values=c.values, actors=c.actors, event_id=c.event_id, sites=c.sites) for c in rows]
         )
-    ids = sorted({c.event_id for cs in candidates for c in cs if c.event_id is not None})
-    return assign(reports, candidates, await events_repo.source_ids_of(session, ids))
+        sources.update((c.event_id, c.source_ids) for c in rows)
+    return assign(reports, candidates, sources)
 
 
 async def merge(session: AsyncSession, survivor: int, absorbed: int) -> None:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, text, true, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors.models import Actor
-from app.core.db import run
+from app.core.db import fetch, run
 from app.events import repository as events_repo
-from app.events.models import EARTH_POINT, Event, EventActor, EventSource
+from app.events.models import EARTH_POINT, ROLES, Event, EventActor, EventSource
 
 _EVENT = Event.__table__  # type: ignore[attr-defined]
 _EVENT_ACTOR = EventActor.__table__  # type: ignore[attr-defined]
@@ -44,6 +45,40 @@ async def lock(session: AsyncSession, keys: list[str]) -> None:
         await run(session, select(func.pg_advisory_xact_lock(func.hashtext("resolve:" + key))))
 
 
+_CANDIDATE_SQL = (
+    "SELECT e.id, " + ", ".join(f"e.{f}" for f in CANDIDATE_FIELDS) + ", "
+    # actor names as role:name, by role then position (roles hold no ':')
+    "(SELECT coalesce(array_agg(ea.role || ':' || a.name ORDER BY array_position($1::text[], ea.role), "
+    "ea.position), '{{}}') FROM event_actor ea JOIN actor a ON a.id = ea.actor_id WHERE ea.event_id = e.id), "
+    # the sites any report of the event names
+    "(SELECT coalesce(array_agg(DISTINCT site), '{{}}') FROM event_source es, "
+    "jsonb_array_elements_text(coalesce(es.report -> 'sites', '[]'::jsonb)) AS site WHERE es.event_id = e.id), "
+    "(SELECT coalesce(array_agg(DISTINCT es.source_id), '{{}}') FROM event_source es WHERE es.event_id = e.id) "
+    "FROM event e WHERE e.iso3 = $2 "
+    "AND (e.event_date BETWEEN $3 AND $4 OR (e.time_precision > 1 AND e.event_date BETWEEN $5 AND $6)) "
+    "AND lower(e.sub_event_type) = ANY($7::text[]) AND {place} "
+    "AND e.id NOT IN (SELECT es.event_id FROM event_source es WHERE es.source_id = $8) "
+    "ORDER BY e.id DESC LIMIT $9"
+)
+_NEAR_POINT = (
+    "(e.geo_precision = 3 OR e.latitude IS NULL OR e.longitude IS NULL OR "
+    f"({EARTH_POINT} <@ earth_box(ll_to_earth($10, $11), $12) "
+    f"AND earth_distance(ll_to_earth($10, $11), {EARTH_POINT}) <= $12))"
+)
+
+
+@dataclass
+class Candidate:
+    """A stored event resolution may link a report to: the columns a report holds, actor names by
+    role, the sites its reports name and its source ids."""
+
+    event_id: int
+    values: dict[str, Any]
+    actors: dict[str, list[str]]
+    sites: list[str]
+    source_ids: list[int]
+
+
 async def candidates(
     session: AsyncSession,
     *,
@@ -54,8 +89,9 @@ async def candidates(
     exclude_source_id: int,
     admin1: str = "",
     point: tuple[float, float] | None = None,
-) -> list[tuple[int, dict[str, Any], dict[str, list[str]], list[str]]]:
-    """Stored events of the country and type family whose date may agree with ``day``.
+) -> list[Candidate]:
+    """Stored events of the country and type family whose date may agree with ``day``, with their
+    actors, sites and sources: one statement.
 
     Two index range scans: ``ix_event_iso3_event_date`` over ``day ± tolerance`` and the partial
     ``ix_event_iso3_event_date_coarse`` over ``day ± 31`` (week- or month-precise events). The place
@@ -63,68 +99,33 @@ async def candidates(
     report located at a place), located events within 25 km plus region-only or unlocated ones; with
     only ``admin1``, events of that admin1. The exact date, place and actor rules are the caller's.
     """
-    e = _EVENT.c
-    near = e.event_date.between(day - timedelta(days=tolerance_days), day + timedelta(days=tolerance_days))
-    coarse = and_(
-        e.time_precision > 1,
-        e.event_date.between(
-            day - timedelta(days=COARSE_WINDOW_DAYS), day + timedelta(days=COARSE_WINDOW_DAYS)
-        ),
-    )
-    supported = select(_EVENT_SOURCE.c.event_id).where(_EVENT_SOURCE.c.source_id == exclude_source_id)
-    place: Any = true()
+    args: list[Any] = [
+        list(ROLES),
+        iso3,
+        day - timedelta(days=tolerance_days),
+        day + timedelta(days=tolerance_days),
+        day - timedelta(days=COARSE_WINDOW_DAYS),
+        day + timedelta(days=COARSE_WINDOW_DAYS),
+        sub_event_types,
+        exclude_source_id,
+        MAX_CANDIDATES,
+    ]
     if point is not None:
-        within = text(
-            f"{EARTH_POINT} <@ earth_box(ll_to_earth(:plat, :plon), :pm) "
-            f"AND earth_distance(ll_to_earth(:plat, :plon), {EARTH_POINT}) <= :pm"
-        ).bindparams(plat=point[0], plon=point[1], pm=MAX_DISTANCE_M)
-        place = or_(e.geo_precision == 3, e.latitude.is_(None), e.longitude.is_(None), within)
+        place = _NEAR_POINT
+        args += [point[0], point[1], MAX_DISTANCE_M]
     elif admin1:
-        place = func.lower(e.admin1) == admin1.lower()
-    stmt = (
-        select(e.id, *(getattr(e, f) for f in CANDIDATE_FIELDS))
-        .where(
-            e.iso3 == iso3,
-            or_(near, coarse),
-            func.lower(e.sub_event_type).in_(sub_event_types),
-            place,
-            e.id.not_in(supported),
-        )
-        .order_by(e.id.desc())
-        .limit(MAX_CANDIDATES)
-    )
-    rows = (await run(session, stmt)).all()
-    ids = [row[0] for row in rows]
-    links = await events_repo.actors_of(session, ids)
-    sites = await sites_of(session, ids)
+        place = "lower(e.admin1) = $10"
+        args.append(admin1.lower())
+    else:
+        place = "true"
     out = []
-    for row in rows:
-        values = dict(zip(CANDIDATE_FIELDS, row[1:], strict=True))
+    for row in await fetch(session, _CANDIDATE_SQL.format(place=place), *args):
         actors: dict[str, list[str]] = {}
-        for link in links.get(row[0], []):
-            actors.setdefault(link.role, []).append(link.name)
-        out.append((row[0], values, actors, sites.get(row[0], [])))
-    return out
-
-
-async def sites_of(session: AsyncSession, event_ids: list[int]) -> dict[int, list[str]]:
-    """The sites named by any report of each event."""
-    if not event_ids:
-        return {}
-    es = _EVENT_SOURCE.c
-    site = func.jsonb_array_elements_text(
-        func.coalesce(es.report["sites"], text("'[]'::jsonb"))
-    ).table_valued("value")
-    stmt = (
-        select(es.event_id, site.c.value)
-        .select_from(_EVENT_SOURCE)
-        .join(site, true())
-        .where(es.event_id.in_(event_ids))
-        .distinct()
-    )
-    out: dict[int, list[str]] = {}
-    for event_id, name in (await run(session, stmt)).all():
-        out.setdefault(int(event_id), []).append(str(name))
+        for link in row[-3]:
+            role, _, name = link.partition(":")
+            actors.setdefault(role, []).append(name)
+        values = dict(zip(CANDIDATE_FIELDS, row[1:-3], strict=True))
+        out.append(Candidate(row[0], values, actors, list(row[-2]), sorted(row[-1])))
     return out
 
 

@@ -203,6 +203,11 @@ def _public(event: Event, links: list[repo.ActorLink], source_ids: list[int]) ->
     return data
 
 
+async def of_source(session: AsyncSession, source_id: int) -> list[EventPublic]:
+    """The events a source supports, in the order they were stored, with their actors and sources."""
+    return [EventPublic.model_validate(row) for row in await repo.public_of_source(session, source_id)]
+
+
 async def to_public(session: AsyncSession, events: list[Event]) -> list[EventPublic]:
     """Events with their actor names by role and their source ids (two queries for the lot)."""
     ids = [e.id for e in events if e.id is not None]

@@ -8,8 +8,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.core.errors import InvalidFilterError, NotFoundError
 from app.core.validation import valid_id
-from app.events import repository as events_repo
-from app.events.service import decode_cursor, encode_cursor, to_public
+from app.events.service import decode_cursor, encode_cursor, of_source
 from app.sources import repository as repo
 from app.sources.models import Source
 from app.sources.schemas import SourceDetail, SourcePage, SourcePublic, SourceSummary
@@ -47,5 +46,5 @@ async def get_source(session: AsyncSession, source_id: int) -> SourceDetail:
     source = await repo.get(session, source_id)
     if source is None:
         raise NotFoundError(f"no source with id {source_id}", field="source_id")
-    events = await to_public(session, await events_repo.for_source(session, source_id))
+    events = await of_source(session, source_id)
     return SourceDetail(**public(source, len(events)).model_dump(), events=events)
