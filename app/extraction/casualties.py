@@ -41,6 +41,7 @@ PASSIVE_AUX = re.compile(
     r"badly|slightly|mortally|\s)+$",
     re.IGNORECASE,
 )
+SHARED_PASSIVE = re.compile(r"\b\w+(?:ed|en)\s+and\s+$", re.IGNORECASE)
 # words that end the left context of a passive verb: a clause of its own starts after them
 CLAUSE_BREAK = re.compile(
     r"[.;:!?]|\b(?:killed|injured|wounded|dead|died|hurt|abducted|kidnapped)\b|\b(?:after|when|while|but|where|which|who|whom|that|following|during|as|because|"
@@ -123,6 +124,9 @@ class CasualtyReader:
             ("injured", re.compile(
                 r"\b(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:\w+\s+){0,2}?(?:injuries|casualties\s+injured)\b",
                 re.IGNORECASE)),
+            ("killed", re.compile(  # "FATALITIES: 2", "Death toll - 15"
+                r"\b(?:fatalities|deaths|death\s+toll|killed|dead)\s*[:=–-]\s*(?:estimate\s+of\s+)?(?P<q>"
+                + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
             ("killed", re.compile(
                 r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
@@ -239,8 +243,10 @@ class CasualtyReader:
             for v in verb_re.finditer(sentence):
                 left = sentence[:v.start()]
                 vtext = v.group(0).lower()
-                passive = bool(PASSIVE_AUX.search(left[-40:])) and bool(
-                    re.search(r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?$", left[-30:], re.IGNORECASE))
+                # "a man is attacked and killed": the passive carries over "<participle> and"
+                aux_left = SHARED_PASSIVE.sub("", left)
+                passive = bool(PASSIVE_AUX.search(aux_left[-40:])) and bool(
+                    re.search(r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?$", aux_left[-30:], re.IGNORECASE))
                 intransitive = vtext in {"died", "dies", "perished", "dead", "feared dead", "confirmed dead",
                                          "hurt", "lost their lives", "lost his life", "lost her life",
                                          "were fatalities"} or vtext.startswith("succumbed")

@@ -77,6 +77,10 @@ DATELINE = re.compile(
 FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:nationals?|citizens?|tourists?|visitors?|expatriates?|"
                              r"diplomats?|envoys?|journalists?|engineers?|businessm[ae]n|embassy|consulate)\b",
                              re.IGNORECASE)
+PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|condemn\w*|following|after|over|"
+                           r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
+                           r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
+                           r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
@@ -587,10 +591,15 @@ class Extractor:
                 agents, targets = [armed[0]], []
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)
-        fatalities = total(d.casualties, "killed")
-        injuries = total(d.casualties, "injured")
+        casualties = d.casualties
+        if etype in ("Protests", "Riots") and sub != "Mob violence":
+            # "residents protest the killing of two traders": the deaths are the protest's cause
+            casualties = [[m for m in group if not PROTEST_CAUSE.search(d.text[max(0, m.start - 50):m.start])]
+                          for group in casualties]
+        fatalities = total(casualties, "killed")
+        injuries = total(casualties, "injured")
         if fatalities and any(NO_CASUALTY_NOTE.search(s.text) for s in d.sentences) and not any(
-                m.outcome == "killed" for g in d.casualties for m in g):
+                m.outcome == "killed" for g in casualties for m in g):
             fatalities = 0
         when = d.date
         tp = d.precision

@@ -81,3 +81,8 @@ def test_victims_on_both_sides_in_separate_sentences_are_added(reader):
 def test_headline_figures_each_belong_to_their_own_participle(reader: CasualtyReader, sentence: str,
                                                               dead: int, hurt: int) -> None:
     assert (killed(reader, sentence), injured(reader, sentence)) == (dead, hurt)
+
+
+def test_a_passive_shared_by_two_verbs_and_a_stated_tally(reader: CasualtyReader) -> None:
+    assert killed(reader, "A Borana man is attacked and killed by Somali herders in Garfasa.") == 1
+    assert killed(reader, "Post election violence continued. FATALITIES: 2 - ACTORS NOT SPECIFIED") == 2

@@ -256,3 +256,10 @@ def test_unnamed_victims_of_one_sided_violence_are_civilians(extract):
     assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Kenya)")
     [e] = extract("Land agent killed at his home in Kitale by unknown armed men.", date(2016, 5, 10))
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)")
+
+
+def test_deaths_that_caused_a_protest_are_not_its_fatalities(extract):
+    [e] = extract("Youths in Kisumu threw stones to protest the killing of two traders by police.", date(2016, 5, 10))
+    assert e.event_type in ("Protests", "Riots") and e.fatalities == 0
+    [e] = extract("Rioters clashed with police in Kisumu, two people were killed.", date(2016, 5, 10))
+    assert e.fatalities == 2
