@@ -19,7 +19,7 @@ from app.extraction.types import NumberMention
 DATA = Path(__file__).parent / "data" / "lexicon"
 
 KILL_VERBS = (
-    r"shot\s+(?:and\s+)?killed|shot\s+dead|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
+    r"shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
     r"beat\s+\w+\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
     r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
@@ -41,6 +41,9 @@ PASSIVE_AUX = re.compile(
     r"badly|slightly|mortally|\s)+$",
     re.IGNORECASE,
 )
+# a named person (or a title and a name) right before "was <verb>": one victim
+NAMED_SUBJECT = re.compile(r"(?:\b[A-Z][\w'.-]*\s+){1,5},?\s*(?i:was|has\s+been|had\s+been)\s+(?i:\w+ly\s+)?$")
+NOBODY = re.compile(r"\b(?:no|none|nobody|no\s+one|not\s+a\s+single|neither)\b", re.IGNORECASE)
 SHARED_PASSIVE = re.compile(r"\b\w+(?:ed|en)\s+and\s+$", re.IGNORECASE)
 # words that end the left context of a passive verb: a clause of its own starts after them
 CLAUSE_BREAK = re.compile(
@@ -50,7 +53,7 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 FORWARD_BREAK = re.compile(
-    r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in|at|"
+    r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in|at(?!\s+least)|"
     r"near|on|from|with|by|inside|outside|and\s+(?:injur|wound|abduct|kidnap)\w*|and\s+(?:then|"
     r"later))\b",
     re.IGNORECASE,
@@ -252,17 +255,24 @@ class CasualtyReader:
                                          "were fatalities"} or vtext.startswith("succumbed")
                 items: list[tuple[int, int, int, str]] = []
                 if passive or intransitive:
+                    if passive:
+                        left = aux_left  # "X and Y were abducted and killed": X and Y, before "abducted"
                     brk = 0
                     for b in CLAUSE_BREAK.finditer(left):
                         brk = b.end()
                     items = self._items(left[brk:], forward=False)
                     items = [(s + brk, e + brk, c, w) for s, e, c, w in items]
+                    if NOBODY.search(left[-25:]):
+                        items = [(-1, -1, 0, "unknown")]  # "no one was killed": read, and nobody
                     if not items:
                         # "A Christian church leader is murdered": one person, named by a noun we
                         # do not list
                         mm = re.search(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){1,4}?(?:(?:is|was|has\s+been|had\s+been)\s+)"
                                        r"(?:\w+ly\s+)?$", left, re.IGNORECASE)
                         if mm:
+                            items = [(mm.start(), len(left), 1, "unknown")]
+                        elif mm := NAMED_SUBJECT.search(left):
+                            # "Mr. Torres was killed", "ANGELA PIEDAD DE GUERRERO, WAS SHOT TO DEATH"
                             items = [(mm.start(), len(left), 1, "unknown")]
                 else:
                     right = sentence[v.end():]

@@ -86,3 +86,18 @@ def test_headline_figures_each_belong_to_their_own_participle(reader: CasualtyRe
 def test_a_passive_shared_by_two_verbs_and_a_stated_tally(reader: CasualtyReader) -> None:
     assert killed(reader, "A Borana man is attacked and killed by Somali herders in Garfasa.") == 1
     assert killed(reader, "Post election violence continued. FATALITIES: 2 - ACTORS NOT SPECIFIED") == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("MR. TORRES WAS KILLED AND MR. MENESES WAS WOUNDED.", 1),
+        ("HILDA FLORES, A GUATEMALAN SOCIAL DEMOCRATIC LEADER, WAS ABDUCTED AND KILLED IN JANUARY.", 1),
+        ("A TRUCK BOMB EXPLODED IN BOGOTA, KILLING AT LEAST 23 PEOPLE AND INJURING 100.", 23),
+        ("The colonel's wife, Angela Piedad, was shot to death in Bogota.", 1),
+        ("No one was killed.", 0),
+        ("Nobody in the village was killed.", 0),
+    ],
+)
+def test_named_victims_at_least_and_nobody(reader: CasualtyReader, sentence: str, expected: int) -> None:
+    assert killed(reader, sentence) == expected
