@@ -335,3 +335,9 @@ def test_empty_text_has_no_places(geo: Geocoder) -> None:
 def test_acronyms_and_number_words_are_not_places_in_mixed_case(geo: Geocoder) -> None:
     text = "Hundreds of National Youth Service (NYS) cohorts protested. One police officer was hurt."
     assert [m.text for m in geo.tag(text)] == []
+
+
+def test_a_title_and_a_name_are_a_person_not_a_place(geo: Geocoder) -> None:
+    assert [m.text for m in geo.tag("Youths allied to Governor Mwangi wa Iria stormed the grounds.")] == []
+    assert [m.text for m in geo.tag("PRESIDENT JOSE NAPOLEON DUARTE SAID")] == []
+    assert [m.text for m in geo.tag("The Governor of Mombasa spoke in Kisumu.")] == ["Mombasa", "Kisumu"]

@@ -70,6 +70,12 @@ _DIRECTION = re.compile(
 )
 
 
+# titles before a person's name: a place-like word after them is part of the name
+_TITLES = {"governor", "president", "minister", "mp", "mca", "senator", "mr", "mrs", "ms", "dr", "gen", "general",
+           "col", "colonel", "capt", "captain", "maj", "major", "lt", "sgt", "sergeant", "sheikh", "bishop",
+           "father", "pastor", "imam", "commissioner", "mayor", "judge", "justice", "prof", "professor",
+           "commander", "spokesman", "spokesperson", "chairman", "deputy", "lawmaker", "legislator"}
+_NAME_PARTICLES = {"wa", "bin", "ibn", "de", "del", "da", "van", "von", "al", "el", "abu", "ould", "arap"}
 # never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
                    "her", "its", "their", "our", "was", "were", "are", "has", "had", "have", "not",
@@ -221,6 +227,8 @@ class Geocoder:
         if (prev is not None and prev.key in self.given_names and gap_before.strip() == ""
                 and (upper or prev.text[0].isupper())):
             return False  # "ERNESTO RIVAS", "Jose Felix Aguirre": a person's surname
+        if self._after_title(text, tokens, i, upper):
+            return False  # "Governor Mwangi wa Iria", "Col. Ahmed Madobe": a person's name
         cue = cue_before or cue_after
         single = j - i == 1
         places = [self.gazetteer.place(pid) for pid in ids[:50]]
@@ -262,6 +270,21 @@ class Geocoder:
         if cue or listed or curated:
             return True
         return top_pop >= (20_000 if sentence_start else 1_000)
+
+    def _after_title(self, text: str, tokens: list[_Token], i: int, upper: bool) -> bool:
+        """Whether the name starting at token ``i`` continues a person's title and name."""
+        k = i - 1
+        for _ in range(4):
+            if k < 0 or text[tokens[k].end:tokens[k + 1].start].strip(" .") != "":
+                return False
+            t = tokens[k]
+            if t.key in _TITLES:
+                return upper or t.text[0].isupper()
+            name_part = t.key in _NAME_PARTICLES or t.key in self.given_names or (not upper and t.text[0].isupper())
+            if not name_part or t.key in _FUNCTION_WORDS:
+                return False
+            k -= 1
+        return False
 
     @staticmethod
     def _following_word(text: str, tokens: list[_Token], j: int) -> tuple[str, int]:
