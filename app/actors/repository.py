@@ -6,12 +6,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import func, literal_column, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors.models import ALIASES_TEXT, Actor
-from app.core.db import run
+from app.core.db import run, write, write_many
 from app.events.models import EventActor
 
 _ACTOR = Actor.__table__  # type: ignore[attr-defined]
@@ -67,13 +66,19 @@ async def upsert_many(
     wanted = {
         n: (i if i and 1 <= i <= 8 else None, c or "", list(a)) for n, (i, c, a) in sorted(merged.items())
     }
-    rows = [{"name": n, "inter": i, "country": c, "aliases": a} for n, (i, c, a) in wanted.items()]
-    await run(session, insert(_ACTOR).values(rows).on_conflict_do_nothing(index_elements=[_ACTOR.c.name]))
-
+    await write_many(
+        session,
+        "INSERT INTO actor (name, inter, country, aliases) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING",
+        [(n, i, c, a) for n, (i, c, a) in wanted.items()],
+    )
     c = _ACTOR.c
-    stored = await run(session, select(c.id, c.name, c.inter, c.country, c.aliases).where(c.name.in_(wanted)))
+    stored = await write(
+        session,
+        "SELECT id, name, inter, country, aliases FROM actor WHERE name = ANY($1::text[])",
+        list(wanted),
+    )
     ids: dict[str, int] = {}
-    for actor_id, name, inter, country, aliases in stored.all():
+    for actor_id, name, inter, country, aliases in stored:
         ids[name] = actor_id
         new_inter, new_country, new_aliases = wanted[name]
         fill: dict[str, Any] = {}

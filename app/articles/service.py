@@ -220,7 +220,7 @@ async def submit_article(
 
     events = await runner.extract(article.text, _report_date(article.published_at))
 
-    new_id = await sources_repo.insert_if_new(
+    source = await sources_repo.insert_if_new(
         session,
         {
             "url": url,
@@ -232,15 +232,13 @@ async def submit_article(
             "content_sha256": sha,
         },
     )
-    if new_id is None:  # a concurrent request stored it first
+    if source is None:  # a concurrent request stored it first
         existing = await sources_repo.find_existing(session, url, sha)
         if existing is None:  # pragma: no cover - the winner rolled back between our two statements
             raise InvalidInputError("the article was being stored concurrently; retry", field=None)
         return await _stored(session, existing), False
 
-    await store_events(session, new_id, article.text, events, _as_utc(article.published_at))
-    source = await sources_repo.get(session, new_id)
-    assert source is not None
+    await store_events(session, source.id or 0, article.text, events, _as_utc(article.published_at))
     return await _stored(session, source), True
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import delete, select
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.changes.models import EventChange
-from app.core.db import run
+from app.core.db import run, write, write_many
 from app.sources.models import Source
 
 _CHANGE = EventChange.__table__  # type: ignore[attr-defined]
@@ -34,12 +33,12 @@ async def record(session: AsyncSession, changes: list[Change]) -> None:
     """Append ``changes`` to the feed; must be the transaction's last write (see ``FEED_LOCK_KEY``)."""
     if not changes:
         return
-    await run(session, select(func.pg_advisory_xact_lock(FEED_LOCK_KEY)))
-    rows = [
-        {"event_id": c.event_id, "kind": c.kind, "source_id": c.source_id, "merged_into": c.merged_into}
-        for c in changes
-    ]
-    await run(session, insert(_CHANGE).values(rows))
+    await write(session, "SELECT pg_advisory_xact_lock($1)", FEED_LOCK_KEY)
+    await write_many(
+        session,
+        "INSERT INTO event_change (event_id, kind, source_id, merged_into) VALUES ($1, $2, $3, $4)",
+        [(c.event_id, c.kind, c.source_id, c.merged_into) for c in changes],
+    )
 
 
 async def since(session: AsyncSession, cursor: int, limit: int) -> list[EventChange]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -122,11 +122,32 @@ async def fetch(session: AsyncSession, sql: str, *args: Any) -> list[asyncpg.Rec
     A lost connection is invalidated, the pool is renewed (its other connections died with the
     server too) and the request gets 503 ``database_unavailable``.
     """
+    return await _on_driver(session, False, lambda driver: driver.fetch(sql, *args))
+
+
+async def write(session: AsyncSession, sql: str, *args: Any) -> list[asyncpg.Record]:
+    """``fetch`` for a statement that belongs to the session's transaction (a write, a lock): the
+    transaction must have begun, i.e. a SQLAlchemy statement ran in it first (asyncpg would
+    otherwise commit the statement on its own)."""
+    return await _on_driver(session, True, lambda driver: driver.fetch(sql, *args))
+
+
+async def write_many(session: AsyncSession, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """``write`` once per parameter tuple of ``rows``, in one round trip (asyncpg's executemany)."""
+    if rows:
+        await _on_driver(session, True, lambda driver: driver.executemany(sql, rows))
+
+
+async def _on_driver(
+    session: AsyncSession, in_transaction: bool, call: Callable[[asyncpg.Connection], Awaitable[Any]]
+) -> Any:
     conn = await session.connection()
     driver = (await conn.get_raw_connection()).driver_connection
     assert driver is not None
+    if in_transaction and not driver.is_in_transaction():
+        raise RuntimeError("the session's transaction has not begun: run a SQLAlchemy statement first")
     try:
-        return await driver.fetch(sql, *args)
+        return await call(driver)
     except Exception as exc:
         if not isinstance(exc, _DISCONNECTS) and not driver.is_closed():
             raise

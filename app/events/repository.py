@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,13 +10,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors import repository as actors_repo
 from app.actors.models import Actor
-from app.core.db import fetch, run
+from app.core.db import fetch, run, write, write_many
 from app.events.models import EARTH_POINT, GRID_CELL, ROLES, Event, EventActor, EventSource
 from app.sources.models import Source
 
@@ -511,18 +511,47 @@ async def sources_with_evidence(
 
 
 async def insert_event(session: AsyncSession, values: dict[str, Any]) -> int:
-    """Insert one event row; its id."""
-    result = await run(session, insert(_EVENT).values(**values).returning(_EVENT.c.id))
-    return int(result.scalar_one())
+    """Insert one event row (in the session's transaction, which has begun); its id."""
+    columns = ", ".join(values)
+    placeholders = ", ".join(f"${i}" for i in range(1, len(values) + 1))
+    sql = f"INSERT INTO event ({columns}) VALUES ({placeholders}) RETURNING id"
+    return int((await write(session, sql, *values.values()))[0][0])
 
 
 async def link_actors(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Insert ``event_actor`` rows (event_id, role, position, actor_id)."""
-    if rows:
-        await run(session, insert(_EVENT_ACTOR).values(rows).on_conflict_do_nothing())
+    """Insert ``event_actor`` rows (event_id, role, position, actor_id): one round trip."""
+    await write_many(
+        session,
+        "INSERT INTO event_actor (event_id, role, position, actor_id) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT DO NOTHING",
+        [(r["event_id"], r["role"], r["position"], r["actor_id"]) for r in rows],
+    )
+
+
+_EVENT_SOURCE_COLUMNS = (
+    "event_id",
+    "source_id",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "fatalities",
+    "injuries",
+    "report",
+)
 
 
 async def link_sources(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Insert ``event_source`` rows (event_id, source_id, evidence_start/end/text)."""
-    if rows:
-        await run(session, insert(_EVENT_SOURCE).values(rows).on_conflict_do_nothing())
+    """Insert ``event_source`` rows (event_id, source_id, evidence_start/end/text, the source's own
+    fatalities, injuries and report): one round trip."""
+    await write_many(
+        session,
+        f"INSERT INTO event_source ({', '.join(_EVENT_SOURCE_COLUMNS)}) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb) ON CONFLICT DO NOTHING",
+        [
+            (
+                *(r.get(c) for c in _EVENT_SOURCE_COLUMNS[:-1]),
+                None if r.get("report") is None else json.dumps(r["report"]),
+            )
+            for r in rows
+        ],
+    )

@@ -12,7 +12,7 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.actors.models import Actor
-from app.core.db import fetch, run
+from app.core.db import fetch, run, write
 from app.events import repository as events_repo
 from app.events.models import EARTH_POINT, ROLES, Event, EventActor, EventSource
 
@@ -42,7 +42,7 @@ CANDIDATE_FIELDS = (
 async def lock(session: AsyncSession, keys: list[str]) -> None:
     """Transaction-level advisory locks on ``keys`` (take them sorted: no deadlock between writers)."""
     for key in keys:
-        await run(session, select(func.pg_advisory_xact_lock(func.hashtext("resolve:" + key))))
+        await write(session, "SELECT pg_advisory_xact_lock(hashtext($1))", "resolve:" + key)
 
 
 _CANDIDATE_SQL = (

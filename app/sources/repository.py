@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.dialects.postgresql import insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.core.db import run
+from app.core.db import fetch, run
 from app.events.models import EventSource
 from app.sources.models import Source
 
@@ -18,23 +18,22 @@ _SOURCE = Source.__table__  # type: ignore[attr-defined]
 
 
 async def find_existing(session: AsyncSession, url: str | None, sha256: str) -> Source | None:
-    """The stored source with this canonical URL or this text hash, if any."""
-    cond = col(Source.content_sha256) == sha256
-    order: Any = col(Source.id)
+    """The stored source with this canonical URL or this text hash, if any (the URL match first: it
+    names the article, the hash only its current text)."""
     if url:
-        cond = or_(cond, col(Source.url) == url)
-        # prefer the URL match: it names the article, the hash only its current text
-        order = (col(Source.url) == url).desc()
-    result = await run(session, select(Source).where(cond).order_by(order).limit(1))
-    row = result.first()
-    return row[0] if row is not None else None
+        sql = "SELECT * FROM source WHERE content_sha256 = $1 OR url = $2 ORDER BY (url = $2) DESC LIMIT 1"
+        rows = await fetch(session, sql, sha256, url)
+    else:
+        rows = await fetch(session, "SELECT * FROM source WHERE content_sha256 = $1 LIMIT 1", sha256)
+    return Source(**dict(rows[0])) if rows else None
 
 
-async def insert_if_new(session: AsyncSession, values: dict[str, Any]) -> int | None:
-    """``INSERT ... ON CONFLICT DO NOTHING``: the new id, or None when URL or hash already exist."""
-    stmt = insert(_SOURCE).values(**values).on_conflict_do_nothing().returning(_SOURCE.c.id)
-    result = await run(session, stmt)
-    return result.scalar_one_or_none()
+async def insert_if_new(session: AsyncSession, values: dict[str, Any]) -> Source | None:
+    """``INSERT ... ON CONFLICT DO NOTHING``: the new source, or None when URL or hash already exist.
+    (Through SQLAlchemy: the first write begins the request's transaction.)"""
+    stmt = insert(_SOURCE).values(**values).on_conflict_do_nothing().returning(*_SOURCE.c)
+    row = (await run(session, stmt)).mappings().one_or_none()
+    return Source(**row) if row is not None else None
 
 
 async def get(session: AsyncSession, source_id: int) -> Source | None:
