@@ -414,16 +414,20 @@ def assign(
             targets[i] = event_id
             taken.add(event_id)
     merges: dict[int, list[int]] = {}
+    # the sources of each survivor with those of the events it has absorbed so far: a source that
+    # keeps two events apart keeps them apart after one of them absorbed a third
+    merged_sources: dict[int, set[int]] = {}
     for _, i, event_id in pairs:
         survivor = targets[i]
         if survivor is None or event_id in taken:
             continue
         chosen = next(c for c in candidates[i] if c.event_id == survivor)
         duplicate = next(c for c in candidates[i] if c.event_id == event_id)
-        shared = set(sources.get(survivor, [])) & set(sources.get(event_id, []))
-        if not shared and agree(duplicate, chosen):
+        group = merged_sources.setdefault(survivor, set(sources.get(survivor, [])))
+        if not group & set(sources.get(event_id, [])) and agree(duplicate, chosen):
             merges.setdefault(survivor, []).append(event_id)
             taken.add(event_id)
+            group.update(sources.get(event_id, []))
     return Resolution(targets=targets, merges=merges)
 
 
