@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -23,6 +24,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 Token = tuple[int, int, str]  # start, end, casefolded text (curly apostrophes made straight)
 
 
+@lru_cache(maxsize=64)  # one text is tokenised by several stages: do it once (callers only read)
 def tokenize(text: str) -> list[Token]:
     """Word and punctuation tokens with their offsets, casefolded for dictionary look-ups."""
     folded = text.casefold().replace("’", "'")
@@ -201,6 +203,7 @@ _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 
 
+@lru_cache(maxsize=64)
 def is_upper_text(text: str) -> bool:
     """True for ALL-CAPS text (old newswire): most letters are capitals."""
     n_upper = len(_UPPER.findall(text))
