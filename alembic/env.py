@@ -44,9 +44,15 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+# Many processes may start on one fresh database at once (`serve` replicas, `worker`s with
+# MIGRATE_ON_START): the first takes this lock and migrates, the others wait, then find head applied.
+MIGRATION_LOCK = 74_110_001
+
+
 def _do_run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
     with context.begin_transaction():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 
