@@ -572,7 +572,8 @@ class Extractor:
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
                              riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
                              agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents),
-                             state_involved=agent_state or any(a.inter == 1 for a in targets))
+                             state_involved=agent_state or any(a.inter == 1 for a in targets) or any(
+                                 a.kind in ("police", "state") for a in all_named))
         defection = False
         if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
                 a.inter == 1 for a in targets):

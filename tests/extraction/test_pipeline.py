@@ -263,3 +263,9 @@ def test_deaths_that_caused_a_protest_are_not_its_fatalities(extract):
     assert e.event_type in ("Protests", "Riots") and e.fatalities == 0
     [e] = extract("Rioters clashed with police in Kisumu, two people were killed.", date(2016, 5, 10))
     assert e.fatalities == 2
+
+
+def test_a_mob_in_running_battles_with_the_police_riots(extract):
+    [e] = extract("Riots in Kisumu: running battles were witnessed between mobs and police.", date(2016, 5, 10))
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Kenya)")
+    assert e.actor2.startswith("Police Forces of Kenya")
