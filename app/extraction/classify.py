@@ -66,7 +66,9 @@ PROJECTED = re.compile(
     r"plan(?:s|ned|ning)?\s+to|planning|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
-    r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if)\b"
+    r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
+    r"propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|in\s+order\s+to|"
+    r"(?:ready|willing|offer(?:ed|s)?)\s+to)\b"
     r"[^.;:]{0,40}$"
 )
 # ... or negate it right before it ("did not attack", "no clashes", "never fired")

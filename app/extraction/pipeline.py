@@ -68,6 +68,7 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
 MAX_PLACE_MENTIONS = 200
+HISTORY_DAYS = 366  # an event dated more than a year before its report is background
 LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|from|near)\s+(?:the\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
 # "BUENOS AIRES, 13 DEC 89 (AFP) --", "MOGADISHU, June 4 (Reuters) -", "NAIROBI (AP) —"
@@ -188,7 +189,10 @@ class Extractor:
             d.filed_from = filed_from
             d.text = text
         claims = self._claims(text, sentences, actors)
-        events = [e for d in drafts if (e := self._code(d, published, main_country, claims)) is not None]
+        # without a report date, "today" stands in for it and history cannot be told from news
+        history_before = published - timedelta(days=HISTORY_DAYS) if published_at else None
+        events = [e for d in drafts
+                  if (e := self._code(d, published, main_country, claims, history_before)) is not None]
         return self._merge_same(events)
 
     # --------------------------------------------------------------- context
@@ -530,7 +534,7 @@ class Extractor:
         return out
 
     def _code(self, d: _Draft, published: date, main_country: countries.Country | None,
-              claims: list[ActorMention] | None = None) -> Event | None:
+              claims: list[ActorMention] | None = None, history_before: date | None = None) -> Event | None:
         if not d.sentences:
             return None
         place, precision = self._place(d, main_country)
@@ -608,6 +612,8 @@ class Extractor:
             when, tp = published - timedelta(days=1), 2
         if when > published + timedelta(days=1):
             when = published
+        if d.date_explicit and history_before is not None and when < history_before:
+            return None  # "in 1976, Castro ordered the killing of ...": history recalled, not news
         inter1 = actor1.inter if actor1 else 0
         inter2 = actor2.inter if actor2 else 0
         civ = "Civilian targeting" if (actor2 and actor2.inter == 7 and etype in (

@@ -269,3 +269,17 @@ def test_a_mob_in_running_battles_with_the_police_riots(extract):
     [e] = extract("Riots in Kisumu: running battles were witnessed between mobs and police.", date(2016, 5, 10))
     assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Kenya)")
     assert e.actor2.startswith("Police Forces of Kenya")
+
+
+def test_history_recalled_and_proposals_are_not_events(extract):
+    text = "In May 1976, the prime minister ordered the killing of General Zenteno in Paris, the minister recalled."
+    assert extract(text, date(1990, 5, 2)) == []
+    text = "President Cristiani rejected a rebel proposal to negotiate a ceasefire with the army."
+    assert [e.sub_event_type for e in extract(text, date(1989, 11, 23))] == []
+
+
+def test_without_a_report_date_an_old_dated_event_is_kept(extract):
+    from app.extraction import get_extractor
+
+    events = get_extractor().extract("On 8 December 1989, soldiers killed six Jesuit priests in San Salvador.")
+    assert events and events[0].event_date == date(1989, 12, 8)
