@@ -211,11 +211,19 @@ class TimeTagger:
         self._not_lower = re.compile(r"[^a-z]+")
         self._not_upper = re.compile(r"[^A-Z]+")
         self._past_words = re.compile(r"\b(?:past|last|previous)\s")
-        # "since 2 February", "updated on 3 May": frames, not events. ("Source dated 28 October" is
-        # kept: when a note gives no other day, the source's day is the best one it has.)
-        self._since_before = re.compile(r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?)\s*$")
+        # "since 2 February", "since Monday", "updated on 3 May", "24 deaths recorded on 31-12-2007":
+        # frames and book-keeping, not events. ("Source dated 28 October" is kept: when a note gives
+        # no other day, the source's day is the best one it has.)
+        self._since_before = re.compile(
+            r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?|recorded(?:\s+(?:on|for))?)\s*$"
+        )
         # "Date unknown - source dated 04/04": the source's day stands in for the event's
-        self._proxy_before = re.compile(r"(?:source|report|article)\s+dated\s*$")
+        self._proxy_before = re.compile(
+            r"(?:(?:source|report|article)\s+(?:is\s+|was\s+)?dated|source\s+date\s+(?:is|was))\s*$"
+        )
+        # the note's source is the report its relative words count from ("last week ... Source dated
+        # 31/03"); a report or article it merely cites is not
+        self._source_before = re.compile(r"source\s+(?:(?:is\s+|was\s+)?dated|date\s+(?:is|was))\s*$")
         # "5 January this year", "12 March last year"
         self._year_word_after = re.compile(r",?\s+(?P<which>this|last|next)\s+year\b")
         self._core = re.compile(rf"\d+|(?<![a-z])(?:{_alternation(list(self.months))})(?![a-z])")
@@ -245,6 +253,23 @@ class TimeTagger:
         Mentions that frame the report rather than date an event (datelines, time stamps, "since
         October", "the army said today") come back with ``background=True``.
         """
+        mentions = self._tag(text, published_at)
+        source = self._source_date(text, mentions, published_at)
+        return mentions if source is None else self._tag(text, source)
+
+    def _source_date(self, text: str, mentions: list[TimeMention], published_at: date) -> date | None:
+        """The day of the source a note is based on ("Date unknown - source dated 04/04"), if it
+        differs from the publication date and relative words in the note need it as their anchor."""
+        if not any(t.anchor == "report" for t in mentions):
+            return None
+        for t in mentions:
+            if t.anchor == "absolute" and t.precision == 2 and t.date != published_at:
+                low = text[max(0, t.start - 20) : t.start].lower()
+                if self._source_before.search(low) and (t.date - published_at).days <= FUTURE_SLACK_DAYS:
+                    return t.date
+        return None
+
+    def _tag(self, text: str, published_at: date) -> list[TimeMention]:
         upper = self._is_upper(text)
         low = text.lower()
         if len(low) != len(text):  # a few non-ASCII letters change length when lowered
@@ -388,8 +413,9 @@ class TimeTagger:
                 if y > pub.year + 1:
                     y -= 100
             a, b = int(m["a"]), int(m["b"])
-            # day-first (the convention of most of the world's press); month-first only if forced
-            d = _safe_date(y, b, a) or _safe_date(y, a, b)
+            # day-first (the convention of most of the world's press); month-first if forced, or if
+            # the day-first day would lie after the report ("06/08/2015" in a report of 8 June)
+            d = _plausible_reading(_safe_date(y, b, a), _safe_date(y, a, b), pub)
             if d and abs(d.year - pub.year) <= 30:
                 yield self._make(m.span(), text, d, 90, self._proxy_precision(low, m.start()))
         if "/" in low:
@@ -397,12 +423,9 @@ class TimeTagger:
                 if not self._number_start(low, m.start()):
                     continue
                 a, b = int(m["a"]), int(m["b"])
-                if 1 <= b <= 12:
-                    d = self._infer_year(b, a, pub)
-                elif 1 <= a <= 12:
-                    d = self._infer_year(a, b, pub)
-                else:
-                    d = None
+                day_first = self._infer_year(b, a, pub) if 1 <= b <= 12 else None
+                month_first = self._infer_year(a, b, pub) if 1 <= a <= 12 else None
+                d = _plausible_reading(day_first, month_first, pub)
                 if d:
                     yield self._make(m.span(), text, d, 70, self._proxy_precision(low, m.start()))
 
@@ -560,8 +583,10 @@ class TimeTagger:
                 delta = (target - pub.weekday()) % 7 or 7
                 d = pub + timedelta(days=delta)
             else:
-                # the most recent such day on or before the report; the same weekday is the report day
-                d = pub - timedelta(days=(pub.weekday() - target) % 7)
+                # the most recent such day on or before the report; the same weekday is the report
+                # day, but "last Friday" said on a Friday is a week back
+                back = (pub.weekday() - target) % 7
+                d = pub - timedelta(days=back or (7 if q in ("last", "this past", "past") else 0))
             start = pre.start() if pre else m.start()
             yield self._make((start, m.end()), text, d, 50, 1, "report", (d - pub).days)
 
@@ -676,7 +701,8 @@ class TimeTagger:
         return t.anchor == "absolute" and bool(self._clock_after.match(low, t.end, t.end + 12))
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
-        return t.anchor == "absolute" and bool(self._since_before.search(low, max(0, t.start - 16), t.start))
+        # not "since the next day": an event-relative mention dates what follows it
+        return t.anchor != "previous" and bool(self._since_before.search(low, max(0, t.start - 16), t.start))
 
     def _is_dateline(self, text: str, t: TimeMention) -> bool:
         """The wire dateline ("CITY, 4 FEB 90 (AGENCY) --") or a date alone on an early line."""
@@ -698,6 +724,17 @@ def _distance_cost(d: date, pub: date) -> int:
     if ahead <= FUTURE_SLACK_DAYS:
         return abs(ahead)
     return 5 * ahead
+
+
+def _plausible_reading(day_first: date | None, month_first: date | None, pub: date) -> date | None:
+    """The day of an all-digit date read day-first, unless that day lies after the report (beyond
+    the slack) and the month-first reading is nearer: what a report describes has happened by then."""
+    if day_first is None or month_first is None:
+        return day_first or month_first
+    impossible = (day_first - pub).days > FUTURE_SLACK_DAYS
+    if impossible and _distance_cost(month_first, pub) < _distance_cost(day_first, pub):
+        return month_first
+    return day_first
 
 
 def _fallback(pub: date, offset: int, anchor: Anchor) -> date:

@@ -308,3 +308,59 @@ def test_a_passive_report_verb_dates_the_event_it_reports(tagger: TimeTagger) ->
     assert (m.text, m.date, m.background) == ("yesterday", date(2023, 11, 20), False)
     mentions = tagger.tag("Police reported yesterday that two herders were killed.", TUE)
     assert [(x.text, x.background) for x in mentions] == [("yesterday", True)]
+
+
+def test_an_all_digit_date_that_would_follow_the_report_is_read_month_first(tagger: TimeTagger) -> None:
+    text = "Hundreds of residents of Dadaab took to the streets on 06/08 to protest the sacking of staff."
+    m = first_event_time(tagger, text, date(2015, 6, 8))
+    assert (m.text, m.date, m.precision) == ("06/08", date(2015, 6, 8), 1)
+    m = first_event_time(tagger, "Gunmen torched two buses on 06/08/2015 in Garissa.", date(2015, 6, 10))
+    assert (m.text, m.date) == ("06/08/2015", date(2015, 6, 8))
+    # day-first stays when its day has passed, even if month-first would be nearer
+    m = first_event_time(tagger, "Traders protested in Kisumu on 06/05.", date(2015, 6, 8))
+    assert m.date == date(2015, 5, 6)
+
+
+def test_last_weekday_said_on_that_weekday_is_a_week_back(tagger: TimeTagger) -> None:
+    text = "Some 40 militiamen attacked an Administration Police camp at Galmagala last Friday evening."
+    m = first_event_time(tagger, text, date(2013, 8, 23))  # a Friday
+    assert (m.text, m.date, m.precision) == ("last Friday evening", date(2013, 8, 16), 1)
+    m = first_event_time(tagger, "Bandits raided a manyatta on Friday night in Baringo.", date(2013, 8, 23))
+    assert m.date == date(2013, 8, 23)
+
+
+def test_a_weekday_after_since_frames_the_report(tagger: TimeTagger) -> None:
+    text = 'Police open fire on CORD protesters in Kisumu, killing five "since Monday" (source dated 22/06).'
+    mentions = tagger.tag(text, date(2016, 6, 23))
+    assert [(m.text, m.date, m.background) for m in mentions] == [
+        ("Monday", date(2016, 6, 20), True),
+        ("22/06", date(2016, 6, 22), False),
+    ]
+
+
+def test_a_date_deaths_were_recorded_on_is_book_keeping(tagger: TimeTagger) -> None:
+    text = "Rioting broke out after the election results. FATALITIES: ESTIMATE: 24 Recorded on 31-12-2007"
+    mentions = tagger.tag(text, date(2007, 12, 29))
+    assert [(m.text, m.background) for m in mentions] == [("31-12-2007", True)]
+
+
+def test_relative_words_count_from_the_source_date_of_a_note(tagger: TimeTagger) -> None:
+    text = 'A vigilante mob "last week" lynched a criminal suspect in Kayole. Source dated 31/03.'
+    mentions = tagger.tag(text, date(2015, 3, 28))
+    assert [(m.text, m.date, m.precision) for m in mentions] == [
+        ("last week", date(2015, 3, 24), 2),
+        ("31/03", date(2015, 3, 31), 2),
+    ]
+    # a report the story merely cites is no anchor
+    text = "Militia attacked Kotulo yesterday, a report dated 31/03 says."
+    m = first_event_time(tagger, text, date(2015, 3, 28))
+    assert (m.text, m.date) == ("yesterday", date(2015, 3, 27))
+
+
+def test_the_source_date_may_be_said_in_other_words(tagger: TimeTagger) -> None:
+    text = "A man was beaten to death in Riandu village. The date is not known - the source is dated 18/12."
+    m = first_event_time(tagger, text, date(2014, 12, 19))
+    assert (m.text, m.date, m.precision) == ("18/12", date(2014, 12, 18), 2)
+    text = "Residents of Cheptiret protest. Exact date not known - source date is 07/11."
+    m = first_event_time(tagger, text, date(2014, 11, 7))
+    assert (m.text, m.date, m.precision) == ("07/11", date(2014, 11, 7), 2)
