@@ -82,6 +82,7 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
                            r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
+JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
@@ -593,7 +594,10 @@ class Extractor:
             armed = sorted((a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"),
                            key=lambda a: a.start)
             if armed:
-                agents, targets = [armed[0]], []
+                # "2 soldiers (SNA) joined Al Shabaab": the side they moved to is the other actor
+                joined = any(JOINED.search(sent.text) for sent in d.sentences)
+                other = [a for a in armed[1:] if joined and (a.inter == 1) != (armed[0].inter == 1)]
+                agents, targets = [armed[0]], other[:1]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian)
         casualties = d.casualties
@@ -726,8 +730,12 @@ class Extractor:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
         assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]
         if sub in ("Change to group/activity", "Headquarters or base established") and not (
-                a2 is not None and a2.inter == 1 and a1 is not None and a1.inter != 1):
+                a2 is not None and a1 is not None and a2.inter in ARMED_INTER and a1.inter in ARMED_INTER
+                and (a1.inter == 1) != (a2.inter == 1)):
+            # only a move between the state and an armed group ("soldiers joined Al Shabaab") has two sides
             a2, assoc2 = None, []
+        if sub == "Arrests" and a2 is None:
+            a2 = make("Civilians", 7, "civilians")  # those arrested, unless the text says who they are
         return a1, assoc1, a2, assoc2
 
     def _place(self, d: _Draft, main_country: countries.Country | None) -> tuple[Place | None, int]:

@@ -283,3 +283,13 @@ def test_without_a_report_date_an_old_dated_event_is_kept(extract):
 
     events = get_extractor().extract("On 8 December 1989, soldiers killed six Jesuit priests in San Salvador.")
     assert events and events[0].event_date == date(1989, 12, 8)
+
+
+def test_defection_has_two_sides_and_an_arrest_its_detainees(extract):
+    [e] = extract("On 27 June 2025, 2 government soldiers (SNA) joined Al Shabaab in Jilib.", date(2025, 6, 28))
+    assert (e.sub_event_type, e.actor2) == ("Change to group/activity", "Al Shabaab")
+    assert e.actor1.startswith("Military Forces of Somalia")
+    [e] = extract("On 3 May 2025, Al Shabaab fighters were seen near Jilib.", date(2025, 5, 4))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Change to group/activity", "Al Shabaab", "")
+    [e] = extract("On 19 April 2025, Puntland security forces arrested four men in Bosaso.", date(2025, 4, 20))
+    assert e.sub_event_type == "Arrests" and e.actor2 == "Civilians (Somalia)"
