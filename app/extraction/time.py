@@ -293,7 +293,7 @@ class TimeTagger:
         for finder in finders:
             cands.extend(finder(doc))
         kept = self._select(cands)
-        return self._postprocess(text, low, kept)
+        return self._postprocess(text, low, kept, published_at)
 
     # ------------------------------------------------------------------ helpers
 
@@ -657,7 +657,7 @@ class TimeTagger:
         kept.sort(key=lambda t: t.start)
         return kept
 
-    def _postprocess(self, text: str, low: str, kept: list[TimeMention]) -> list[TimeMention]:
+    def _postprocess(self, text: str, low: str, kept: list[TimeMention], pub: date) -> list[TimeMention]:
         out: list[TimeMention] = []
         for i, t in enumerate(kept):
             # "from 30 October to 2 November": one mention, dated by its first day
@@ -680,7 +680,8 @@ class TimeTagger:
                 if prev.anchor == "absolute" and not prev.background and len(gap) <= 3 and not gap.strip(" ,"):
                     continue
             if not t.background and (
-                self._is_stamp(low, t)
+                _is_ahead(t, pub)
+                or self._is_stamp(low, t)
                 or self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
             ):
                 t = replace(t, background=True)
@@ -724,6 +725,14 @@ def _distance_cost(d: date, pub: date) -> int:
     if ahead <= FUTURE_SLACK_DAYS:
         return abs(ahead)
     return 5 * ahead
+
+
+def _is_ahead(t: TimeMention, pub: date) -> bool:
+    """A day after the report ("elections due on 30 November", "tomorrow", "next Friday") is a plan or
+    a deadline, not the day of an event it reports; a few days' slack allows for early editions."""
+    if t.anchor == "report":
+        return (t.offset_days or 0) > 0
+    return t.anchor == "absolute" and (t.date - pub).days > FUTURE_SLACK_DAYS
 
 
 def _plausible_reading(day_first: date | None, month_first: date | None, pub: date) -> date | None:
