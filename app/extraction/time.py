@@ -217,6 +217,11 @@ class TimeTagger:
         self._since_before = re.compile(
             r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?|recorded(?:\s+(?:on|for))?)\s*$"
         )
+        # but a captivity dates the abduction or arrest that began it: "held by the gang since 16 December"
+        self._held_since = re.compile(
+            r"\b(?:held|detained|missing|abducted|kidnapped|hostage|captive|captivity|custody|jailed)"
+            r"(?:\s+[\w'-]+){0,4}?\s+since\s*$"
+        )
         # "Date unknown - source dated 04/04": the source's day stands in for the event's
         self._proxy_before = re.compile(
             r"(?:(?:source|report|article)\s+(?:is\s+|was\s+)?dated|source\s+date\s+(?:is|was))\s*$"
@@ -703,7 +708,9 @@ class TimeTagger:
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
         # not "since the next day": an event-relative mention dates what follows it
-        return t.anchor != "previous" and bool(self._since_before.search(low, max(0, t.start - 16), t.start))
+        if t.anchor == "previous" or not self._since_before.search(low, max(0, t.start - 16), t.start):
+            return False
+        return not self._held_since.search(low, max(0, t.start - 60), t.start)
 
     def _is_dateline(self, text: str, t: TimeMention) -> bool:
         """The wire dateline ("CITY, 4 FEB 90 (AGENCY) --") or a date alone on an early line."""

@@ -391,3 +391,11 @@ def test_a_day_just_after_the_report_is_still_an_event_day(tagger: TimeTagger) -
     text = "One person was killed in Mandera Town on the night of 26/06."
     m = first_event_time(tagger, text, date(2015, 6, 25))
     assert (m.text, m.date) == ("26/06", date(2015, 6, 26))
+
+
+def test_the_start_of_a_captivity_dates_the_abduction(tagger: TimeTagger) -> None:
+    text = "TWO WOMEN WHO HAVE BEEN HELD BY THE EXTRADITABLES SINCE 16 DECEMBER IN MEDELLIN WERE RELEASED."
+    m = first_event_time(tagger, text, date(1990, 1, 17))
+    assert (m.text, m.date, m.precision) == ("16 DECEMBER", date(1989, 12, 16), 1)
+    m = first_event_time(tagger, "The trader has been missing since Monday, his family said.", TUE)
+    assert (m.text, m.date) == ("Monday", date(2023, 11, 20))
