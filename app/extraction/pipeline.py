@@ -83,8 +83,12 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
                            r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
-PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county)\b", re.IGNORECASE)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|district|county)\s+of)\s+$",
+                          re.IGNORECASE)
+BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
+                            r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
+PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
+                         r"sub-?county|division|ward)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
                               r"authorities|officers?|nationals?|citizens?|tourists?|visitors?|expatriates?|"
@@ -255,7 +259,7 @@ class Extractor:
             # a look-alike ("Katheri" for India's "Kotharia") says little about the country, unless
             # the text says it is a place ("in Belet Xaawo town")
             if len(isos) == 1 and (self._exact(m, m.candidates[0]) or PLACE_BEFORE.search(
-                    text[max(0, m.start - 12):m.start]) or PLACE_AFTER.match(text, m.end)):
+                    text[max(0, m.start - 20):m.start]) or PLACE_AFTER.match(text, m.end)):
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
         # a country only named as the nationality of foreigners ("a German tourist", "US forces") says
@@ -289,8 +293,13 @@ class Extractor:
                 named.add(c.iso3)
                 nationality_only = nationality_only and a.kind == "civilians"
         if not named:
-            # nothing says where the report is: keep only places whose name matches exactly
-            return [(m, p, prec) for m, p, prec in resolved if self._exact(m, p)]
+            # nothing says where the report is but its places: keep those whose name matches exactly,
+            # and among namesakes abroad, those of the country of a large town the report names
+            # ("Kisumu-Kakamega highway ... Kibuye" is Kenya's Kibuye)
+            exact = [(m, p, prec) for m, p, prec in resolved if self._exact(m, p) and self._placed(text, m, p)]
+            home = {p.iso3 for m, p, _prec in exact if p.population >= 50_000
+                    and all(c.iso3 == p.iso3 for c in m.candidates[:5])}
+            return [(m, p, prec) for m, p, prec in exact if not home or p.iso3 in home]
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
         # places across the border of a country the text names are news; across the border of an
         # actor's home country they are more often look-alikes
@@ -310,6 +319,16 @@ class Extractor:
             if alt is not None:
                 out.append((m, alt, prec if alt.kind not in ("admin1", "country") else 3))
         return out
+
+    @staticmethod
+    def _placed(text: str, m: PlaceMention, p: Place) -> bool:
+        """Whether a place named in a text with no country is more than a word that happens to be
+        some hamlet's name: a town of some size, a region, a curated site, or a name the text calls a
+        place ("in Baragoi", "Sega town") and not the name of a building ("Heritage Hotel")."""
+        if p.population >= 5_000 or p.kind == "admin1" or p.source != "geonames":
+            return True
+        return bool(PLACE_BEFORE.search(text[max(0, m.start - 20):m.start]) or PLACE_AFTER.match(text, m.end)
+                    ) and not BUILDING_AFTER.match(text, m.end)
 
     def _exact(self, m: PlaceMention, p: Place) -> bool:
         """Whether the mention names the place itself (name or alternate name), not a look-alike."""

@@ -293,3 +293,14 @@ def test_defection_has_two_sides_and_an_arrest_its_detainees(extract):
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Change to group/activity", "Al Shabaab", "")
     [e] = extract("On 19 April 2025, Puntland security forces arrested four men in Bosaso.", date(2025, 4, 20))
     assert e.sub_event_type == "Arrests" and e.actor2 == "Civilians (Somalia)"
+
+
+def test_with_no_country_named_the_places_decide(extract):
+    # a large town places the report; the namesake in the same country is taken ("Kibuye" is also in Rwanda)
+    [e] = extract("Youths blocked the Kisumu-Kakamega highway at Kibuye in protest.", date(2016, 6, 7))
+    assert e.country == "Kenya"
+    # a small place the text calls a place is kept; a word that is only a hamlet's name abroad is not
+    [e] = extract("A man was attacked by a police officer in Baragoi.", date(2016, 10, 10))
+    assert (e.country, e.location) == ("Kenya", "Baragoi")
+    [e] = extract("Residents protest a new law. Date of protest not known.", date(2016, 4, 5))
+    assert e.country != "Japan"

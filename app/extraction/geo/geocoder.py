@@ -236,12 +236,17 @@ class Geocoder:
         curated = any(p.source != "geonames" or p.kind == "admin1" for p in places)
         if single and key in _FUNCTION_WORDS:
             return False
-        if (single and not upper and tokens[i].text.isupper() and len(key) <= 5
-                and not any(fold(p.name) == key for p in places)):
-            return False  # an acronym ("NYS") that is only some place's alternate name ("Nice")
-        if (single and not upper and not cue and key in self.common_words_upper
-                and not any(fold(p.name) == key and p.population >= 50_000 for p in places)):
-            return False  # "Story", "Mission": an ordinary word that is some hamlet's other name
+        if single and not upper and tokens[i].text.isupper() and len(key) <= 5 and (
+                key in self.common_words_upper or not any(fold(p.name) == key for p in places)):
+            # an acronym ("NYS") that is only some place's alternate name ("Nice"), or a word
+            # shouted in a note ("DATE=ESTIMATE")
+            return False
+        if single and not upper and not cue and key in self.common_words_upper and (
+                prev is None or re.search(r"[.!?:\"\n]\s*$", gap_before) or prev.text[0].isupper()
+                or not any(fold(p.name) == key and p.population >= 50_000 for p in places)):
+            # "Story", "Mission": an ordinary word that is some hamlet's other name; "Date of protest
+            # not known", "Kipkelion East": a capitalised word, not Japan's Date or Cameroon's East
+            return False
         common_set = self.common_words_upper if upper else self.common_words
         common = all(t.key in common_set or t.key in _CONNECTORS for t in tokens[i:j])
         if loose and (common or len(key) < 5):
