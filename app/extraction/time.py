@@ -217,6 +217,15 @@ class TimeTagger:
         self._since_before = re.compile(
             r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?|recorded(?:\s+(?:on|for))?)\s*$"
         )
+        # "protesters blocked the road over the killing of a rider last week": the day of the deed that
+        # caused a protest or a reprisal, not of the protest or the reprisal
+        self._cause_before = re.compile(
+            r"\b(?:protest(?:s|ed|ing)?|demonstrat(?:e|ed|ing|ion|ions)|riot(?:s|ed|ing)?|over|against|"
+            r"avenge|avenging|(?:revenge|retaliation|reprisal)\s+for|in\s+connection\s+with|mourn(?:ed|ing)?)\s+"
+            r"(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\w'-]+\s+){0,3}?"
+            r"(?:killings?|murders?|deaths?|shootings?|attacks?|demolitions?|arrests?|abductions?|"
+            r"kidnappings?|rapes?|assaults?|lynchings?|evictions?)\b[^.;!?]*$"
+        )
         # but a captivity dates the abduction or arrest that began it: "held by the gang since 16 December"
         self._held_since = re.compile(
             r"\b(?:held|detained|missing|abducted|kidnapped|hostage|captive|captivity|custody|jailed)"
@@ -687,6 +696,7 @@ class TimeTagger:
             if not t.background and (
                 _is_ahead(t, pub)
                 or self._is_stamp(low, t)
+                or self._is_cause(low, t)
                 or self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
             ):
                 t = replace(t, background=True)
@@ -705,6 +715,14 @@ class TimeTagger:
     def _is_stamp(self, low: str, t: TimeMention) -> bool:
         """"Nov 21, 2023 08:15 AM": a date with a clock time glued on is a page's time stamp."""
         return t.anchor == "absolute" and bool(self._clock_after.match(low, t.end, t.end + 12))
+
+    def _is_cause(self, low: str, t: TimeMention) -> bool:
+        """A day in a clause naming the deed a protest or reprisal answers ("protesting the demolition
+        of the market the previous night"), searched back to the start of the sentence."""
+        if t.anchor == "absolute":
+            return False  # "traders protest the demolition of their kiosks on 28/11": the protest's day
+        start = max(low.rfind(". ", 0, t.start) + 1, t.start - 160)
+        return bool(self._cause_before.search(low, start, t.start))
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
         # not "since the next day": an event-relative mention dates what follows it

@@ -399,3 +399,29 @@ def test_the_start_of_a_captivity_dates_the_abduction(tagger: TimeTagger) -> Non
     assert (m.text, m.date, m.precision) == ("16 DECEMBER", date(1989, 12, 16), 1)
     m = first_event_time(tagger, "The trader has been missing since Monday, his family said.", TUE)
     assert (m.text, m.date) == ("Monday", date(2023, 11, 20))
+
+
+# (sentence, mention text): the deed a protest or a reprisal answers, not the protest or the reprisal
+CAUSES = [
+    ("A group of 500 matatu drivers protest a killing of one of their colleagues by police earlier in the week.",
+     "earlier in the week"),
+    ("The traders were protesting the demolition of the market by county askaris the previous night.",
+     "the previous night"),
+    ("Police killed seven bandits in retaliation for an attack on a police camp in Turkana East last week.",
+     "last week"),
+    ("Parents took to the streets to protest the death of a pupil who committed suicide last week.", "last week"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), CAUSES)
+def test_the_day_of_a_deed_that_caused_a_protest_or_reprisal_is_background(
+    tagger: TimeTagger, text: str, span: str
+) -> None:
+    assert [(m.text, m.background) for m in tagger.tag(text, TUE)] == [(span, True)]
+
+
+def test_a_revenge_attack_and_an_explicit_protest_date_keep_their_days(tagger: TimeTagger) -> None:
+    text = "In a revenge attack later in the day, vigilantes burned 20 houses in Murinduko village."
+    assert [(m.text, m.background) for m in tagger.tag(text, TUE)] == [("later in the day", False)]
+    m = first_event_time(tagger, "Mombasa traders protest the demolition of their kiosks on 28/11.", date(2015, 11, 30))
+    assert (m.text, m.date) == ("28/11", date(2015, 11, 28))
