@@ -256,7 +256,7 @@ class ActorTagger:
         for start, end, period in self._earlier.get(m.group("country"), []):
             if start <= when.year < end:
                 return f"{m.group('base')} ({period}){m.group('rest')}"
-        return name
+        return f"{m.group('base')}{m.group('rest')}"  # an earlier period we do not know: none rather than a wrong one
 
     @staticmethod
     def _suffixed(base: str, country: str) -> str:

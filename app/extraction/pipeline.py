@@ -82,6 +82,11 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
                            r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
+NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}\s+(?:has\s+|had\s+)?claimed\b",
+                      re.IGNORECASE)
+SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|further|new)\s+(?:\w+\s+)?"
+                      r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b",
+                      re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|district|county)\s+of)\s+$",
                           re.IGNORECASE)
@@ -438,8 +443,8 @@ class Extractor:
                     when: date | None, explicit: bool, places: list[tuple[PlaceMention, Place, int]],
                     agents: list[ActorMention], targets: list[ActorMention]) -> _Draft | None:
         """The draft this sentence continues, or None for a new event."""
-        if current is None:
-            return None
+        if current is None or SEPARATE.search(sent.text):
+            return None  # "troops later repelled a second attack", "in a separate incident"
         tags = {h.tag for h in hits}
         backref = bool(DEFINITE_BACKREF.search(sent.text))
         candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
@@ -547,8 +552,8 @@ class Extractor:
         """Named armed groups the report says claimed, or are blamed for, what happened."""
         out: list[ActorMention] = []
         for sent in sentences:
-            if not CLAIM.search(sent.text):
-                continue
+            if not CLAIM.search(sent.text) or NO_CLAIM.search(sent.text):
+                continue  # "no group claimed responsibility, but X operates in the area" names no one
             out.extend(a for a in actors if sent.start <= a.start < sent.end and a.name and a.inter in (2, 3, 4)
                        and not a.generic and not a.name.startswith("Unidentified"))
         return out

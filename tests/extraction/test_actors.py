@@ -342,3 +342,9 @@ def test_state_actors_carry_the_regime_period_of_the_event(tagger: ActorTagger) 
     assert tagger.dated("Military Forces of the United States (2025-)", date(2019, 3, 1)) == (
         "Military Forces of the United States (2017-2021)")
     assert tagger.dated("Al Shabaab", date(2010, 1, 1)) == "Al Shabaab"
+
+
+def test_an_unknown_earlier_period_is_left_out(tagger: ActorTagger) -> None:
+    from datetime import date
+
+    assert tagger.dated("Police Forces of Pakistan (2024-)", date(2023, 5, 9)) == "Police Forces of Pakistan"

@@ -304,3 +304,23 @@ def test_with_no_country_named_the_places_decide(extract):
     assert (e.country, e.location) == ("Kenya", "Baragoi")
     [e] = extract("Residents protest a new law. Date of protest not known.", date(2016, 4, 5))
     assert e.country != "Japan"
+
+
+NIGERIA = ("MAIDUGURI, Nigeria, June 17 (Reuters) - Suspected Boko Haram insurgents killed at least 12 farmers in "
+           "an attack on a village in Borno state on Sunday, a local official said. Nigerian troops later repelled "
+           "a second attack on a military base in the area, the army said, adding that five militants were killed.")
+
+
+def test_a_second_attack_is_a_second_event(extract):
+    events = sorted(extract(NIGERIA, date(2024, 6, 18)), key=lambda e: e.sub_event_type)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 5), ("Attack", 12)]
+    assert events[1].actor1.startswith("Boko Haram") and events[0].actor1.startswith("Military Forces of Nigeria")
+
+
+def test_a_state_named_as_such_is_the_region_and_a_denied_claim_names_no_one(extract):
+    text = ("Gunmen killed four police officers in an ambush in the western Mexican state of Guerrero on "
+            "Saturday. The attack took place near the town of Coyuca de Benitez. No group claimed "
+            "responsibility, but the Jalisco New Generation Cartel operates in the area.")
+    [e] = extract(text, date(2024, 1, 15))
+    assert (e.country, e.admin1) == ("Mexico", "Guerrero") and e.fatalities == 4
+    assert e.actor1 == "Unidentified Armed Group (Mexico)"

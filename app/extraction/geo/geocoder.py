@@ -325,8 +325,9 @@ class Geocoder:
         prev = tokens[i - 1].key if i > 0 else ""
         prev2 = tokens[i - 2].key if i > 1 else ""
         named = [p for p in cands if fold(p.name) == fold(" ".join(t.key for t in tokens[i:j]))] or cands
-        if nxt in _REGION or (all(p.kind == "admin1" for p in named) and nxt not in _SETTLEMENT):
-            return "region"
+        if nxt in _REGION or (all(p.kind == "admin1" for p in named) and nxt not in _SETTLEMENT) or (
+                prev == "of" and prev2 in _REGION and any(p.kind == "admin1" for p in cands)):
+            return "region"  # "Narok County", "the Mexican state of Guerrero"
         if (prev in _BEFORE_NEAR - {"of", "between"} or nxt in _NEAR_AFTER or _DIRECTION.search(before)
                 or self._before_road(text, tokens, j)):
             return "near"
