@@ -80,7 +80,7 @@ def _conditions(
     q: EventQuery, p: _Params, ids: list[int] | None, *, through_links: bool = False, spatial: bool = True
 ) -> list[str]:
     """The WHERE conditions on ``event`` for ``q``; with ``through_links`` the actor, date and cursor
-    conditions are left out because the ``event_actor`` scan (``_links``) applies them; without
+    conditions are left out because the ``event_actor`` scan (``_linked_page``) applies them; without
     ``spatial`` the bbox and radius conditions are left out (``_walk_conditions`` has them)."""
     conds: list[str] = []
     if q.actor and not through_links:
@@ -341,23 +341,34 @@ async def actor_ids(session: AsyncSession, text_query: str) -> list[int]:
     return [row[0] for row in await fetch(session, sql, *args)]
 
 
-def _links(q: EventQuery, p: _Params, ids: list[int]) -> str:
-    """``(event_date, event_id)`` of the events linked to ``ids``, each actor's links read newest first
-    through ``ix_event_actor_actor_id_event_date``; one event may appear once per link."""
-    shared: list[str] = []
+def _linked_page(q: EventQuery, p: _Params, ids: list[int], limit: int) -> str:
+    """The events linked to ``ids`` newest first: for each actor, its links read newest first through
+    ``ix_event_actor_actor_id_event_date`` joined to their events and filtered, at most a page; then
+    the newest page of those. (Postgres does not merge a plain ``UNION ALL`` of the index scans in
+    order: with two actors, one of them with 83k links, it sorted them all, 400-600 ms at 1M.) One
+    event may appear once per link."""
+    link: list[str] = []
     if q.actor_role:
-        shared.append(f"ea.role = {p.add(q.actor_role)}")
+        link.append(f"ea.role = {p.add(q.actor_role)}")
     if q.date_from:
-        shared.append(f"ea.event_date >= {p.add(q.date_from)}")
+        link.append(f"ea.event_date >= {p.add(q.date_from)}")
     if q.date_to:
-        shared.append(f"ea.event_date <= {p.add(q.date_to)}")
+        link.append(f"ea.event_date <= {p.add(q.date_to)}")
     if q.after:
-        shared.append(
+        link.append(
             f"(ea.event_date, ea.event_id) < ({p.add(q.after[0])}::date, {p.add(q.after[1])}::bigint)"
         )
-    return " UNION ALL ".join(
-        f"SELECT ea.event_date, ea.event_id FROM event_actor ea{_where([f'ea.actor_id = {p.add(i)}', *shared])}"
+    shared = link + _conditions(q, p, ids, through_links=True)
+    page_limit = p.add(limit)
+    branches = " UNION ALL ".join(
+        f"(SELECT event.* FROM event_actor ea JOIN event ON event.id = ea.event_id"
+        f"{_where([f'ea.actor_id = {p.add(i)}', *shared])}"
+        f" ORDER BY ea.event_date DESC, ea.event_id DESC LIMIT {page_limit})"
         for i in ids
+    )
+    return (
+        f"SELECT linked.* FROM ({branches}) AS linked"
+        f" ORDER BY linked.event_date DESC, linked.id DESC LIMIT {page_limit}"
     )
 
 
@@ -396,12 +407,7 @@ def page_sql(q: EventQuery, ids: list[int] | None = None, limit: int | None = No
     p = _Params()
     limit = q.limit if limit is None else limit
     if q.actor and ids is not None and 0 < len(ids) <= MAX_ORDERED_ACTORS:
-        links = _links(q, p, ids)
-        page = (
-            f"SELECT event.* FROM event JOIN ({links}) AS links ON links.event_id = event.id"
-            f"{_where(_conditions(q, p, ids, through_links=True))}"
-            f" ORDER BY links.event_date DESC, links.event_id DESC LIMIT {p.add(limit)}"
-        )
+        page = _linked_page(q, p, ids, limit)
     elif (q.bbox or q.radius) and not q.actor:
         cells = _grid_cells(q)
         page = _spatial_page(q, p, limit) if cells is None else _grid_page(q, p, cells, limit)
