@@ -149,7 +149,7 @@ class TimeTagger:
         )
         self._month = re.compile(rf"{mon}(?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d{{2}})(?!\d))?")
         self._year = re.compile(r"(?P<year>(?:19|20)\d{2})(?![\d])(?![,.]\d)(?!\s*%)")
-        self._iso = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d/-])")
+        self._iso = re.compile(r"(?P<y>(?:19|20)\d{2})(?P<sep>[-/])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)(?![\d/-])")
         self._numeric = re.compile(
             r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
         )
@@ -170,6 +170,8 @@ class TimeTagger:
         # "2023-11-22 01:03:00": a machine time stamp (page furniture), not an event date
         self._clock_after = re.compile(r"(?:t|\s+|,\s*)\d{1,2}:\d{2}")
         self._weekday = re.compile(rf"{wd}(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
+        # "on Monday last week", "Thursday of last week": that weekday of the week before the report's
+        self._week_after = re.compile(r",?\s+(?:of\s+)?(?P<which>last|the\s+previous|previous)\s+week\b")
         self._date_prefix = re.compile(
             r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around)\s+)?"
             r"(?:(?P<pre>between|from)\s+)?"
@@ -413,7 +415,7 @@ class TimeTagger:
 
     def _find_numeric(self, doc: _Doc) -> Iterator[_Candidate]:
         text, low, pub = doc.text, doc.low, doc.pub
-        if "-" in low:
+        if "-" in low or "/" in low:
             for m in _at(self._iso, low, doc.digits):
                 d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
                 if d and self._number_start(low, m.start()):
@@ -593,7 +595,12 @@ class TimeTagger:
             target = self.weekdays[m["wd"]]
             pre = self._prefix(self._weekday_prefix, low, m.start())
             q = _norm(pre["q"] or "") if pre else ""
-            if q in ("next", "this coming", "coming"):
+            end = m.end()
+            week = self._week_after.match(low, end)
+            if week is not None and not q:
+                d = pub - timedelta(days=pub.weekday() + 7 - target)
+                end = week.end()
+            elif q in ("next", "this coming", "coming"):
                 delta = (target - pub.weekday()) % 7 or 7
                 d = pub + timedelta(days=delta)
             else:
@@ -602,7 +609,7 @@ class TimeTagger:
                 back = (pub.weekday() - target) % 7
                 d = pub - timedelta(days=back or (7 if q in ("last", "this past", "past") else 0))
             start = pre.start() if pre else m.start()
-            yield self._make((start, m.end()), text, d, 50, 1, "report", (d - pub).days)
+            yield self._make((start, end), text, d, 50, 1, "report", (d - pub).days)
 
     def _find_counts(self, doc: _Doc) -> Iterator[_Candidate]:
         text, low, pub = doc.text, doc.low, doc.pub

@@ -425,3 +425,16 @@ def test_a_revenge_attack_and_an_explicit_protest_date_keep_their_days(tagger: T
     assert [(m.text, m.background) for m in tagger.tag(text, TUE)] == [("later in the day", False)]
     m = first_event_time(tagger, "Mombasa traders protest the demolition of their kiosks on 28/11.", date(2015, 11, 30))
     assert (m.text, m.date) == ("28/11", date(2015, 11, 28))
+
+
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before(tagger: TimeTagger) -> None:
+    thu = date(2023, 11, 23)
+    m = first_event_time(tagger, "Herders clashed with farmers in Tana River on Thursday last week.", thu)
+    assert (m.text, m.date, m.precision) == ("Thursday last week", date(2023, 11, 16), 1)
+    m = first_event_time(tagger, "Police raided the camp on Monday of last week, elders said.", thu)
+    assert (m.text, m.date, m.precision) == ("Monday of last week", date(2023, 11, 13), 1)
+
+
+def test_an_iso_date_written_with_slashes(tagger: TimeTagger) -> None:
+    m = first_event_time(tagger, "Incident date: 2023/11/21. Gunmen attacked a bus near Lamu.", date(2023, 11, 23))
+    assert (m.text, m.date, m.precision) == ("2023/11/21", date(2023, 11, 21), 1)
