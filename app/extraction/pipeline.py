@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,6 +84,7 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
 NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}\s+(?:has\s+|had\s+)?claimed\b",
                       re.IGNORECASE)
+PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|further|new)\s+(?:\w+\s+)?"
                       r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b",
                       re.IGNORECASE)
@@ -192,6 +193,7 @@ class Extractor:
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
+        drafts = [part for d in drafts for part in self._split_places(text, d)]
         dateline = DATELINE.match(text)
         filed_from = {p.iso3 for m, p, _prec in resolved if dateline is not None and m.start < dateline.end()}
         for d in drafts:
@@ -463,6 +465,35 @@ class Extractor:
                 continue
             return d
         return None
+
+    @staticmethod
+    def _split_places(text: str, d: _Draft) -> list[_Draft]:
+        """ACLED codes one event per place: "clashed with police in Lahore and Karachi" is two events.
+        The figures stay with the first place (the text does not say how they divide)."""
+        if not d.sentences:
+            return [d]
+        first = d.sentences[0]
+        towns = sorted(((m, p, prec) for m, p, prec in d.places
+                        if prec == 1 and first.start <= m.start < first.end), key=lambda r: r[0].start)
+        runs: list[list[tuple[PlaceMention, Place, int]]] = []
+        for cur in towns:
+            prev = runs[-1][-1] if runs else None
+            if prev is not None and cur[0].start - prev[0].end <= 12 and PLACE_LIST_GAP.fullmatch(
+                    text, prev[0].end, cur[0].start):
+                runs[-1].append(cur)
+            else:
+                runs.append([cur])
+        listed = next((run for run in runs if len(run) > 1 and len({p.name for _m, p, _prec in run}) > 1
+                       and PLACE_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start])), [])
+        if not listed:
+            return [d]
+        parts = []
+        for k, item in enumerate(listed):
+            part = replace(d, places=[item])
+            if k:
+                part.casualties = []
+            parts.append(part)
+        return parts
 
     @staticmethod
     def _compatible(old: set[str], new: set[str]) -> bool:

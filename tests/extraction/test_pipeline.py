@@ -324,3 +324,11 @@ def test_a_state_named_as_such_is_the_region_and_a_denied_claim_names_no_one(ext
     [e] = extract(text, date(2024, 1, 15))
     assert (e.country, e.admin1) == ("Mexico", "Guerrero") and e.fatalities == 4
     assert e.actor1 == "Unidentified Armed Group (Mexico)"
+
+
+def test_one_event_per_place_named_in_a_list(extract):
+    text = ("ISLAMABAD, May 9 (Reuters) - Supporters of former Prime Minister Imran Khan clashed with police in "
+            "Lahore and Karachi on Tuesday after his arrest, setting vehicles on fire.")
+    events = extract(text, date(2023, 5, 10))
+    assert sorted(e.location for e in events) == ["Karachi", "Lahore"]
+    assert {e.sub_event_type for e in events} == {"Violent demonstration"}
