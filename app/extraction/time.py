@@ -112,12 +112,14 @@ class TimeTagger:
         self.months: dict[str, int] = {}
         self.weekdays: dict[str, int] = {}
         self.numbers: dict[str, int] = {}
+        self.holidays: dict[str, int] = {}
         name_nouns: dict[str, int] = {}
         weekday_nouns: dict[str, int] = {}
         tables = {
             "month": self.months,
             "weekday": self.weekdays,
             "number": self.numbers,
+            "holiday": self.holidays,
             "name_noun": name_nouns,
             "weekday_name_noun": weekday_nouns,
         }
@@ -167,6 +169,7 @@ class TimeTagger:
         self._name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(name_nouns))})\b")
         self._weekday_name_after = re.compile(rf"\s+(?P<noun>{_alternation(list(weekday_nouns))})\b")
         self._range_gap = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*")
+        self._holiday = re.compile(rf"(?<![a-z])(?P<h>{_alternation(list(self.holidays))})(?![a-z])")
         # "2023-11-22 01:03:00": a machine time stamp (page furniture), not an event date
         self._clock_after = re.compile(r"(?:t|\s+|,\s*)\d{1,2}:\d{2}")
         self._weekday = re.compile(rf"{wd}(?:\s+(?:morning|afternoon|evening|night|nights|overnight))?")
@@ -305,6 +308,8 @@ class TimeTagger:
             finders += [self._find_dates, self._find_months]
         if "day" in low or "tues" in low or "thurs" in low:
             finders.append(self._find_weekdays)
+        if "christmas" in low or "new year" in low or "boxing" in low:
+            finders.append(self._find_holidays)
         cands: list[_Candidate] = []
         for finder in finders:
             cands.extend(finder(doc))
@@ -610,6 +615,17 @@ class TimeTagger:
                 d = pub - timedelta(days=back or (7 if q in ("last", "this past", "past") else 0))
             start = pre.start() if pre else m.start()
             yield self._make((start, end), text, d, 50, 1, "report", (d - pub).days)
+
+    def _find_holidays(self, doc: _Doc) -> Iterator[_Candidate]:
+        """Fixed-date holidays ("on Christmas Eve"), in the year that puts them nearest the report."""
+        text, low, pub = doc.text, doc.low, doc.pub
+        for m in self._holiday.finditer(low):
+            if not (doc.upper or text[m.start()].isupper()):
+                continue  # "a new year's day of hope" is no date
+            month, day = divmod(self.holidays[_norm(m["h"])], 100)
+            d = self._infer_year(month, day, pub)
+            if d is not None:
+                yield self._make(m.span(), text, d, 65)
 
     def _find_counts(self, doc: _Doc) -> Iterator[_Candidate]:
         text, low, pub = doc.text, doc.low, doc.pub

@@ -438,3 +438,28 @@ def test_a_weekday_of_last_week_is_that_day_of_the_week_before(tagger: TimeTagge
 def test_an_iso_date_written_with_slashes(tagger: TimeTagger) -> None:
     m = first_event_time(tagger, "Incident date: 2023/11/21. Gunmen attacked a bus near Lamu.", date(2023, 11, 23))
     assert (m.text, m.date, m.precision) == ("2023/11/21", date(2023, 11, 21), 1)
+
+
+# (sentence, published_at, mention text, date)
+HOLIDAYS = [
+    ("Gunmen attacked a church in Mandera on Christmas Eve.", date(2023, 12, 27), "Christmas Eve", date(2023, 12, 24)),
+    ("Revellers were attacked in Mombasa on New Year’s Day.", date(2024, 1, 3), "New Year’s Day", date(2024, 1, 1)),
+    ("POLICE REPORTED BOMBINGS IN LIMA ON CHRISTMAS DAY.", date(1990, 1, 4), "CHRISTMAS DAY", date(1989, 12, 25)),
+]
+
+
+@pytest.mark.parametrize(("text", "published_at", "span", "expected"), HOLIDAYS)
+def test_a_fixed_holiday_is_its_day_nearest_the_report(
+    tagger: TimeTagger, text: str, published_at: date, span: str, expected: date
+) -> None:
+    m = first_event_time(tagger, text, published_at)
+    assert (m.text, m.date, m.precision, m.anchor) == (span, expected, 1, "absolute")
+
+
+def test_the_week_before_is_a_week_back_from_the_previous_event(tagger: TimeTagger) -> None:
+    text = "Militia attacked Kotulo on 12 May. The week before, raiders had stolen 200 cattle in Wajir."
+    mentions = tagger.tag(text, date(2023, 5, 14))
+    assert [(m.text, m.anchor, m.offset_days, m.precision) for m in mentions] == [
+        ("12 May", "absolute", None, 1),
+        ("The week before", "previous", -7, 2),
+    ]
