@@ -118,6 +118,13 @@ DISASTER = re.compile(
 )
 # talks, meetings and patrols are events only when armed actors take part
 NEEDS_ARMED_ACTOR = {"agreement", "other", "presence", "base", "withdraw"}
+# who is arrested makes an arrest political: protesters, opposition, journalists, suspected militants
+POLITICAL_ARREST = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|activists?|opposition|journalists?|reporters?|bloggers?|militants?|"
+    r"insurgents?|rebels?|fighters?|terror\w*|extremists?|jihadists?|politicians?|lawmakers?|legislators?|"
+    r"mps?|mcas?|senators?|candidates?|leaders?|supporters?|members?\s+of|students?|strikers?|union\w*|"
+    r"dissidents?|critics?|coup|treason|sedition|incitement|hate\s+speech|curfew|election\w*|vot\w+)\b",
+    re.IGNORECASE)
 NO_CASUALTY_NOTE = re.compile(r"\bcasualties\s+(?:are\s+|were\s+)?unknown\b|\bno\s+casualties\b", re.IGNORECASE)
 
 
@@ -627,6 +634,10 @@ class Extractor:
                                                      "identity_militia", "unidentified", "anaphor")
                 for a in d.actors):
             return None  # diplomats' talks, a minister's visit: not a conflict event
+        if strong_tags == {"arrest"} and not any(
+                a.inter in (2, 3, 4, 5, 6) or a.kind in ("crowd", "assoc_group") for a in d.actors
+        ) and not any(POLITICAL_ARREST.search(s.text) for s in d.sentences):
+            return None  # "a man was arrested after stealing a car": ordinary crime, not political
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),

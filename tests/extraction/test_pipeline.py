@@ -332,3 +332,10 @@ def test_one_event_per_place_named_in_a_list(extract):
     events = extract(text, date(2023, 5, 10))
     assert sorted(e.location for e in events) == ["Karachi", "Lahore"]
     assert {e.sub_event_type for e in events} == {"Violent demonstration"}
+
+
+def test_an_ordinary_criminal_arrest_is_no_event_but_arresting_the_opposition_is(extract):
+    assert extract("A man was arrested in Nairobi on Monday after stealing a car from a parking lot, police said.",
+                   date(2024, 8, 27)) == []
+    [e] = extract("Police arrested 20 opposition supporters in Nairobi on Monday.", date(2024, 8, 27))
+    assert (e.sub_event_type, e.country) == ("Arrests", "Kenya")
