@@ -635,9 +635,11 @@ class Extractor:
                 for a in d.actors):
             return None  # diplomats' talks, a minister's visit: not a conflict event
         if strong_tags == {"arrest"} and not any(
-                a.inter in (2, 3, 4, 5, 6) or a.kind in ("crowd", "assoc_group") for a in d.actors
+                a.inter in (2, 3, 4, 5, 6) or a.kind in ("crowd", "assoc_group", "state") for a in d.actors
         ) and not any(POLITICAL_ARREST.search(s.text) for s in d.sentences):
-            return None  # "a man was arrested after stealing a car": ordinary crime, not political
+            # "a man was arrested by police after stealing a car": ordinary crime, not political (an
+            # arrest by soldiers or by a regional force in a conflict zone is)
+            return None
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
