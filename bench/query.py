@@ -6,16 +6,18 @@ usage: python -m bench.query [--events 1000000] [--requests 150] [--concurrency 
 
 Loads (or reuses) the benchmark data set (``bench.dataset``), starts the service with uvicorn in a
 subprocess (production settings: no reload, no access log, log level warning) pointed at it, and runs
-a fixed, seeded mix of eight query shapes at the given concurrency with httpx:
+a fixed, seeded mix of eight query shapes at the given concurrency with a lean keep-alive HTTP client
+(``bench.common.KeepAliveClient``; ``--client httpx`` for httpx):
 
     actor; date window; country + date window; bbox; radius; sub_event_type + min_fatalities;
     actor + country + date; first page (no filter) and a deep page through a cursor.
 
 The same requests then run directly through an asyncpg pool at the same concurrency. The direct
 SQL is the repository's own: each request's filters go through ``app.events.service.parse_filters``
-and the repository functions the endpoint calls (``actor_ids`` when there is an actor filter, then
-``page_statement``: the events with their actor names and source ids in one statement), compiled for
-asyncpg, so both sides do the same database work.
+and the repository functions the endpoint calls (``actor_ids_sql`` when there is an actor filter,
+then ``page_sql``: the events with their actor names and source ids in one statement, as SQL text
+with asyncpg parameters), with the service's connection settings, so both sides do the same
+database work.
 
 Prints per-shape p50/p95 and, last, exactly:
 ``query p95_ms=<float> api_over_sql=<float> events=<int>``

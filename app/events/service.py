@@ -220,7 +220,7 @@ async def list_events(session: AsyncSession, q: repo.EventQuery) -> bytes:
     """One page of events matching ``q`` as the JSON of an ``EventPage``: one statement (two with an
     actor filter). The rows come from the repository in the shape of ``EventPublic`` and are
     serialised by pydantic's own serialiser (the same JSON as ``EventPage.model_dump_json``) without
-    being validated into models first (tests/api/test_events.py compares the two)."""
+    being validated into models first (tests/api/test_events.py checks the bytes against the models)."""
     limit = q.limit
     q.limit = limit + 1  # one more tells whether there is a next page
     rows = await repo.query_page(session, q)

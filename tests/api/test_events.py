@@ -175,3 +175,22 @@ async def test_state_actors_are_found_by_the_countrys_news_names(
     assert "Military Forces of Nigeria" in items[0]["name"]
     assert "Nigerian" in items[0]["aliases"]
     assert nigeria["events"][0]["id"] in await ids(client, actor="Nigerian", actor_role="actor1")
+
+
+async def test_page_body_is_exactly_what_pydantic_writes_for_it(
+    client: httpx.AsyncClient, two_articles: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
+    """The page's JSON is built from rows, not models (app/events/service.list_events): it must be the
+    bytes ``EventPage.model_dump_json`` writes, with every field, in order, typed as the schema says."""
+    from app.events.schemas import EventDetail, EventPage
+
+    for params in ({}, {"limit": 1}, {"country": "Kenya"}, {"actor": "Al Shabaab"}):
+        response = await client.get("/events", params=params)
+        assert response.status_code == 200, response.text
+        page = EventPage.model_validate_json(response.content, strict=True)
+        assert page.items
+        assert response.content == page.model_dump_json().encode()
+    # and the same event as GET /events/{id} reads it through the models
+    first = page.items[0]
+    detail = EventDetail.model_validate((await client.get(f"/events/{first.id}")).json())
+    assert first.model_dump() == detail.model_dump(include=set(first.model_dump()))
