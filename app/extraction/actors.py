@@ -29,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _INTER = {"state": 1, "police": 1, "government": 1, "rebel": 2, "political_militia": 3,
           "identity_militia": 4, "external": 8}
 _ROLE_PRIORITY = {"named": 0, "identity": 1, "generic": 2}
+_DESCRIPTOR_GAP = re.compile(r"\s+(?:(?:group|movement|organi[sz]ation|outfit|faction)\s+)?")
 # "Military Forces of the United States (2025-) Navy": a state actor named with the current period
 _CURRENT_PERIOD = re.compile(r"^(?P<base>(?:Military Forces|Police Forces|Government) of (?:the )?(?P<country>[^()]+?))"
                              r" \((?P<start>\d{4})-\)(?P<rest>.*)$")
@@ -284,6 +285,11 @@ class ActorTagger:
         cands += self._tag_proxies(text, country)
         cands += self._tag_lineages(text)
         chosen = self._resolve(cands)
+        # "the paramilitary Rapid Support Forces", "the militant group Al Shabaab": a generic noun
+        # right before a name describes it
+        chosen = [c for k, c in enumerate(chosen)
+                  if not (c.source == "generic" and k + 1 < len(chosen) and chosen[k + 1].source == "named"
+                          and _DESCRIPTOR_GAP.fullmatch(text, c.end, chosen[k + 1].start))]
         chosen = self._merge_parentheses(text, chosen)
         chosen = [self._off_duty(text, c) for c in chosen]
         out: list[ActorMention] = []

@@ -339,3 +339,11 @@ def test_an_ordinary_criminal_arrest_is_no_event_but_arresting_the_opposition_is
                    date(2024, 8, 27)) == []
     [e] = extract("Police arrested 20 opposition supporters in Nairobi on Monday.", date(2024, 8, 27))
     assert (e.sub_event_type, e.country) == ("Arrests", "Kenya")
+
+
+def test_a_descriptor_before_a_name_is_not_a_second_actor_and_a_takeover_after_fighting_is_violent(extract):
+    text = ("The paramilitary Rapid Support Forces (RSF) took control of the Sudanese army's main base in Nyala, "
+            "the capital of South Darfur, on Thursday after weeks of fighting, the RSF said.")
+    [e] = extract(text, date(2023, 11, 5))
+    assert (e.sub_event_type, e.actor1) == ("Non-state actor overtakes territory", "Rapid Support Forces")
+    assert e.actor2.startswith("Military Forces of Sudan") and e.assoc_actor_1 == ""
