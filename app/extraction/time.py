@@ -279,7 +279,7 @@ class TimeTagger:
     def _source_date(self, text: str, mentions: list[TimeMention], published_at: date) -> date | None:
         """The day of the source a note is based on ("Date unknown - source dated 04/04"), if it
         differs from the publication date and relative words in the note need it as their anchor."""
-        if not any(t.anchor == "report" for t in mentions):
+        if ("ource" not in text and "OURCE" not in text) or not any(t.anchor == "report" for t in mentions):
             return None
         for t in mentions:
             if t.anchor == "absolute" and t.precision == 2 and t.date != published_at:
@@ -715,6 +715,13 @@ class TimeTagger:
                 prev = out[-1]
                 gap = text[prev.end : t.start]
                 if prev.anchor == "absolute" and not prev.background and len(gap) <= 3 and not gap.strip(" ,"):
+                    continue
+            # "last Friday [16 August]", "on Saturday (18 November)": the date in brackets says which day
+            if out and t.anchor == "absolute" and t.precision == 1 and not t.background:
+                prev = out[-1]
+                gap = text[prev.end : t.start]
+                if prev.anchor == "report" and prev.precision == 1 and gap.strip() in ("(", "["):
+                    out[-1] = t
                     continue
             if not t.background and (
                 _is_ahead(t, pub)

@@ -463,3 +463,11 @@ def test_the_week_before_is_a_week_back_from_the_previous_event(tagger: TimeTagg
         ("12 May", "absolute", None, 1),
         ("The week before", "previous", -7, 2),
     ]
+
+
+def test_a_date_in_brackets_after_a_weekday_says_which_day(tagger: TimeTagger) -> None:
+    text = "Some 40 militiamen attacked the camp at Galmagala last Friday [16 August] evening, killing two."
+    mentions = tagger.tag(text, date(2013, 8, 20))
+    assert [(m.text, m.date, m.anchor) for m in mentions] == [("16 August", date(2013, 8, 16), "absolute")]
+    mentions = tagger.tag("Youths burned a police post on Saturday (11 November) in Kisii.", TUE)
+    assert [(m.text, m.date) for m in mentions] == [("11 November", date(2023, 11, 11))]
