@@ -784,16 +784,22 @@ class Extractor:
             elif etype in ("Violence against civilians", "Explosions/Remote violence", "Battles"):
                 a1 = make("Unidentified Armed Group", 3, "unidentified")
         a2 = others[0] if others else None
-        if a2 is None and etype in ("Battles",):
+        moved: list[ActorMention] = []
+        if (a2 is None or a2.inter == 7) and etype in ("Battles",):
+            # a battle is fought between armed sides: the civilians caught in it are not one of them
             armed = [a for a in all_named if a.inter in ARMED_INTER and a1 and a.name != a1.name
                      and a.kind != "assoc_group"]
-            a2 = armed[0] if armed else None
+            if armed:
+                a2 = armed[0]
+                # its allies named beside it ("army troops and allied Wazalendo militias") side with it
+                moved = [a for a in assoc if a.start > a2.start and a.start - a2.end < 40]
+                assoc = [a for a in assoc if a not in moved]
         against_civilians = etype == "Violence against civilians" or (
             target_civilian and etype == "Explosions/Remote violence")
         if against_civilians and (a2 is None or (a2.inter != 7 and etype == "Violence against civilians")):
             civ = [a for a in all_named if a.inter == 7]
             a2 = civ[0] if civ else make("Civilians", 7, "civilians")
-        assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name]
+        assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name] + moved
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
         assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]

@@ -101,3 +101,8 @@ def test_a_passive_shared_by_two_verbs_and_a_stated_tally(reader: CasualtyReader
 )
 def test_named_victims_at_least_and_nobody(reader: CasualtyReader, sentence: str, expected: int) -> None:
     assert killed(reader, sentence) == expected
+
+
+def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None:
+    assert killed(reader, "M23 rebels shelled Sake on Wednesday, killing at least six civilians, a local "
+                          "official said.") == 6
