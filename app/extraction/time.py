@@ -232,9 +232,10 @@ class TimeTagger:
             r"kidnappings?|rapes?|assaults?|lynchings?|evictions?)\b[^.;!?]*$"
         )
         # but a captivity dates the abduction or arrest that began it: "held by the gang since 16 December"
+        # ("has held the town since October" is no captivity)
         self._held_since = re.compile(
-            r"\b(?:held|detained|missing|abducted|kidnapped|hostage|captive|captivity|custody|jailed)"
-            r"(?:\s+[\w'-]+){0,4}?\s+since\s*$"
+            r"\b(?:held\s+(?:by|hostage|captive|incommunicado)|detained|missing|abducted|kidnapped|hostage|"
+            r"captive|captivity|custody|jailed)(?:\s+[\w'-]+){0,4}?\s+since\s*$"
         )
         # "Date unknown - source dated 04/04": the source's day stands in for the event's
         self._proxy_before = re.compile(

@@ -471,3 +471,9 @@ def test_a_date_in_brackets_after_a_weekday_says_which_day(tagger: TimeTagger) -
     assert [(m.text, m.date, m.anchor) for m in mentions] == [("16 August", date(2013, 8, 16), "absolute")]
     mentions = tagger.tag("Youths burned a police post on Saturday (11 November) in Kisii.", TUE)
     assert [(m.text, m.date) for m in mentions] == [("11 November", date(2023, 11, 11))]
+
+
+def test_a_town_held_since_a_day_is_no_captivity(tagger: TimeTagger) -> None:
+    text = "Al Shabaab, which has held the town since 3 October, attacked a convoy on Monday."
+    mentions = tagger.tag(text, TUE)
+    assert [(m.text, m.background) for m in mentions] == [("3 October", True), ("Monday", False)]
