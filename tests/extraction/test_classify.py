@@ -120,3 +120,19 @@ def test_a_device_that_went_off_while_being_planted_is_disrupted_weapons_use(tag
 def test_a_withdrawal_from_bases_is_a_change_to_group_activity(tagger):
     tags_ = tags(tagger, "The regional force withdrew from its bases over unpaid salaries.")
     assert sub(tags_) == "Change to group/activity"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tag"),
+    [
+        ("Clan fighting leaves 4 dead in Wajir.", "clash"),
+        ("Battles between Garre and Degodia militias in Mandera.", "clash"),
+        ("Al Shabaab executes 15 farmers in Mado Gashi.", "kill"),
+        ("Residents set a suspected thief alight in Kayole.", "kill"),
+        ("A stabbing spree by an unknown group leaves 25 people injured.", "attack"),
+        ("Three people wounded by armed cattle rustlers near Baragoi.", "attack"),
+        ("Another person dies in a clan war over land.", "violence"),
+    ],
+)
+def test_news_phrasings_of_violence_are_triggers(sentence: str, tag: str) -> None:
+    assert tag in {h.tag for h in TriggerTagger().tag(sentence)}
