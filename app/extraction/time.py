@@ -756,8 +756,11 @@ class TimeTagger:
         return bool(self._cause_before.search(low, start, t.start))
 
     def _is_since(self, low: str, t: TimeMention) -> bool:
-        # not "since the next day": an event-relative mention dates what follows it
-        if t.anchor == "previous" or not self._since_before.search(low, max(0, t.start - 16), t.start):
+        # not "since the next day" (an event-relative mention dates what follows it) nor "since
+        # Monday's attack" (the day of the attack)
+        if t.anchor == "previous" or (t.anchor == "report" and low.startswith("'s", t.end)):
+            return False
+        if not self._since_before.search(low, max(0, t.start - 16), t.start):
             return False
         return not self._held_since.search(low, max(0, t.start - 60), t.start)
 

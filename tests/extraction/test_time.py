@@ -340,6 +340,12 @@ def test_a_weekday_after_since_frames_the_report(tagger: TimeTagger) -> None:
     ]
 
 
+def test_since_a_weekdays_attack_dates_the_attack(tagger: TimeTagger) -> None:
+    text = "Police have arrested ten people since Monday's attack on a church in Mombasa."
+    mentions = tagger.tag(text, TUE)
+    assert [(m.text, m.date, m.background) for m in mentions] == [("Monday", date(2023, 11, 20), False)]
+
+
 def test_a_date_deaths_were_recorded_on_is_book_keeping(tagger: TimeTagger) -> None:
     text = "Rioting broke out after the election results. FATALITIES: ESTIMATE: 24 Recorded on 31-12-2007"
     mentions = tagger.tag(text, date(2007, 12, 29))
