@@ -132,6 +132,8 @@ def test_a_withdrawal_from_bases_is_a_change_to_group_activity(tagger):
         ("A stabbing spree by an unknown group leaves 25 people injured.", "attack"),
         ("Three people wounded by armed cattle rustlers near Baragoi.", "attack"),
         ("Another person dies in a clan war over land.", "violence"),
+        ("Forty-five members of al Shabaab are witnessed crossing into Kenya at Sugrow.", "presence"),
+        ("Matatu operators block a car park in Kisumu.", "riot"),
     ],
 )
 def test_news_phrasings_of_violence_are_triggers(sentence: str, tag: str) -> None:
