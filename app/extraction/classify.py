@@ -87,6 +87,41 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b")
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """``a|b(c|d)|e`` -> ``["a", "b(c|d)", "e"]``: split on the ``|`` outside groups and classes."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _factor_word_boundary(patterns: list[str]) -> str:
+    """One regex for a tag's patterns, with the leading ``\\b`` of the alternatives taken out in
+    front (``\\b(?:ied|landmines?|...)``): Python's engine then tries the alternatives only at word
+    starts, several times faster on long sentences than ``\\bied|\\blandmines?|...``."""
+    bounded, other = [], []
+    for alt in (a for p in patterns for a in _top_level_alternatives(p)):
+        (bounded if alt.startswith("\\b") else other).append(alt[2:] if alt.startswith("\\b") else alt)
+    parts = ([r"\b(?:" + "|".join(bounded) + ")"] if bounded else []) + [f"(?:{a})" for a in other]
+    return "|".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One trigger: its tag and its span in the document."""
@@ -104,7 +139,7 @@ class TriggerTagger:
         patterns: dict[str, list[str]] = {}
         for tag, *rest in read_tsv(DATA / "triggers.tsv", header=False):
             patterns.setdefault(tag.strip(), []).append("\t".join(rest).strip())
-        self.patterns = [(tag, re.compile("|".join(f"(?:{p})" for p in ps))) for tag, ps in patterns.items()]
+        self.patterns = [(tag, re.compile(_factor_word_boundary(ps))) for tag, ps in patterns.items()]
 
     def tag(self, sentence: str, offset: int = 0) -> list[Hit]:
         """Triggers that report an event in ``sentence`` (``offset``: its start in the document)."""
