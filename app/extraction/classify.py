@@ -89,7 +89,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
 
 def _top_level_alternatives(pattern: str) -> list[str]:
     """``a|b(c|d)|e`` -> ``["a", "b(c|d)", "e"]``: split on the ``|`` outside groups and classes."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -115,7 +116,8 @@ def _factor_word_boundary(patterns: list[str]) -> str:
     """One regex for a tag's patterns, with the leading ``\\b`` of the alternatives taken out in
     front (``\\b(?:ied|landmines?|...)``): Python's engine then tries the alternatives only at word
     starts, several times faster on long sentences than ``\\bied|\\blandmines?|...``."""
-    bounded, other = [], []
+    bounded: list[str] = []
+    other: list[str] = []
     for alt in (a for p in patterns for a in _top_level_alternatives(p)):
         (bounded if alt.startswith("\\b") else other).append(alt[2:] if alt.startswith("\\b") else alt)
     parts = ([r"\b(?:" + "|".join(bounded) + ")"] if bounded else []) + [f"(?:{a})" for a in other]
