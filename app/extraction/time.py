@@ -2,8 +2,10 @@
 
 Input: the document text and its publication date. Output: ``TimeMention`` values (spans into the
 text, sorted by start) with ACLED's ``time_precision``. Explicit dates ("1 April 2025", "4 FEB 90",
-"2025-04-01"), report-relative ones ("yesterday", "on Tuesday", "last week") and event-relative ones
-("a day earlier", "the next day") are recognised in mixed case and in ALL UPPER CASE newswire.
+"2025-04-01", "Christmas Eve"), report-relative ones ("yesterday", "on Tuesday", "last week") and
+event-relative ones ("a day earlier", "the next day") are recognised in mixed case and in ALL UPPER
+CASE newswire. A note's "source dated 22/06" stands in for the publication date of its relative
+words; days after the report are plans, not events (background).
 
 The words (months, weekdays, number words, fixed phrases) live in ``data/time_*.tsv``; this module
 says how to read them. Pure stdlib: ``dateparser`` resolves bare weekdays a week early and knows no
