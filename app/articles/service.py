@@ -155,7 +155,12 @@ async def store_events(
             for role, names in report.actors.items():
                 for position, name in enumerate(dict.fromkeys(names)):
                     actor_rows.append(
-                        {"event_id": event_id, "role": role, "position": position, "actor_id": actor_ids[name]}
+                        {
+                            "event_id": event_id,
+                            "role": role,
+                            "position": position,
+                            "actor_id": actor_ids[name],
+                        }
                     )
         else:
             event_id = target

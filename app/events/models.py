@@ -129,7 +129,9 @@ class EventActor(SQLModel, table=True):
         CheckConstraint("role IN ('actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2')", name="role_valid"),
         Index("ix_event_actor_actor_id_role", "actor_id", "role"),
         # migration 0005: one actor's events newest first (GET /events?actor=)
-        Index("ix_event_actor_actor_id_event_date", "actor_id", text("event_date DESC"), text("event_id DESC")),
+        Index(
+            "ix_event_actor_actor_id_event_date", "actor_id", text("event_date DESC"), text("event_id DESC")
+        ),
     )
 
     event_id: int = Field(
