@@ -272,9 +272,13 @@ def _groups_agree(a: Report, role_a: str, b: Report, role_b: str) -> bool:
 def actors_agree(a: Report, b: Report) -> bool:
     """Named actors never contradict each other; sides may swap only in armed clashes."""
     a1, a2, b1, b2 = _side(a, "actor1"), _side(a, "actor2"), _side(b, "actor1"), _side(b, "actor2")
+    # one outlet reports the civilians a raid killed (an Attack), another the fight with the forces
+    # that ended it (an Armed clash): the victims of the one do not contradict the other's side
+    kinds_differ = a.values["sub_event_type"].lower() != b.values["sub_event_type"].lower()
+    victims = kinds_differ and (_name(a2).startswith("civilians") or _name(b2).startswith("civilians"))
     straight = (
         _same(a1, b1)
-        and _same(a2, b2)
+        and (_same(a2, b2) or victims)
         and _groups_agree(a, "assoc_actor_1", b, "assoc_actor_1")
         and _groups_agree(a, "assoc_actor_2", b, "assoc_actor_2")
     )

@@ -58,9 +58,12 @@ BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,3}$|\bfrom\s+(?:the\s+|suspected
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
     r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
-    r"as\s+well\s+as)[\s,]*(?:the\s+)?$",
+    r"as\s+well\s+as)[\s,]*(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
+CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;")
+VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along|alongside|including|both|"
+                          r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack|clash|strike|blast|explosion|"
@@ -535,13 +538,17 @@ class Extractor:
                ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
         """Agents, targets and the agents' associates around the sentence's first strong trigger
         that names its doer ("Six killed when Pokot warriors attack a Samburu village": the attack's)."""
-        first: tuple[list[ActorMention], list[ActorMention], list[ActorMention]] | None = None
-        for trig in hits:
-            roles = self._roles_at(text, sent, trig, {h.tag for h in hits}, s_actors)
-            if roles[0]:
-                return roles
-            first = first or roles
-        return first or ([], [], [])
+        all_roles = [self._roles_at(text, sent, trig, {h.tag for h in hits}, s_actors) for trig in hits]
+        if not all_roles:
+            return [], [], []
+        agents, targets, assoc = next((r for r in all_roles if r[0]), all_roles[0])
+        if agents and not targets:
+            # "Five policemen were killed after al-Shabaab fighters ambushed their convoy": the doer
+            # from one trigger, the victims from another
+            doers = {a.name for a in agents + assoc}
+            targets = next(([a for a in r[1] if a.name not in doers] for r in all_roles
+                            if any(a.name not in doers for a in r[1])), [])
+        return agents, targets, assoc
 
     def _roles_at(self, text: str, sent: Sentence, trig: Hit, tags: set[str], s_actors: list[ActorMention]
                   ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
@@ -549,6 +556,11 @@ class Extractor:
             return [], [], []
         # an actor whose name holds the trigger ("a Pokot raid", "the Al Shabaab attack") did it
         before = [a for a in s_actors if a.end <= trig.start or a.start < trig.start < a.end]
+        # within its own clause: "policemen were killed after al-Shabaab fighters ambushed ..."
+        brk = max((m.end() for m in CLAUSE_START.finditer(text, sent.start, trig.start)), default=sent.start)
+        in_clause = [a for a in before if a.start >= brk]
+        if in_clause:
+            before = in_clause
         after = [a for a in s_actors if a.start >= trig.end]
         agents: list[ActorMention] = []
         targets: list[ActorMention] = []
@@ -574,7 +586,13 @@ class Extractor:
                 agents.append(before[0])
                 prev = before[0]
                 for a in before[1:]:
-                    if ASSOC_JOIN.search(text[prev.end:a.start]) or a.start - prev.end < 4 or not TARGET_CUE.search(text[max(sent.start, a.start - 20):a.start]):
+                    # "Police pursue Borana raiders and kill many": armed sides of the state and
+                    # against it do not fight together unless the text joins them
+                    opposed = ((a.inter in (2, 3, 4) and agents[0].inter == 1) or (
+                        a.inter == 1 and agents[0].inter in (2, 3, 4))) and bool(
+                        VERB_BETWEEN.search(text[prev.end:a.start]))  # a verb between them
+                    if ASSOC_JOIN.search(text[prev.end:a.start].replace(")", " ")) or a.start - prev.end < 4 or not (
+                            opposed or TARGET_CUE.search(text[max(sent.start, a.start - 20):a.start])):
                         assoc.append(a)
                     else:
                         targets.append(a)
@@ -789,6 +807,8 @@ class Extractor:
             # a battle is fought between armed sides: the civilians caught in it are not one of them
             armed = [a for a in all_named if a.inter in ARMED_INTER and a1 and a.name != a1.name
                      and a.kind != "assoc_group"]
+            # "the gunmen" after "Al Shabaab militants" are most likely the same group: a named side first
+            armed.sort(key=lambda a: a.kind == "unidentified")
             if armed:
                 a2 = armed[0]
                 # its allies named beside it ("army troops and allied Wazalendo militias") side with it

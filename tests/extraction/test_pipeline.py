@@ -347,3 +347,15 @@ def test_a_descriptor_before_a_name_is_not_a_second_actor_and_a_takeover_after_f
     [e] = extract(text, date(2023, 11, 5))
     assert (e.sub_event_type, e.actor1) == ("Non-state actor overtakes territory", "Rapid Support Forces")
     assert e.actor2.startswith("Military Forces of Sudan") and e.assoc_actor_1 == ""
+
+
+def test_doer_and_victims_from_different_triggers_and_opposed_sides_named_before_the_verb(extract):
+    [e] = extract("Five Kenyan policemen escorting a bus were killed after al-Shabaab fighters ambushed their "
+                  "convoy in El Wak.", date(2015, 6, 22))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Armed clash", "Al Shabaab", 5)
+    assert e.actor2.startswith("Police Forces of Kenya")
+    [e] = extract("Police pursue Borana raiders near Isiolo and kill many.", date(2012, 3, 5))
+    assert e.actor2 == "Borana Ethnic Militia (Kenya)"
+    [e] = extract("On 4 July 2025, Government Security Forces (SNA) and an Abgal clan militia clashed with "
+                  "Al Shabaab in Jowhar.", date(2025, 7, 5))
+    assert e.actor2 == "Al Shabaab" and "Abgal" in e.assoc_actor_1

@@ -155,3 +155,12 @@ def test_an_unnamed_attack_somewhere_in_the_region_links_to_nothing() -> None:
     vague = report(actor1="Unidentified Armed Group (Somalia)", actor2="", location="Lower Juba", admin2="")
     vague.values.update(geo_precision=3, event_date=date(2024, 3, 4), sub_event_type="Armed clash")
     assert not agree(vague, report(actor1="Unidentified Armed Group (Somalia)", actor2=""))
+
+
+def test_the_civilians_of_an_attack_do_not_contradict_the_forces_of_a_clash_in_the_same_raid() -> None:
+    # one outlet: "five people were killed when Al Shabaab stormed a hotel" (Attack on civilians);
+    # another: "the gunmen fought security forces for hours" (Armed clash with the army)
+    clash = report(sub_event_type="Armed clash", actor2="Military Forces of Somalia (2022-)")
+    assert agree(report(), clash)
+    # two attacks, one on civilians and one on soldiers, are two events
+    assert not agree(report(), report(actor2="Military Forces of Somalia (2022-)"))
