@@ -388,6 +388,7 @@ class Extractor:
         drafts: list[_Draft] = []
         current: _Draft | None = None
         last_date: date | None = None
+        opening: tuple[date | None, int] | None = None
         for sent in sentences:
             hits = self.triggers.tag(sent.text, sent.start)
             if hits and len(sentences) > 3 and _is_heading(sent.text):
@@ -414,6 +415,10 @@ class Extractor:
                     when = t.date
                 explicit, precision = True, t.precision
             if not strong:
+                if current is None and explicit:
+                    # "On 23 October, angry youths confronted the candidate. The secretary was
+                    # attacked ...": a date set before the first event dates it
+                    opening = (when, precision)
                 if current is not None:
                     if s_cas:
                         current.casualties.append(s_cas)
@@ -434,6 +439,8 @@ class Extractor:
                     target.inherited_place = current
                 if not explicit and current is not None:
                     when, precision = current.date, current.precision
+                elif not explicit and current is None and opening is not None:
+                    (when, precision), explicit = opening, True
                 drafts.append(target)
             target.sentences.append(sent)
             target.hits.extend(hits)

@@ -359,3 +359,10 @@ def test_doer_and_victims_from_different_triggers_and_opposed_sides_named_before
     [e] = extract("On 4 July 2025, Government Security Forces (SNA) and an Abgal clan militia clashed with "
                   "Al Shabaab in Jowhar.", date(2025, 7, 5))
     assert e.actor2 == "Al Shabaab" and "Abgal" in e.assoc_actor_1
+
+
+def test_a_date_set_before_the_first_event_dates_it(extract):
+    text = ("On 23 October, angry youths confronted the candidate's convoy in Kisumu. The party secretary "
+            "was attacked and injured.")
+    events = extract(text, date(2016, 10, 26))
+    assert events and events[0].event_date == date(2016, 10, 23) and events[0].time_precision == 1
