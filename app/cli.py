@@ -97,7 +97,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             await db.wait_for_database(engine, settings.db_wait_s)
             await db.migrate(url)
         maker = db.make_sessionmaker(engine)
-        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s, settings.extract_nice)
         runner.start()
         counts = {"created": 0, "existing": 0, "failed": 0, "events": 0}
         queue: asyncio.Queue[tuple[int, str] | None] = asyncio.Queue(maxsize=64)
@@ -181,7 +181,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     async def run() -> None:
         url = await db.resolve_database_url(settings)
         engine = db.make_engine(url, settings)
-        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s, settings.extract_nice)
         try:
             await db.wait_for_database(engine, settings.db_wait_s)
             if settings.migrate_on_start:

@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.migrate_on_start:
             await db.wait_for_database(engine, settings.db_wait_s)
             await db.migrate(url)
-        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s)
+        runner = ExtractionRunner(settings.extract_workers, settings.extract_timeout_s, settings.extract_nice)
         runner.start()
         instrument_runner(runner)  # extraction time and events extracted in /metrics
         app.state.engine = engine

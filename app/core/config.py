@@ -34,6 +34,10 @@ class Settings(BaseSettings):
         description="Processes running the extractor; 0 runs it in a thread of the API process.",
     )
     extract_timeout_s: float = Field(default=60.0, gt=0, description="Time limit of one extraction.")
+    extract_nice: int = Field(
+        default=5, ge=0, le=19,
+        description="Niceness of the extraction processes: queries keep the CPU when ingest is heavy.",
+    )
     max_body_bytes: int = Field(default=1_000_000, gt=0, description="Larger request bodies get 413.")
     db_pool_size: int = Field(default=10, ge=1)
     db_connect_timeout_s: float = Field(default=5.0, gt=0)

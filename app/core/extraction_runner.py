@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -23,8 +24,14 @@ if TYPE_CHECKING:  # the engine is imported in the workers only, so the API star
 logger = logging.getLogger(__name__)
 
 
-def _warm_up() -> None:
-    """Process-pool initializer: load lexicons and gazetteer once per worker."""
+def _warm_up(nice: int = 0) -> None:
+    """Process-pool initializer: lower the worker's priority (reads answered by the API process keep
+    the CPU while articles are coded), then load lexicons and gazetteer once per worker."""
+    if nice > 0 and hasattr(os, "nice"):
+        try:
+            os.nice(nice)
+        except OSError:  # not permitted here: run at the normal priority
+            logging.getLogger(__name__).warning("could not lower the extraction workers' priority")
     try:
         from app.extraction import get_extractor
 
@@ -46,9 +53,10 @@ def _extract(text: str, published_at: date | None) -> list[Event]:
 class ExtractionRunner:
     """Owns the executor; ``await runner.extract(text, published_at)`` returns the coded events."""
 
-    def __init__(self, workers: int, timeout_s: float) -> None:
+    def __init__(self, workers: int, timeout_s: float, nice: int = 0) -> None:
         self.workers = workers
         self.timeout_s = timeout_s
+        self.nice = nice
         self._executor: Executor | None = None
 
     def start(self) -> None:
@@ -61,6 +69,7 @@ class ExtractionRunner:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_warm_up,
+                initargs=(self.nice,),
             )
             # Workers spawn on demand: start them now so that they load the extractor while the
             # service starts, not during the first request (which would count against its time limit).

@@ -26,3 +26,17 @@ async def test_a_timed_out_extraction_replaces_the_worker_pool_and_the_next_text
         assert events and events[0].fatalities == 2
     finally:
         await runner.aclose()
+
+
+async def test_extraction_workers_run_at_a_lower_priority_than_the_api() -> None:
+    import asyncio
+    import os
+
+    runner = ExtractionRunner(workers=1, timeout_s=120, nice=5)
+    runner.start()
+    try:
+        assert runner._executor is not None
+        worker_nice = await asyncio.wrap_future(runner._executor.submit(os.nice, 0))
+        assert worker_nice >= min(os.nice(0) + 5, 19)
+    finally:
+        await runner.aclose()
