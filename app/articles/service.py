@@ -244,6 +244,9 @@ async def submit_article(
         return await _stored(session, existing), False
 
     await store_events(session, source.id or 0, article.text, events, _as_utc(article.published_at))
+    # Commit now: the resolution lock of the event's (country, family) is held until the commit, and
+    # concurrent articles about the same country wait on it; reading back what was stored need not.
+    await session.commit()
     return await _stored(session, source), True
 
 
