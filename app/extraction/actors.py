@@ -29,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 _INTER = {"state": 1, "police": 1, "government": 1, "rebel": 2, "political_militia": 3,
           "identity_militia": 4, "external": 8}
 _ROLE_PRIORITY = {"named": 0, "identity": 1, "generic": 2}
+_COUNTRY_AND = re.compile(r"(\S+?)\s+and\s+$")
 _DESCRIPTOR_GAP = re.compile(r"\s+(?:(?:group|movement|organi[sz]ation|outfit|faction)\s+)?")
 # "Military Forces of the United States (2025-) Navy": a state actor named with the current period
 _CURRENT_PERIOD = re.compile(r"^(?P<base>(?:Military Forces|Police Forces|Government) of (?:the )?(?P<country>[^()]+?))"
@@ -493,6 +494,15 @@ class ActorTagger:
             mentions = self._generic_mentions(text, ms, e, role, assoc, c, region, country, bool(mod_country))
             if mentions:
                 out.append(_Cand(ms, e, "generic", mentions))
+            if mod_country and region is None and role in ("military", "police"):
+                # "U.S. and British warplanes": the first country's forces too
+                m = _COUNTRY_AND.search(text, max(0, ms - 40), ms)
+                other = country_at_end.get(m.end(1)) if m else None
+                if m and other is not None and other[1] != mod_country:
+                    also = self._generic_mentions(text, other[0], m.end(1), role, assoc, other[1], None,
+                                                  country, True)
+                    if also:
+                        out.append(_Cand(other[0], m.end(1), "generic", also))
         return out
 
     @staticmethod

@@ -830,6 +830,8 @@ class Extractor:
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
         assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]
+        if a1 is not None and a1.inter in ARMED_INTER:
+            assoc1 = [a for a in assoc1 if a.inter != 7]  # civilians are not an armed actor's allies
         if sub in ("Change to group/activity", "Headquarters or base established") and not (
                 a2 is not None and a1 is not None and a2.inter in ARMED_INTER and a1.inter in ARMED_INTER
                 and (a1.inter == 1) != (a2.inter == 1)):

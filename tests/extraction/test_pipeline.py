@@ -366,3 +366,15 @@ def test_a_date_set_before_the_first_event_dates_it(extract):
             "was attacked and injured.")
     events = extract(text, date(2016, 10, 26))
     assert events and events[0].event_date == date(2016, 10, 23) and events[0].time_precision == 1
+
+
+def test_coordinated_foreign_forces_and_no_civilian_allies_of_attackers(extract):
+    text = ("U.S. and British warplanes struck Houthi targets across Yemen early on Friday, including in the "
+            "capital Sanaa. The Houthis said five of their fighters were killed.")
+    [e] = extract(text, date(2024, 1, 13))
+    assert e.actor1.startswith("Military Forces of the United States")
+    assert e.assoc_actor_1.startswith("Military Forces of the United Kingdom") and e.actor2 == "Houthi Movement"
+    text = ("A bomb exploded during a Catholic Mass in a university gymnasium in Marawi city in the southern "
+            "Philippines on Sunday, killing four people and wounding 50, officials said.")
+    [e] = extract(text, date(2023, 12, 4))
+    assert "Civilians" not in e.assoc_actor_1 and e.actor2 == "Civilians (Philippines)" and e.fatalities == 4
