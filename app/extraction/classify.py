@@ -84,7 +84,11 @@ PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
-                          r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b")
+                          r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b|"
+                          # "hundreds have been killed since then", "has been fighting for 15 years"
+                          r"\bsince\s+then\b|\bto\s+date\b|\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|"
+                          r"the\s+past\s+|the\s+last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"several|many)\s+(?:years|decades)\b")
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:

@@ -378,3 +378,16 @@ def test_coordinated_foreign_forces_and_no_civilian_allies_of_attackers(extract)
             "Philippines on Sunday, killing four people and wounding 50, officials said.")
     [e] = extract(text, date(2023, 12, 4))
     assert "Civilians" not in e.assoc_actor_1 and e.actor2 == "Civilians (Philippines)" and e.fatalities == 4
+
+
+def test_background_paragraphs_are_not_events_nor_add_to_them(extract):
+    text = ("ADDIS ABABA, Feb 14 (Reuters) - Ethiopian drone strikes killed at least 12 civilians in the town "
+            "of Debre Markos in Amhara region on Monday, residents said. On Wednesday, Fano fighters ambushed "
+            "an army convoy near Bahir Dar, killing eight soldiers, a militia spokesman said. The conflict in "
+            "Amhara began in August last year. Hundreds of people have been killed since then, according to "
+            "the United Nations.")
+    events = sorted(extract(text, date(2024, 2, 15)), key=lambda e: e.event_date)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 12), ("Armed clash", 8)]
+    text = ("Somalia has been fighting al Shabaab for more than 15 years. The group has carried out hundreds "
+            "of bombings in Mogadishu. Analysts say the government's offensive has stalled.")
+    assert extract(text, date(2024, 2, 15)) == []
