@@ -51,7 +51,7 @@ from app.extraction.types import (
 ARMED_INTER = {1, 2, 3, 4, 8}
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECASE)
-HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
+HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|most))|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
                                     re.IGNORECASE)
 # "by unknown armed men", "by a group of gunmen", "from the militia"
 BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,3}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
@@ -84,7 +84,8 @@ FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:nationals?|citizens?|tourist
 PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|condemn\w*|following|after|over|"
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
-                           r"assassination|shooting|lynching)\s+(?:of\s+)?$", re.IGNORECASE)
+                           r"assassination|shooting|lynching)\s+(?:of\s+)?$|"
+                           r"\b(?:after|following|over)\s+$", re.IGNORECASE)  # "rioted after a student was killed"
 NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}\s+(?:has\s+|had\s+)?claimed\b",
                       re.IGNORECASE)
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")

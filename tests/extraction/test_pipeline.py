@@ -391,3 +391,16 @@ def test_background_paragraphs_are_not_events_nor_add_to_them(extract):
     text = ("Somalia has been fighting al Shabaab for more than 15 years. The group has carried out hundreds "
             "of bombings in Mogadishu. Analysts say the government's offensive has stalled.")
     assert extract(text, date(2024, 2, 15)) == []
+
+
+def test_congo_possessive_region_active_participle_and_a_riot_cause(extract):
+    text = ("Armed men looted shops and burned houses in the village of Kalehe in eastern Congo's South Kivu "
+            "province overnight, residents said.")
+    [e] = extract(text, date(2024, 4, 10))
+    assert (e.country, e.admin1) == ("Democratic Republic of Congo", "Sud-Kivu")
+    [e] = extract("Soldiers raped at least ten women in a village near Goma last week, the U.N. said.",
+                  date(2024, 4, 10))
+    assert e.actor1.startswith("Military Forces of the Democratic Republic of Congo")
+    [e] = extract("Rioters torched a police station in the Bangladeshi city of Chittagong on Monday after a "
+                  "student was killed, police said.", date(2024, 4, 10))
+    assert e.fatalities == 0

@@ -264,7 +264,8 @@ class Geocoder:
         sentence_start = prev is None or bool(re.search(r"[.!?:\"\n]\s*$", gap_before))
         prev_cap = (prev is not None and not sentence_start and prev.text[0].isupper() and not cue_before
                     and gap_before.strip() == "" and prev.key not in _PREFIX_OK
-                    and prev.key not in _FUNCTION_WORDS)  # "The Mombasa Technical University"
+                    and prev.key not in _FUNCTION_WORDS  # "The Mombasa Technical University"
+                    and not prev.text.endswith(("'s", "’s")))  # "Congo's South Kivu province"
         next_cap = (nxt is not None and nxt.text[0].isupper() and not cue_after
                     and nxt.key not in self.common_words  # "in Moyale Monday"
                     and text[tokens[j - 1].end:nxt.start].strip() == "")
