@@ -54,8 +54,8 @@ _ID_MILITIA_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:(?:clan|sub-clan|sub\s+clan|clans|sub-clans|ethnic|tribal|community|armed)\s+)?"
     r"(?:militia|militias|militiamen|fighters|gunmen|raiders|bandits|warriors|attackers|rustlers|"
     r"cattle\s+rustlers|morans|youths|youth|assailants|clansmen|tribesmen|forces|elements|armed\s+men|gunmen|"
-    r"militants|(?<!ethnic\s)(?<!Ethnic\s)(?<!community\s)groups?|gangs?|bandits|fighters|"
-    r"raid|raids|raiding|attack|attacks|"
+    r"militants|(?<!ethnic\s)(?<!Ethnic\s)(?<!community\s)groups?|gangs?|bandits|fighters|rebels|insurgents|"
+    r"separatists|raid|raids|raiding|attack|attacks|"
     r"attacked|raided|clashed|fought|stormed|ambushed|invaded|killed)\b",
     re.IGNORECASE,
 )

@@ -348,3 +348,8 @@ def test_an_unknown_earlier_period_is_left_out(tagger: ActorTagger) -> None:
     from datetime import date
 
     assert tagger.dated("Police Forces of Pakistan (2024-)", date(2023, 5, 9)) == "Police Forces of Pakistan"
+
+
+def test_an_identity_group_named_as_rebels_is_its_militia(tagger: ActorTagger) -> None:
+    mentions = tagger.tag("Tuareg rebels said they killed dozens of Malian soldiers near Tinzaouaten.", "Mali")
+    assert [m.name for m in _find(mentions, "Tuareg rebels")] == ["Tuareg Ethnic Militia (Mali)"]
