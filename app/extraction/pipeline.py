@@ -92,6 +92,9 @@ PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|further|new)\s+(?:\w+\s+)?"
                       r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b",
                       re.IGNORECASE)
+# police who come to end a fight between others are not one of its sides
+INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
+                         re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|district|county)\s+of)\s+$",
                           re.IGNORECASE)
@@ -671,8 +674,9 @@ class Extractor:
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
                              riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
                              agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents),
-                             state_involved=agent_state or any(a.inter == 1 for a in targets) or any(
-                                 a.kind in ("police", "state") for a in all_named))
+                             state_involved=agent_state or any(
+                                 (a.inter == 1 or a.kind in ("police", "state")) and not INTERVENING.search(
+                                     d.text[max(0, a.start - 40):a.start]) for a in targets + all_named))
         defection = False
         if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
                 a.inter == 1 for a in targets):
@@ -693,7 +697,7 @@ class Extractor:
                 other = [a for a in armed[1:] if joined and (a.inter == 1) != (armed[0].inter == 1)]
                 agents, targets = [armed[0]], other[:1]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
-                                                    target_civilian)
+                                                    target_civilian, mutual="clash" in tags)
         casualties = d.casualties
         if etype in ("Protests", "Riots") and sub != "Mob violence":
             # "residents protest the killing of two traders": the deaths are the protest's cause
@@ -776,7 +780,8 @@ class Extractor:
         return out
 
     def _cast(self, sub: str, etype: str, agents: list[ActorMention], assoc: list[ActorMention],
-              targets: list[ActorMention], all_named: list[ActorMention], cname: str, target_civilian: bool
+              targets: list[ActorMention], all_named: list[ActorMention], cname: str, target_civilian: bool,
+              mutual: bool = False
               ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, list[ActorMention]]:
         """actor1, its associates, actor2 and its associates, by the sub-event's conventions."""
 
@@ -792,8 +797,11 @@ class Extractor:
             crowd = make(crowd_name, 5 if etype == "Riots" else 6, "crowd")
             states = [a for a in all_named if a.inter == 1]
             if sub == "Mob violence":
-                victims = [a for a in primary_targets if a.inter == 7] or [make("Civilians", 7, "civilians")]
-                return crowd, groups, victims[0], []
+                victims = [a for a in primary_targets if a.inter == 7]
+                if mutual and not victims and not target_civilian and any(
+                        a.inter == 5 or a.kind == "crowd" for a in targets):
+                    return crowd, groups, crowd, []  # rival crowds fighting each other: rioters on both sides
+                return crowd, groups, (victims or [make("Civilians", 7, "civilians")])[0], []
             if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
                 return crowd, groups, states[0] if states else None, []
             return crowd, groups, None, []

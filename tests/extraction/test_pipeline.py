@@ -404,3 +404,9 @@ def test_congo_possessive_region_active_participle_and_a_riot_cause(extract):
     [e] = extract("Rioters torched a police station in the Bangladeshi city of Chittagong on Monday after a "
                   "student was killed, police said.", date(2024, 4, 10))
     assert e.fatalities == 0
+
+
+def test_police_who_end_a_fight_between_crowds_are_not_one_of_its_sides(extract):
+    [e] = extract("Rival youths clashed with another group of youths at Silbwet Stadium in Bomet, forcing police "
+                  "to fire tear gas to quell the situation.", date(2016, 5, 10))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
