@@ -95,6 +95,8 @@ SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|furth
 # police who come to end a fight between others are not one of its sides
 INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
                          re.IGNORECASE)
+SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:rally|rallies|protest|"
+                     r"march|demonstration|meeting|funeral|wedding|ceremony)\b", re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|district|county)\s+of)\s+$",
                           re.IGNORECASE)
@@ -504,6 +506,10 @@ class Extractor:
                 runs[-1].append(cur)
             else:
                 runs.append([cur])
+        # only towns named as themselves, and not "Coyuca de Benitez, Guerrero" (a town and its region)
+        runs = [[r for r in run if fold(r[1].name) == fold(r[0].text) or r[1].source != "geonames"] for run in runs]
+        runs = [[r for k, r in enumerate(run) if not k or fold(r[0].text) != fold(run[k - 1][1].admin1)]
+                for run in runs]
         listed = next((run for run in runs if len(run) > 1 and len({p.name for _m, p, _prec in run}) > 1
                        and PLACE_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start])), [])
         if not listed:
@@ -657,6 +663,8 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
+        if tags & {"kill", "attack"} and "protest" in tags and any(SETTING.search(x.text) for x in d.sentences):
+            tags = tags - {"protest"}  # "a candidate was shot dead at a campaign rally": the rally is the setting
         strong_tags = {h.tag for h in d.hits if h.tag in STRONG}
         if strong_tags and strong_tags <= NEEDS_ARMED_ACTOR and not any(
                 a.inter in ARMED_INTER or a.kind in ("state", "police", "rebel", "political_militia",
@@ -789,7 +797,9 @@ class Extractor:
             # "Civilians (Kenya)"; with no country known, the bare name is still the right actor
             return ActorMention(0, 0, "", f"{name} ({cname})" if cname else name, inter, cname, kind)
 
-        primary_agents = [a for a in agents if a.kind != "assoc_group"]
+        # protesters do not carry out attacks, strikes or battles ("shot dead at a campaign rally")
+        primary_agents = [a for a in agents if a.kind != "assoc_group"
+                          and not (a.inter == 6 and etype not in ("Protests", "Riots"))]
         primary_targets = [a for a in targets if a.kind != "assoc_group"]
         groups = [a for a in all_named if a.kind == "assoc_group"]
         if etype in ("Protests", "Riots"):

@@ -410,3 +410,12 @@ def test_police_who_end_a_fight_between_crowds_are_not_one_of_its_sides(extract)
     [e] = extract("Rival youths clashed with another group of youths at Silbwet Stadium in Bomet, forcing police "
                   "to fire tear gas to quell the situation.", date(2016, 5, 10))
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_a_killing_at_a_rally_is_an_attack_and_a_town_with_its_region_is_one_place(extract):
+    text = ("Yesterday, a mayoral candidate was shot dead at a campaign rally in Coyuca de Benitez, Guerrero, "
+            "the state prosecutor's office said.")
+    [e] = extract(text, date(2024, 6, 1))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Attack", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)")
+    assert (e.admin1, e.event_date, e.fatalities) == ("Guerrero", date(2024, 5, 31), 1)
