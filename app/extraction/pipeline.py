@@ -72,8 +72,11 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
 GROUND_FIGHT = {"clash"}
 MAX_PLACE_MENTIONS = 200
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
-LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|from|near)\s+(?:the\s+)?(?:\w+\s+)?$",
-                          re.IGNORECASE)
+# (but "fired from Lebanon", "launched from Yemen": where a projectile or a raid came from is not where
+# it struck)
+LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|near|"
+                          r"(?<!fired )(?<!launched )(?<!shot )(?<!came )(?<!crossed )(?<!infiltrated )from)"
+                          r"\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "BUENOS AIRES, 13 DEC 89 (AFP) --", "MOGADISHU, June 4 (Reuters) -", "NAIROBI (AP) —"
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?\s*(?:\([A-Za-z -]{2,30}\))?"

@@ -419,3 +419,10 @@ def test_a_killing_at_a_rally_is_an_attack_and_a_town_with_its_region_is_one_pla
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Attack", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)")
     assert (e.admin1, e.event_date, e.fatalities) == ("Guerrero", date(2024, 5, 31), 1)
+
+
+def test_where_a_rocket_was_fired_from_is_not_where_it_struck(extract):
+    text = ("A rocket fired from Lebanon hit a football pitch in the Israeli-controlled Golan Heights on Saturday, "
+            "killing 12 children, Israeli authorities said. Israel blamed Hezbollah.")
+    [e] = extract(text, date(2024, 7, 28))
+    assert e.country != "Lebanon" and e.actor1 == "Hezbollah" and e.fatalities == 12
