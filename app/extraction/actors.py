@@ -29,6 +29,9 @@ DATA_DIR = Path(__file__).parent / "data"
 _INTER = {"state": 1, "police": 1, "government": 1, "rebel": 2, "political_militia": 3,
           "identity_militia": 4, "external": 8}
 _ROLE_PRIORITY = {"named": 0, "identity": 1, "generic": 2}
+_NATIONALS_AFTER = re.compile(r"\s+(?:nationals?|citizens?|tourists?|migrants?|refugees?|pilgrims?|engineers?|"
+                              r"workers?|traders?|fishermen|aid\s+workers?|expatriates?|travell?ers?)\b",
+                              re.IGNORECASE)
 _COUNTRY_AND = re.compile(r"(\S+?)\s+and\s+$")
 _DESCRIPTOR_GAP = re.compile(r"\s+(?:(?:group|movement|organi[sz]ation|outfit|faction)\s+)?")
 # "Military Forces of the United States (2025-) Navy": a state actor named with the current period
@@ -281,6 +284,13 @@ class ActorTagger:
         cands += self._tag_generic(text, tokens, country, country_at_end, region_at_end)
         for s, e, nation in country_mentions:  # "Kenyans", "Ugandans": civilians of that country
             said = text[s:e].casefold()
+            people = _NATIONALS_AFTER.match(text, e)
+            if people and said in {d.casefold() for d in nation.demonyms}:
+                # "five Chinese nationals", "Ethiopian migrants": civilians of their own country
+                cands.append(_Cand(s, people.end(), "generic", [ActorMention(
+                    s, people.end(), text[s:people.end()], f"Civilians ({nation.name})", 7, nation.name,
+                    "civilians", False)]))
+                continue
             if any(said == d.casefold() + "s" for d in nation.demonyms):
                 cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
                                                                   7, nation.name, "civilians", False)]))

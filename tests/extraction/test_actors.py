@@ -353,3 +353,8 @@ def test_an_unknown_earlier_period_is_left_out(tagger: ActorTagger) -> None:
 def test_an_identity_group_named_as_rebels_is_its_militia(tagger: ActorTagger) -> None:
     mentions = tagger.tag("Tuareg rebels said they killed dozens of Malian soldiers near Tinzaouaten.", "Mali")
     assert [m.name for m in _find(mentions, "Tuareg rebels")] == ["Tuareg Ethnic Militia (Mali)"]
+
+
+def test_foreign_nationals_are_civilians_of_their_own_country(tagger: ActorTagger) -> None:
+    mentions = tagger.tag("The bomber killed five Chinese nationals and their Pakistani driver.", "Pakistan")
+    assert [m.name for m in _find(mentions, "Chinese nationals")] == ["Civilians (China)"]
