@@ -54,7 +54,9 @@ PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECAS
 HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|most))|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
                                     re.IGNORECASE)
 # "by unknown armed men", "by a group of gunmen", "from the militia"
-BY_BEFORE = re.compile(r"\bby\s+(?:[\w-]+\s+){0,3}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )\bby\s+"
+                       r"(?:(?!(?:leaves?|left|kills?|killed|killing|injur\w*|wound\w*|and|who|which|that|near|"
+                       r"where|while|after|when)\b)[\w-]+\s+){0,7}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
     r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
@@ -98,6 +100,7 @@ SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|furth
 # police who come to end a fight between others are not one of its sides
 INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
                          re.IGNORECASE)
+GIVEN_THEN_NAME = re.compile(r"\b([A-Z][a-zA-Z]+)\s+(?=([A-Z][a-zA-Z'-]+))")
 SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:rally|rallies|protest|"
                      r"march|demonstration|meeting|funeral|wedding|ceremony)\b", re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
@@ -199,6 +202,10 @@ class Extractor:
         # is not a place
         not_places = [(s, e) for s, e, _c in pointers if not self.gazetteer.lookup(text[s:e])]
         surnames = {fold(text[s:e].split()[-1]) for s, e in not_places if " " in text[s:e]}
+        # a word the text also writes after a given name is a surname everywhere in it ("DELGADO
+        # PARKER WAS KIDNAPPED ... THE SEARCH FOR HECTOR DELGADO PARKER")
+        surnames |= {fold(m.group(2)) for m in GIVEN_THEN_NAME.finditer(text)
+                     if fold(m.group(1)) in self.geocoder.given_names}
         place_mentions = [m for m in self.geocoder.tag(text)
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)
                           and not any(t.start < m.end and m.start < t.end for t in times)
@@ -309,7 +316,7 @@ class Extractor:
             named |= {p.iso3 for m, p, _prec in resolved if m.start < dateline.end()}
         # countries named only as the nationality of people ("Chinese workers", "Ethiopian nationals")
         # do not say where the report is
-        nationality_only = not cues and all(
+        nationality_only = bool(doc_countries) and not cues and all(
             ACTOR_NOUN_AFTER.match(text[e:e + 30]) or HOME_ACTOR_AFTER.match(text[e:e + 30])
             for _s, e, _c in doc_countries)
         texts_named = set(named)
@@ -590,7 +597,7 @@ class Extractor:
             bool(before) and bool(PARTICIPLE.search(trig.text))
             and before[-1].end >= trig.start - 12
             and bool(HEADLINE_PASSIVE_AFTER.match(text[trig.end:min(sent.end, trig.end + 12)])))
-        by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 25):a.start])]
+        by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 60):a.start])]
         # civilians do not attack in ACLED's coding: named before a violent trigger they are its
         # victims ("One man hacked to death", "a trader was shot")
         violent = tags & VIOLENT

@@ -426,3 +426,15 @@ def test_where_a_rocket_was_fired_from_is_not_where_it_struck(extract):
             "killing 12 children, Israeli authorities said. Israel blamed Hezbollah.")
     [e] = extract(text, date(2024, 7, 28))
     assert e.country != "Lebanon" and e.actor1 == "Hezbollah" and e.fatalities == 12
+
+
+def test_a_long_by_phrase_names_the_perpetrator_and_a_surname_is_no_place(extract):
+    text = ("LIMA, 5 OCT 89 (EFE) -- DELGADO PARKER WAS KIDNAPPED IN DOWNTOWN LIMA WEDNESDAY [4 OCTOBER] BY A "
+            "COMMANDO OF THE PRO-CHE GUEVARA GROUP TUPAC AMARU REVOLUTIONARY MOVEMENT (MRTA). POLICE ARE "
+            "SEARCHING FOR HECTOR DELGADO PARKER.")
+    events = extract(text, date(1989, 10, 5))
+    assert events and events[0].actor1 == "MRTA: Tupac Amaru Revolutionary Movement"
+    assert all((e.country, e.location) == ("Peru", "Lima") for e in events)
+    [e] = extract("Politically motivated attack by unknown group leaves several villagers dead in Bungoma.",
+                  date(2008, 1, 5))
+    assert e.actor1 != "Civilians (Kenya)" and e.actor2 == "Civilians (Kenya)"
