@@ -122,6 +122,7 @@ _OFF_DUTY_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,12}\))?\s*[(,]?\s*(?:who\s+was\
 _OFF_DUTY_BEFORE = re.compile(r"off[\s-]duty\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Generic nouns that only report ("police said", "according to officials") are sources, not actors.
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))?"  # "a police officer said"
+                           r"(?:\s+(?:today|yesterday|tonight|also|later|earlier|on\s+\w+day))?"  # "POLICE TODAY REPORTED"
                            r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
                            r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)

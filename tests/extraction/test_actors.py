@@ -358,3 +358,8 @@ def test_an_identity_group_named_as_rebels_is_its_militia(tagger: ActorTagger) -
 def test_foreign_nationals_are_civilians_of_their_own_country(tagger: ActorTagger) -> None:
     mentions = tagger.tag("The bomber killed five Chinese nationals and their Pakistani driver.", "Pakistan")
     assert [m.name for m in _find(mentions, "Chinese nationals")] == ["Civilians (China)"]
+
+
+def test_police_who_report_are_a_source(tagger: ActorTagger) -> None:
+    mentions = tagger.tag("POLICE TODAY REPORTED THAT TERRORISTS STAGED THREE BOMB ATTACKS.", "Chile")
+    assert not _find(mentions, "POLICE")
