@@ -83,9 +83,10 @@ LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|n
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?\s*(?:\([A-Za-z -]{2,30}\))?"
     r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s")
-FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:nationals?|citizens?|tourists?|visitors?|expatriates?|"
-                             r"diplomats?|envoys?|journalists?|engineers?|businessm[ae]n|embassy|consulate)\b",
-                             re.IGNORECASE)
+# people abroad: their nationality says who they are, not where things happen
+FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
+              r"businessm[ae]n")
+FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:" + FOREIGNERS + r"|embassy|consulate)\b", re.IGNORECASE)
 PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|condemn\w*|following|after|over|"
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
@@ -112,8 +113,7 @@ PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|l
                          r"sub-?county|division|ward)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
-                              r"authorities|officers?|nationals?|citizens?|tourists?|visitors?|expatriates?|"
-                              r"diplomats?|envoys?|journalists?|engineers?|businessm[ae]n)\b", re.IGNORECASE)
+                              r"authorities|officers?|" + FOREIGNERS + r")\b", re.IGNORECASE)
 HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurgents?|militants?|terrorists?|"
                               r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
                               r"demonstrators?|opposition)\b", re.IGNORECASE)
@@ -162,6 +162,7 @@ class _Draft:
     # the document's country mentions (start, end, country), shared by all its drafts
     doc_countries: list[tuple[int, int, countries.Country]] = field(default_factory=list)
     filed_from: set[str] = field(default_factory=set)  # the country of the dateline, if any
+    dateline_end: int = 0  # where the document's dateline ends (0: none)
 
     text: str = ""
 
@@ -194,6 +195,8 @@ class Extractor:
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
         doc_countries = countries.find_countries(text)
+        dateline = DATELINE.match(text)
+        dateline_end = dateline.end() if dateline else 0  # the wire dateline's span ("LIMA, 19 JAN 89 --")
         pointers = countries.find_cues(text)
         cues = pointers + [(s, e, c) for s, e, name in self.actors.identity_homes(text)
                            if (c := countries.lookup(name)) is not None]
@@ -213,18 +216,18 @@ class Extractor:
                           and fold(m.text) not in surnames]
         # a text naming thousands of places (a list, not a report) must not cost quadratic time
         place_mentions = place_mentions[:MAX_PLACE_MENTIONS]
-        context = self._country_context(text, doc_countries, place_mentions, first_actors, cues)
+        context = self._country_context(text, doc_countries, place_mentions, first_actors, cues, dateline_end)
         resolved = self.geocoder.resolve(place_mentions, context) if place_mentions else []
-        resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues)
+        resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues, dateline_end)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
         drafts = [part for d in drafts for part in self._split_places(text, d)]
-        dateline = DATELINE.match(text)
-        filed_from = {p.iso3 for m, p, _prec in resolved if dateline is not None and m.start < dateline.end()}
+        filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
         for d in drafts:
             d.doc_countries = doc_countries
             d.filed_from = filed_from
+            d.dateline_end = dateline_end
             d.text = text
         claims = self._claims(text, sentences, actors)
         # without a report date, "today" stands in for it and history cannot be told from news
@@ -236,7 +239,7 @@ class Extractor:
     # --------------------------------------------------------------- context
     def _country_context(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
                          mentions: list[PlaceMention], actors: list[ActorMention],
-                         cues: list[tuple[int, int, countries.Country]]) -> list[str]:
+                         cues: list[tuple[int, int, countries.Country]], dateline_end: int) -> list[str]:
         """Countries of the report, most likely first.
 
         A country named as a location ("in Iraq", a dateline) counts more than one named as an
@@ -282,9 +285,8 @@ class Extractor:
             else:
                 w = 0.8
             counts[home.iso3] = counts.get(home.iso3, 0.0) + w
-        dateline = DATELINE.match(text)
         for m in mentions:
-            if dateline is not None and m.start < dateline.end() and m.candidates:
+            if m.start < dateline_end and m.candidates:
                 # "LIMA, 19 JAN 89 --": the report is filed from the country of its dateline
                 iso = m.candidates[0].iso3
                 counts[iso] = counts.get(iso, 0.0) + 2.0
@@ -301,8 +303,8 @@ class Extractor:
 
     def _keep_named_countries(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
                               resolved: list[tuple[PlaceMention, Place, int]],
-                              actors: list[ActorMention], cues: list[tuple[int, int, countries.Country]]
-                              ) -> list[tuple[PlaceMention, Place, int]]:
+                              actors: list[ActorMention], cues: list[tuple[int, int, countries.Country]],
+                              dateline_end: int) -> list[tuple[PlaceMention, Place, int]]:
         """Drop namesakes far abroad.
 
         When the report names its countries (or its actors belong to some), a place in a
@@ -311,9 +313,7 @@ class Extractor:
         neighbouring countries stay: cross-border raids are news.
         """
         named = {c.iso3 for _s, _e, c in doc_countries} | {c.iso3 for _s, _e, c in cues}
-        dateline = DATELINE.match(text)
-        if dateline is not None:  # "LIMA, 19 JAN 89 --": filed from that country
-            named |= {p.iso3 for m, p, _prec in resolved if m.start < dateline.end()}
+        named |= {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}  # filed from that country
         # countries named only as the nationality of people ("Chinese workers", "Ethiopian nationals")
         # do not say where the report is
         nationality_only = bool(doc_countries) and not cues and all(
@@ -663,11 +663,11 @@ class Extractor:
         killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
         agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
             not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
-        # "kill two Maasai": people counted by their community are civilians unless armed
         # people killed or hurt by someone armed, with nothing saying they fought back, are civilians
         # (ACLED's default for unnamed victims of one-sided violence)
         one_sided = not targets and not d.tags & GROUND_FIGHT and killed_who <= {"unknown", "civilian", "group"} and (
             bool(killed_who) and all(a.inter in ARMED_INTER for a in agents))
+        # "kill two Maasai": people counted by their community are civilians unless armed
         target_civilian = any(a.inter == 7 for a in targets) or (
             bool(killed_who & {"civilian", "group"}) and not targets) or one_sided
         target_armed = any(a.inter in ARMED_INTER for a in targets)
@@ -879,13 +879,11 @@ class Extractor:
         if places:
             first = d.sentences[0] if d.places else None
 
-            dateline = DATELINE.match(d.text)
-
             def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int]:
                 m, p, prec = item
                 in_first = first is not None and first.start <= m.start < first.end
                 # the dateline says where the report was filed: the place of last resort
-                filed = dateline is not None and m.start < dateline.end()
+                filed = m.start < d.dateline_end
                 return (int(filed), prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
