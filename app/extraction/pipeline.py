@@ -565,16 +565,25 @@ class Extractor:
                ) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
         """Agents, targets and the agents' associates around the sentence's first strong trigger
         that names its doer ("Six killed when Pokot warriors attack a Samburu village": the attack's)."""
-        all_roles = [self._roles_at(text, sent, trig, {h.tag for h in hits}, s_actors) for trig in hits]
-        if not all_roles:
+        if not hits:
             return [], [], []
-        agents, targets, assoc = next((r for r in all_roles if r[0]), all_roles[0])
+        tags = {h.tag for h in hits}
+        done: dict[int, tuple[list[ActorMention], list[ActorMention], list[ActorMention]]] = {}
+
+        def at(k: int) -> tuple[list[ActorMention], list[ActorMention], list[ActorMention]]:
+            if k not in done:  # read each trigger's roles only when they are asked for
+                done[k] = self._roles_at(text, sent, hits[k], tags, s_actors)
+            return done[k]
+
+        agents, targets, assoc = next((at(k) for k in range(len(hits)) if at(k)[0]), at(0))
         if agents and not targets:
             # "Five policemen were killed after al-Shabaab fighters ambushed their convoy": the doer
             # from one trigger, the victims from another
             doers = {a.name for a in agents + assoc}
-            targets = next(([a for a in r[1] if a.name not in doers] for r in all_roles
-                            if any(a.name not in doers for a in r[1])), [])
+            for k in range(len(hits)):
+                victims = [a for a in at(k)[1] if a.name not in doers]
+                if victims:
+                    return agents, victims, assoc
         return agents, targets, assoc
 
     def _roles_at(self, text: str, sent: Sentence, trig: Hit, tags: set[str], s_actors: list[ActorMention]
