@@ -172,7 +172,7 @@ class TriggerTagger:
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,
                    target_civilian: bool, ground_fight: bool, riot_word: bool = True,
-                   agent_armed: bool = False, state_involved: bool = False) -> str:
+                   agent_armed: bool = False, state_involved: bool = False, crowd_agent: bool = False) -> str:
     """ACLED's sub-event type for an event whose triggers carry ``tags``.
 
     Priority follows the codebook: demonstrations by crowds first; then a ground battle absorbs the
@@ -191,7 +191,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         if "protest" in tags:
             if "excessive" in tags and "riot" not in tags:
                 return "Excessive force against protesters"
-            if "riot" in tags or "mob" in tags or "clash" in tags:
+            if "riot" in tags or "mob" in tags or "clash" in tags or (
+                    crowd_agent and tags & {"attack", "kill", "looting"}):
+                # "protesters burned a police camp", "some of the protesters assaulted an officer"
                 return "Violent demonstration"
             if "intervention" in tags or "arrest" in tags:
                 return "Protest with intervention"

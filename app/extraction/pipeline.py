@@ -73,6 +73,7 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
 MAX_PLACE_MENTIONS = 200
+BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
 # (but "fired from Lebanon", "launched from Yemen": where a projectile or a raid came from is not where
 # it struck)
@@ -87,6 +88,14 @@ DATELINE = re.compile(
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
               r"businessm[ae]n")
 FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:" + FOREIGNERS + r"|embassy|consulate)\b", re.IGNORECASE)
+# words before an attack, a killing or a burning that make it not a crowd's own deed: a noun ("the
+# killing", "an attack on"), a cause ("protest the murder", "after the attack"), a passive ("were attacked")
+NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|recent|deadly|alleged|his|her|their|"
+                            r"its|by|to|for|was|were|been|being|is|are|protest(?:ed|ing|s)?|demonstrat\w*|"
+                            r"condemn\w*|mourn\w*|accus\w*|blam\w*)\s+"
+                            r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
+DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
+                        r"following)\b|[;,]", re.IGNORECASE)
 PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|condemn\w*|following|after|over|"
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
@@ -337,13 +346,18 @@ class Extractor:
         # places across the border of a country the text names are news; across the border of an
         # actor's home country they are more often look-alikes
         plausible = named.union(*(countries.neighbours(iso) for iso in texts_named))
+        actor_neighbours = set().union(*(countries.neighbours(iso) for iso in named - texts_named))
         out = []
         for m, p, prec in resolved:
             # a curated site (an air base, a camp) is what it says, wherever it is; so is a town or
             # region whose name is its own, exactly written ("Chinese workers attacked in Narok")
+            # and a large city of a neighbour of an actor's country, under its own name ("a Mombasa
+            # police detective" in a note that names only al Shabaab, an actor of Somalia)
+            unique = self._exact(m, p) and all(c.iso3 == p.iso3 for c in m.candidates)
             famous = p.source != "geonames" or (
-                nationality_only and self._exact(m, p) and all(c.iso3 == p.iso3 for c in m.candidates)
-                and (p.population >= 10_000 or p.kind == "admin1"))
+                unique and p.population >= BIG_CITY and fold(p.name) == fold(m.text)
+                and p.iso3 in actor_neighbours) or (
+                nationality_only and unique and (p.population >= 10_000 or p.kind == "admin1"))
             if p.iso3 in plausible or famous or any(
                     _km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
                 out.append((m, p, prec))
@@ -463,7 +477,11 @@ class Extractor:
             target.places.extend(s_places)
             target.actors.extend(s_actors)
             target.agents.extend(agents)
-            target.targets.extend(targets)
+            # the lead says whom the event hit: a later sentence's victims of another kind ("... kills
+            # three police officers. The attack may be related to an attack on bus travellers") are
+            # of another event, or of the same one's aftermath
+            armed_hit = {a.inter in ARMED_INTER for a in target.targets}
+            target.targets.extend(a for a in targets if not armed_hit or (a.inter in ARMED_INTER) in armed_hit)
             target.assoc_agents.extend(assoc)
             if s_cas:
                 target.casualties.append(s_cas)
@@ -701,6 +719,7 @@ class Extractor:
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
                              riot_word=any(RIOT_WORD.search(s.text) for s in d.sentences),
                              agent_armed=any(a.inter in (1, 2, 3, 4, 8) for a in agents),
+                             crowd_agent=agent_crowd and self._crowd_deed(d),
                              state_involved=agent_state or any(
                                  (a.inter == 1 or a.kind in ("police", "state")) and not INTERVENING.search(
                                      d.text[max(0, a.start - 40):a.start]) for a in targets + all_named))
@@ -779,6 +798,24 @@ class Extractor:
                               + 0.1 * bool(ev.actor2 or etype in ("Protests", "Strategic developments"))
                               + 0.1 * (len(d.hits) > 1), 2)
         return ev
+
+    @staticmethod
+    def _crowd_deed(d: _Draft) -> bool:
+        """Whether the crowd of a protest itself attacked, killed or burned: the deed's verb after the
+        crowd in one sentence ("some of the protesters assaulted a police officer"), not the cause
+        of the protest ("protest the murder of a lawyer") or what was done to it."""
+        crowd = [a for a in d.actors if a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6)]
+        for h in d.hits:
+            if h.tag not in ("attack", "kill", "looting") or NOT_CROWD_DEED.search(d.text[max(0, h.start - 30):h.start]):
+                continue
+            sent = next((s for s in d.sentences if s.start <= h.start < s.end), None)
+            if sent is None:
+                continue
+            before = [a for a in d.actors if sent.start <= a.start and a.end <= h.start]
+            # the crowd is the last actor before the deed, in the same clause
+            if before and before[-1] in crowd and not DEED_BREAK.search(d.text, before[-1].end, h.start):
+                return True
+        return False
 
     def _resolve_anaphors(self, d: _Draft, cname: str) -> dict[str, list[ActorMention]]:
         """Name generic mentions ("the militants") after the group named before them, and an

@@ -438,3 +438,34 @@ def test_a_long_by_phrase_names_the_perpetrator_and_a_surname_is_no_place(extrac
     [e] = extract("Politically motivated attack by unknown group leaves several villagers dead in Bungoma.",
                   date(2008, 1, 5))
     assert e.actor1 != "Civilians (Kenya)" and e.actor2 == "Civilians (Kenya)"
+
+
+def test_a_large_city_of_a_neighbour_of_the_actors_country_is_where_it_happened(extract):
+    # al Shabaab points to Somalia; Mombasa, a million people in neighbouring Kenya, is no look-alike
+    [e] = extract("A senior Mombasa police detective was shot dead by suspected al Shabaab gunmen on Tuesday.",
+                  date(2016, 6, 2))
+    assert (e.country, e.location) == ("Kenya", "Mombasa")
+    # but a brand that is a Japanese city, in a note about Somalia, is not a place
+    [e] = extract("On 1 May 2025, 4 Al Shabaab vehicles (Toyota Land Cruiser) were seen traversing the area "
+                  "near Kismayo town.", date(2025, 5, 3))
+    assert e.country == "Somalia"
+
+
+def test_the_lead_sentence_says_whom_an_attack_hit(extract):
+    text = ("Al Shabaab militants attacked and killed three police officers outside Mandera on Monday. The attack "
+            "may have been related to an attack on bus travellers in the area.")
+    [e] = extract(text, date(2015, 12, 23))
+    assert (e.sub_event_type, e.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)")
+
+
+def test_a_protest_turns_violent_by_its_own_deeds_not_by_its_cause(extract):
+    for text in ("Students in Likoni violently protested on Monday over delayed exams.",
+                 "Traders protested in Kisumu on Monday; some of the protesters assaulted a police officer.",
+                 "Youths protesting the closure of the market burned two kiosks in Nakuru on Monday."):
+        [e] = extract(text, date(2016, 6, 2))
+        assert e.sub_event_type == "Violent demonstration", text
+    for text in ("Residents of Garissa protested on Monday against a recent al Shabaab attack on a school.",
+                 "Hundreds of women in Malindi staged a demonstration on Monday over the murder of a trader.",
+                 "Residents protested in Kitale on Monday over insecurity and cattle rustling."):
+        [e] = extract(text, date(2016, 6, 2))
+        assert e.sub_event_type == "Peaceful protest", text
