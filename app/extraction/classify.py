@@ -208,6 +208,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
             if tags & {"kill", "attack"} and target_civilian and not riot_word:
                 return "Mob violence"
             return "Violent demonstration"
+    if crowd_agent and tags & {"attack", "kill", "looting"} and not armed_violence and not agent_armed:
+        # a crowd that attacks, kills or burns with no protest said: mob violence
+        return "Mob violence"
     if "premature" in tags and not tags & {"clash", "suicide"}:
         return "Disrupted weapons use"  # a device that went off while being planted or moved
     if "disrupted" in tags and not tags & {"clash", "kill", "attack", "suicide"}:

@@ -96,6 +96,12 @@ NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|rece
                             r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
 DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
                         r"following)\b|[;,]", re.IGNORECASE)
+# people who, acting together, make a mob when they attack ("residents", "a group of students")
+MOB_NOUN = re.compile(r"(?:(?:a\s+)?(?:group|band|gang|crowd|number)\s+of\s+)?(?:angry\s+|irate\s+|local\s+)?"
+                      r"(?:residents|villagers|locals|students|pupils|youths|neighbours|neighbors|traders|"
+                      r"parents|members\s+of\s+the\s+public|worshippers|relatives|family\s+members|"
+                      r"community\s+members|farmers|herders|vigilantes|boda\s+boda\s+(?:riders|operators))",
+                      re.IGNORECASE)
 PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|condemn\w*|following|after|over|"
                            r"against|angered\s+by|outrage\w*)\s+(?:(?:the|a|an|their|his|her|of)\s+)*"
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
@@ -628,7 +634,15 @@ class Extractor:
         # civilians do not attack in ACLED's coding: named before a violent trigger they are its
         # victims ("One man hacked to death", "a trader was shot")
         violent = tags & VIOLENT
-        if violent and before and before[0].inter == 7:
+        if (violent or trig.tag == "looting") and before and before[0].inter == 7 and not passive and (
+                MOB_NOUN.fullmatch(before[0].text)) and before[-1].start == before[0].start and not any(
+                a.inter in ARMED_INTER for a in s_actors):
+            # "residents attack and kill a suspected robber", "a group of students attacked a man":
+            # people acting together with no arms to speak of are a mob (Rioters), not victims
+            mob = replace(before[0], name=f"Rioters ({before[0].country})" if before[0].country else "Rioters",
+                          inter=5, kind="rioters")
+            before = [mob]
+        elif violent and before and before[0].inter == 7:
             targets.append(before[0])
             before = before[1:]
         if passive:
@@ -804,16 +818,18 @@ class Extractor:
         """Whether the crowd of a protest itself attacked, killed or burned: the deed's verb after the
         crowd in one sentence ("some of the protesters assaulted a police officer"), not the cause
         of the protest ("protest the murder of a lawyer") or what was done to it."""
-        crowd = [a for a in d.actors if a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6)]
+        people = d.actors + d.agents  # the agents include people read as a mob by their deed
+        crowd = [a for a in people if a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6)]
         for h in d.hits:
             if h.tag not in ("attack", "kill", "looting") or NOT_CROWD_DEED.search(d.text[max(0, h.start - 30):h.start]):
                 continue
             sent = next((s for s in d.sentences if s.start <= h.start < s.end), None)
             if sent is None:
                 continue
-            before = [a for a in d.actors if sent.start <= a.start and a.end <= h.start]
+            before = sorted((a for a in people if sent.start <= a.start and a.end <= h.start), key=lambda a: a.start)
             # the crowd is the last actor before the deed, in the same clause
-            if before and before[-1] in crowd and not DEED_BREAK.search(d.text, before[-1].end, h.start):
+            last = [a for a in before if before and a.start == before[-1].start]
+            if any(a in crowd for a in last) and not DEED_BREAK.search(d.text, last[0].end, h.start):
                 return True
         return False
 

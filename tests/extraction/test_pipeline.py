@@ -469,3 +469,13 @@ def test_a_protest_turns_violent_by_its_own_deeds_not_by_its_cause(extract):
                  "Residents protested in Kitale on Monday over insecurity and cattle rustling."):
         [e] = extract(text, date(2016, 6, 2))
         assert e.sub_event_type == "Peaceful protest", text
+
+
+def test_people_who_attack_together_are_a_mob(extract):
+    for text in ("A group of students attacked and killed a man at a mosque in Kisumu on Monday.",
+                 "Residents of Kisii set a suspected thief alight on Monday."):
+        [e] = extract(text, date(2016, 6, 2))
+        assert (e.sub_event_type, e.actor1, e.actor2) == ("Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"), text
+    # the same nouns as victims stay civilians
+    [e] = extract("Gunmen attacked and killed two students in Mandera on Monday.", date(2016, 6, 2))
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Kenya)")
