@@ -757,7 +757,8 @@ class Extractor:
                 other = [a for a in armed[1:] if joined and (a.inter == 1) != (armed[0].inter == 1)]
                 agents, targets = [armed[0]], other[:1]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
-                                                    target_civilian, mutual="clash" in tags)
+                                                    target_civilian, mutual="clash" in tags,
+                                                    implied_police=bool(tags & {"intervention", "arrest"}))
         casualties = d.casualties
         if etype in ("Protests", "Riots") and sub != "Mob violence":
             # "residents protest the killing of two traders": the deaths are the protest's cause
@@ -861,7 +862,7 @@ class Extractor:
 
     def _cast(self, sub: str, etype: str, agents: list[ActorMention], assoc: list[ActorMention],
               targets: list[ActorMention], all_named: list[ActorMention], cname: str, target_civilian: bool,
-              mutual: bool = False
+              mutual: bool = False, implied_police: bool = False
               ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, list[ActorMention]]:
         """actor1, its associates, actor2 and its associates, by the sub-event's conventions."""
 
@@ -885,6 +886,9 @@ class Extractor:
                     return crowd, groups, crowd, []  # rival crowds fighting each other: rioters on both sides
                 return crowd, groups, (victims or [make("Civilians", 7, "civilians")])[0], []
             if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
+                if not states and cname and (sub != "Violent demonstration" or implied_police):
+                    # dispersed, arrested, fired on: by the police, whether or not the text says so
+                    states = [ActorMention(0, 0, "", self.actors.state_name("Police", cname), 1, cname, "police")]
                 return crowd, groups, states[0] if states else None, []
             return crowd, groups, None, []
         a1 = primary_agents[0] if primary_agents else None

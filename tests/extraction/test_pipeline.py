@@ -479,3 +479,20 @@ def test_people_who_attack_together_are_a_mob(extract):
     # the same nouns as victims stay civilians
     [e] = extract("Gunmen attacked and killed two students in Mandera on Monday.", date(2016, 6, 2))
     assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Kenya)")
+
+
+def test_the_police_who_stop_or_fire_on_a_protest_are_its_second_actor(extract):
+    [e] = extract("Police open fire on opposition protesters in Kisumu on Monday, killing five.", date(2016, 6, 2))
+    assert (e.sub_event_type, e.actor2, e.fatalities) == (
+        "Excessive force against protesters", "Police Forces of Kenya (2013-2022)", 5)
+    [e] = extract("Teachers held a demonstration in Kisii on Monday; they attempted to storm the education offices "
+                  "but were barred by police.", date(2016, 6, 2))
+    assert (e.sub_event_type, e.actor2) == ("Protest with intervention", "Police Forces of Kenya (2013-2022)")
+    # arrests in a riot imply the police, named or not
+    [e] = extract("Students rioted in Nakuru on Monday and set two buildings on fire. Ten arrests were reported.",
+                  date(2016, 6, 2))
+    assert (e.sub_event_type, e.actor2) == ("Violent demonstration", "Police Forces of Kenya (2013-2022)")
+    # police who protest are protesters, not an intervention
+    [e] = extract("Police officers protested outside the county offices in Garowe on Monday over unpaid salaries.",
+                  date(2025, 6, 2))
+    assert e.sub_event_type == "Peaceful protest"
