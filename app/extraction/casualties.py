@@ -58,6 +58,8 @@ FORWARD_BREAK = re.compile(
     r"later))\b",
     re.IGNORECASE,
 )
+AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–|,)\s*\d{1,3})*\b|"
+                  r"\b\d{1,3}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all
@@ -234,6 +236,8 @@ class CasualtyReader:
         out: list[NumberMention] = []
         if not CASUALTY_HINT.search(sentence):
             return out
+        # ages are no counts ("two missionaries, aged 19 and 21, were shot"): blank them, offsets kept
+        sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
         seen: set[tuple[int, str]] = set()
 
         def add(start: int, end: int, count: int, outcome: str, who: str) -> None:

@@ -106,3 +106,12 @@ def test_named_victims_at_least_and_nobody(reader: CasualtyReader, sentence: str
 def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None:
     assert killed(reader, "M23 rebels shelled Sake on Wednesday, killing at least six civilians, a local "
                           "official said.") == 6
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Two men, aged 19 and 21, were shot dead in Lima.", 2),
+    ("A 45-year-old farmer was killed by gunmen.", 1),
+    ("A man aged 45 was killed by gunmen.", 1),
+])
+def test_ages_are_not_counts(reader, sentence, expected):
+    assert total([reader.read(sentence)], "killed") == expected

@@ -341,3 +341,13 @@ def test_a_title_and_a_name_are_a_person_not_a_place(geo: Geocoder) -> None:
     assert [m.text for m in geo.tag("Youths allied to Governor Mwangi wa Iria stormed the grounds.")] == []
     assert [m.text for m in geo.tag("PRESIDENT JOSE NAPOLEON DUARTE SAID")] == []
     assert [m.text for m in geo.tag("The Governor of Mombasa spoke in Kisumu.")] == ["Mombasa", "Kisumu"]
+
+
+def test_an_all_caps_dateline_city_of_common_words_is_a_place(geo: Geocoder) -> None:
+    # "LA" and "PAZ" are each frequent words, but the dateline and the city's size say it is La Paz
+    [m] = geo.tag("LA PAZ, 25 MAY 89 (DPA) -- [TEXT] TWO MISSIONARIES WERE SHOT TO DEATH LAST NIGHT.")
+    assert (m.text, m.candidates[0].iso3) == ("LA PAZ", "BOL")
+
+
+def test_an_all_caps_word_that_is_only_a_hamlets_other_name_needs_a_place_cue(geo: Geocoder) -> None:
+    assert not geo.tag("A MORMON CHURCH SPOKESMAN SAID THAT THIS WAS AN ATTACK.")

@@ -251,6 +251,15 @@ class Geocoder:
         common = all(t.key in common_set or t.key in _CONNECTORS for t in tokens[i:j])
         if loose and (common or len(key) < 5):
             return False
+        if (upper and not cue_before and not curated and top_pop < 20_000
+                and not any(fold(p.name) == key for p in places)):
+            return False  # "MORMON CHURCH": some hamlet's other name, with no "in" before it
+        if common and not single and top_pop >= 500_000 and all(fold(p.name) == key for p in places[:1]):
+            return True  # "LA PAZ": a great city's own name, though each of its words is common
+        dateline = (i == 0 or re.search(r"\n\s*$", gap_before)) and nxt is not None and (
+            text[tokens[j - 1].end:nxt.start].strip() == ",")
+        if common and dateline and top_pop >= 50_000:
+            return True  # "LA PAZ, 25 MAY 89 --": the dateline names a city
         if common:
             if upper:  # "IN THE TOWN OF UNION", "VICTORIA DEPARTMENT", not "IN PART", "IN ADVANCE"
                 return cue_after or (prev is not None and prev.key == "of" and i > 1
