@@ -59,7 +59,9 @@ FORWARD_BREAK = re.compile(
     re.IGNORECASE,
 )
 AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–|,)\s*\d{1,3})*\b|"
-                  r"\b\d{1,3}[\s-]+years?[\s-]+old\b", re.IGNORECASE)
+                  r"\b\d{1,3}[\s-]+years?[\s-]+old\b|"
+                  r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has)\b)",  # "ALVARADO, 56, WAS"
+                  re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all

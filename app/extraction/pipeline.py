@@ -178,6 +178,7 @@ class _Draft:
     doc_countries: list[tuple[int, int, countries.Country]] = field(default_factory=list)
     filed_from: set[str] = field(default_factory=set)  # the country of the dateline, if any
     dateline_end: int = 0  # where the document's dateline ends (0: none)
+    doc_rebels: list[ActorMention] = field(default_factory=list)  # named rebel groups of the whole text
 
     text: str = ""
 
@@ -239,8 +240,10 @@ class Extractor:
         drafts = self._assemble(text, sentences, times, resolved, actors, published)
         drafts = [part for d in drafts for part in self._split_places(text, d)]
         filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
+        doc_rebels = [a for a in actors if a.name and a.inter == 2 and not a.generic]
         for d in drafts:
             d.doc_countries = doc_countries
+            d.doc_rebels = doc_rebels
             d.filed_from = filed_from
             d.dateline_end = dateline_end
             d.text = text
@@ -849,7 +852,9 @@ class Extractor:
                     if likely is not None:
                         a = likely
                 if not a.name and a.kind == "anaphor":
-                    prior = [g for g in named_groups if g.start < a.start] or named_groups
+                    # "guerrillas" of a report that names one rebel group (anywhere in it) are that group's
+                    prior = [g for g in named_groups if g.start < a.start] or named_groups or (
+                        d.doc_rebels if len({g.name for g in d.doc_rebels}) == 1 else [])
                     if prior:
                         a = ActorMention(a.start, a.end, a.text, prior[-1].name, prior[-1].inter,
                                          prior[-1].country, prior[-1].kind)

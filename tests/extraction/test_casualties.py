@@ -112,6 +112,7 @@ def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None
     ("Two men, aged 19 and 21, were shot dead in Lima.", 2),
     ("A 45-year-old farmer was killed by gunmen.", 1),
     ("A man aged 45 was killed by gunmen.", 1),
+    ("Attorney General Roberto Garcia Alvarado, 56, was killed when a bomb exploded.", 1),
 ])
 def test_ages_are_not_counts(reader, sentence, expected):
     assert total([reader.read(sentence)], "killed") == expected

@@ -496,3 +496,14 @@ def test_the_police_who_stop_or_fire_on_a_protest_are_its_second_actor(extract):
     [e] = extract("Police officers protested outside the county offices in Garowe on Monday over unpaid salaries.",
                   date(2025, 6, 2))
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_guerrillas_of_a_report_that_names_one_rebel_group_are_that_group(extract):
+    text = ("A bomb allegedly detonated by urban guerrilla commandos blew up a power tower in San Salvador "
+            "this morning. On Friday, 16 March, the Farabundo Marti National Liberation Front (FMLN) decreed a "
+            "suspension of its attacks on civilian officials.")
+    events = extract(text, date(1990, 3, 19))
+    assert events[0].actor1 == "FMLN: Farabundo Marti National Liberation Front"
+    # with two groups named, the guerrillas stay unidentified
+    text2 = text.replace("decreed", "and the Revolutionary Party of Central American Workers (PRTC) decreed")
+    assert extract(text2, date(1990, 3, 19))[0].actor1.startswith("Unidentified Armed Group")
