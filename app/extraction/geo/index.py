@@ -27,7 +27,7 @@ from app.extraction.datafiles import read_tsv
 from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "13"
+FORMAT_VERSION = "14"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -73,6 +73,12 @@ def _input_hash() -> str:
             st = p.stat()
             h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()[:16]
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|an|az|at|ed|er|es|en)\s+")
+# countries whose place names carry the Arabic article
+_ARABIC_ISO2 = {"DZ", "BH", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD", "SY",
+                "TN", "AE", "YE", "EH", "TD"}
 
 
 def index_path() -> Path:
@@ -227,13 +233,18 @@ def _build(path: Path) -> None:
         keys = {primary}
         # short all-capital alternate names are codes and abbreviations ("THE" for Teresina)
         keys.update(fold(a) for a in extra if not (len(a) <= 4 and a.isupper()))
+        # news drops the Arabic article of a town's name ("Qamishli" for Al Qamishli, "Hodeidah"
+        # for Al Hudaydah): the name without it is a key too, for towns of some size
+        bare = _ARTICLE.sub("", primary) if r[1] in _ARABIC_ISO2 and r[7] >= 5_000 else primary
+        if bare != primary and len(bare) >= 5:
+            keys.add(bare)
         for k in keys:
             if len(k) < 3 or not _LATIN_KEY.match(k):
                 continue
             exact[k].append(i)
             # GeoNames alternate names already list the common variants: skeleton keys of the
             # primary name (and of curated aliases) suffice and keep the index small
-            if k != primary and r[8] == "geonames" and r[6] != "admin1":
+            if k not in (primary, bare) and r[8] == "geonames" and r[6] != "admin1":
                 continue
             sk = skeleton(k)
             if len(sk) >= 5 and (not loose[sk] or loose[sk][-1] != i):
