@@ -36,7 +36,7 @@ ABDUCT_VERBS = r"abducted|abducting|kidnapped|kidnapping|kidnaps|abducts|seized|
 ARREST_VERBS = r"arrested|arresting|arrests|detained|detaining|rounded\s+up|apprehended"
 
 PASSIVE_AUX = re.compile(
-    r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|being|been|reportedly|allegedly|"
+    r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got|being|been|found|reportedly|allegedly|"
     r"all|also|later|subsequently|each|both|instantly|immediately|seriously|critically|fatally|"
     r"badly|slightly|mortally|\s)+$",
     re.IGNORECASE,
@@ -62,6 +62,8 @@ AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|
                   r"\b\d{1,3}[\s-]+years?[\s-]+old\b|"
                   r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has)\b)",  # "ALVARADO, 56, WAS"
                   re.IGNORECASE)
+ONE_OBJECT = re.compile(r"\s*(?:(?:a|an|one)\s+(?!few\b|number\b|lot\b|group\b|dozen\b|total\b)[\w-]+|"
+                        r"(?:him|her)\b(?:\s+dead)?\s*$)", re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all
@@ -257,7 +259,7 @@ class CasualtyReader:
                 # "a man is attacked and killed": the passive carries over "<participle> and"
                 aux_left = SHARED_PASSIVE.sub("", left)
                 passive = bool(PASSIVE_AUX.search(aux_left[-40:])) and bool(
-                    re.search(r"\b(?:were|was|been|are|is|got)\s+(?:\w+\s+)?$", aux_left[-30:], re.IGNORECASE))
+                    re.search(r"\b(?:were|was|been|are|is|got|found)\s+(?:\w+\s+)?$", aux_left[-30:], re.IGNORECASE))
                 intransitive = vtext in {"died", "dies", "perished", "dead", "feared dead", "confirmed dead",
                                          "hurt", "lost their lives", "lost his life", "lost her life",
                                          "were fatalities"} or vtext.startswith("succumbed")
@@ -275,8 +277,9 @@ class CasualtyReader:
                     if not items:
                         # "A Christian church leader is murdered": one person, named by a noun we
                         # do not list
-                        mm = re.search(r"\b(?:a|an|one)\s+(?:[\w-]+\s+){1,4}?(?:(?:is|was|has\s+been|had\s+been)\s+)"
-                                       r"(?:\w+ly\s+)?$", left, re.IGNORECASE)
+                        mm = re.search(r"(?:\b(?:a|an|one)\s+|^\s*(?!(?:they|we|these|those|some|many|all)\b))"
+                                       r"(?:[\w-]+\s+){1,6}?(?:(?:is|was|has\s+been|"
+                                       r"had\s+been|found)\s+)(?:\w+ly\s+)?$", left, re.IGNORECASE)
                         if mm:
                             items = [(mm.start(), len(left), 1, "unknown")]
                         elif mm := NAMED_SUBJECT.search(left):
@@ -302,6 +305,10 @@ class CasualtyReader:
                         back = self._items(left[brk:], forward=False)
                         if back and len(left) - (back[-1][1] + brk) <= 3 and vtext.endswith(("ed", "dead")):
                             items = [(s + brk, e + brk, c, w) for s, e, c, w in back]
+                    if not items and outcome in ("killed", "injured") and ONE_OBJECT.match(seg):
+                        # "lynched a former robbery convict", "shooting him dead", "kill an al Shabaab
+                        # recruiter": one person, named by a noun we do not list
+                        items = [(v.end(), v.end() + len(seg.rstrip()), 1, "unknown")]
                     if not items and outcome in ("killed", "injured"):
                         # "Two killed in ...", "2 injured": subject right before an active-looking verb
                         subject = self._headline_subject(left)

@@ -116,3 +116,15 @@ def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None
 ])
 def test_ages_are_not_counts(reader, sentence, expected):
     assert total([reader.read(sentence)], "killed") == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A vigilante group lynched a suspected murderer at Nthangarine.", 1),
+    ("Police killed an al Shabaab recruiter during a shootout.", 1),
+    ("A prisoner released on Presidential pardon was lynched in Salawa.", 1),
+    ("Man found killed, throat slit, in Thiba.", 1),
+    ("They were found killed in the forest.", 0),
+    ("Police arrested a man in Thika.", 0),
+])
+def test_one_victim_named_by_an_unlisted_noun(reader, sentence, expected):
+    assert total([reader.read(sentence)], "killed") == expected
