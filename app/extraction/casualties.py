@@ -277,7 +277,8 @@ class CasualtyReader:
                     if not items:
                         # "A Christian church leader is murdered": one person, named by a noun we
                         # do not list
-                        mm = re.search(r"(?:\b(?:a|an|one)\s+|^\s*(?!(?:they|we|these|those|some|many|all)\b))"
+                        mm = re.search(r"(?:\b(?:a|an|one)\s+|^\s*(?!(?:they|we|these|those|some|many|all|no|nobody|"
+                                       r"none|neither)\b))"
                                        r"(?:[\w-]+\s+){1,6}?(?:(?:is|was|has\s+been|"
                                        r"had\s+been|found)\s+)(?:\w+ly\s+)?$", left, re.IGNORECASE)
                         if mm:
@@ -296,6 +297,10 @@ class CasualtyReader:
                     else:
                         items = self._items(seg, forward=True)
                         items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
+                    if not items and outcome in ("killed", "injured") and ONE_OBJECT.match(seg):
+                        # "lynched a former robbery convict", "shooting him dead", "kill an al Shabaab
+                        # recruiter": one person, named by a noun we do not list
+                        items = [(v.end(), v.end() + len(seg.rstrip()), 1, "unknown")]
                     if not items and outcome in ("killed", "injured"):
                         # headline style "one attacker killed", "Two soldiers wounded": the victims
                         # stand right before a bare participle
@@ -305,10 +310,6 @@ class CasualtyReader:
                         back = self._items(left[brk:], forward=False)
                         if back and len(left) - (back[-1][1] + brk) <= 3 and vtext.endswith(("ed", "dead")):
                             items = [(s + brk, e + brk, c, w) for s, e, c, w in back]
-                    if not items and outcome in ("killed", "injured") and ONE_OBJECT.match(seg):
-                        # "lynched a former robbery convict", "shooting him dead", "kill an al Shabaab
-                        # recruiter": one person, named by a noun we do not list
-                        items = [(v.end(), v.end() + len(seg.rstrip()), 1, "unknown")]
                     if not items and outcome in ("killed", "injured"):
                         # "Two killed in ...", "2 injured": subject right before an active-looking verb
                         subject = self._headline_subject(left)
