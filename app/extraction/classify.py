@@ -64,6 +64,7 @@ GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?
 PROJECTED = re.compile(
     r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
     r"plan(?:s|ned|ning)?\s+to|planning|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
+    r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
@@ -85,6 +86,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
                           r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b|"
+                          # "in this decade, 200 people have been killed", "over the last two years"
+                          r"\b(?:in|during|over)\s+(?:this|the\s+(?:past|last))\s+(?:\w+\s+)?(?:decades?|years|months|"
+                          r"century)\b|"
                           # "hundreds have been killed since then", "has been fighting for 15 years"
                           r"\bsince\s+then\b|\bto\s+date\b|\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|"
                           r"the\s+past\s+|the\s+last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"

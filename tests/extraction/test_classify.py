@@ -29,6 +29,7 @@ def test_a_date_in_may_is_not_the_modal_may(tagger):
         "The group threatened to attack the town if the troops stayed.",
         "Officials warned of possible attacks during the election.",
         "The rebels did not attack the convoy.",
+        "We must withdraw our signature and the troops should attack the rebels.",
     ],
 )
 def test_denied_threatened_and_negated_violence_is_not_an_event(tagger, sentence):
@@ -41,6 +42,9 @@ def test_counted_plural_attacks_are_background(tagger):
 
 def test_past_perfect_history_is_background(tagger):
     assert tagger.is_background("The militia had previously attacked the base twice.")
+    assert tagger.is_background("In this decade, 200 people have been killed by drug traffickers.")
+    assert tagger.is_background("Over the past 10 years many priests have been killed.")
+    assert not tagger.is_background("Police had to fire in the air to disperse the crowd.")
 
 
 def test_generic_explosion_words_are_told_from_named_devices(tagger):

@@ -492,6 +492,10 @@ def test_the_police_who_stop_or_fire_on_a_protest_are_its_second_actor(extract):
     [e] = extract("Students rioted in Nakuru on Monday and set two buildings on fire. Ten arrests were reported.",
                   date(2016, 6, 2))
     assert (e.sub_event_type, e.actor2) == ("Violent demonstration", "Police Forces of Kenya (2013-2022)")
+    # shooting in the air is no excessive force
+    [e] = extract("Police had to shoot in the air to quell demonstrators who marched on Thika Road in Nairobi on "
+                  "Monday.", date(2016, 6, 2))
+    assert e.sub_event_type == "Protest with intervention"
     # police who protest are protesters, not an intervention
     [e] = extract("Police officers protested outside the county offices in Garowe on Monday over unpaid salaries.",
                   date(2025, 6, 2))
