@@ -237,7 +237,7 @@ class Extractor:
         resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues, dateline_end)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
-        drafts = self._assemble(text, sentences, times, resolved, actors, published)
+        drafts = self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
         drafts = [part for d in drafts for part in self._split_places(text, d)]
         filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
         doc_rebels = [a for a in actors if a.name and a.inter == 2 and not a.generic]
@@ -423,7 +423,7 @@ class Extractor:
     # --------------------------------------------------------------- assembly
     def _assemble(self, text: str, sentences: list[Sentence], times: list[TimeMention],
                   resolved: list[tuple[PlaceMention, Place, int]], actors: list[ActorMention],
-                  published: date) -> list[_Draft]:
+                  published: date, dateline_end: int = 0) -> list[_Draft]:
         drafts: list[_Draft] = []
         current: _Draft | None = None
         last_date: date | None = None
@@ -471,7 +471,8 @@ class Extractor:
                         current.date, current.date_explicit, current.precision = when, True, precision
                 continue
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
-            target = self._pick_draft(drafts, current, sent, strong, when, explicit, s_places, agents, targets)
+            target = self._pick_draft(drafts, current, sent, strong, when, explicit, s_places, agents, targets,
+                                      dateline_end)
             if target is None:
                 target = _Draft()
                 if current is not None and not s_places:
@@ -503,7 +504,8 @@ class Extractor:
 
     def _pick_draft(self, drafts: list[_Draft], current: _Draft | None, sent: Sentence, hits: list[Hit],
                     when: date | None, explicit: bool, places: list[tuple[PlaceMention, Place, int]],
-                    agents: list[ActorMention], targets: list[ActorMention]) -> _Draft | None:
+                    agents: list[ActorMention], targets: list[ActorMention],
+                    dateline_end: int = 0) -> _Draft | None:
         """The draft this sentence continues, or None for a new event."""
         if current is None or SEPARATE.search(sent.text):
             return None  # "troops later repelled a second attack", "in a separate incident"
@@ -513,7 +515,10 @@ class Extractor:
         for d in candidates:
             if explicit and d.date_explicit and d.date != when:
                 continue
-            if places and d.places and not self._near(places, d.places):
+            # where the report was filed counts only when the event names no other place ("Islamist
+            # militants killed 18 in Borno state ... in Mafa village" under a MAIDUGURI dateline)
+            d_places = [r for r in d.places if r[0].start >= dateline_end] or d.places
+            if places and d_places and not self._near(places, d_places):
                 continue
             # a response in the other direction ("X attacked Y ... Y responded") is its own event
             d_targets = {a.name for a in d.targets}

@@ -359,3 +359,8 @@ def test_an_arabic_town_is_found_without_its_article(geo: Geocoder) -> None:
     assert m.candidates[0].iso3 == "SYR"
     [m] = geo.tag("The Houthis fired a missile at a ship off the coast of Hodeidah.")
     assert (m.candidates[0].iso3, m.candidates[0].admin1) == ("YEM", "al Hudaydah")
+
+
+def test_a_continent_is_no_place(geo: Geocoder) -> None:
+    # GeoNames lists "Africa" as another name of Tunisia's Mahdia
+    assert not geo.tag("Islamic State West Africa Province fighters moved across Africa.")

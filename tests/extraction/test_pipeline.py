@@ -511,3 +511,30 @@ def test_guerrillas_of_a_report_that_names_one_rebel_group_are_that_group(extrac
     # with two groups named, the guerrillas stay unidentified
     text2 = text.replace("decreed", "and the Revolutionary Party of Central American Workers (PRTC) decreed")
     assert extract(text2, date(1990, 3, 19))[0].actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_wire_report_of_one_attack_is_one_event_at_its_village(extract):
+    text = ("MAIDUGURI, Nigeria, June 3 (Reuters) - Islamist militants killed at least 18 people in an attack on "
+            "a village in northeast Nigeria's Borno state late on Sunday, a local official said on Monday.\n\n"
+            "The gunmen, suspected to be members of Boko Haram, arrived on motorcycles in Mafa village around "
+            "9 p.m. and opened fire on residents before setting homes ablaze.\n\n"
+            "Boko Haram and its offshoot Islamic State West Africa Province have killed tens of thousands of "
+            "people in the region since 2009.")
+    [e] = extract(text, date(2024, 6, 3))
+    assert (e.location, e.admin1, e.fatalities, e.event_date) == ("Mafa", "Borno", 18, date(2024, 6, 2))
+    # a second city "also" hit under a capital's dateline stays its own event
+    text = ("DHAKA (Reuters) - Police fired tear gas at thousands of students protesting in the Bangladeshi "
+            "capital on Thursday. Clashes also broke out in the port city of Chittagong, where protesters set "
+            "fire to vehicles, police said.")
+    assert len(extract(text, date(2024, 7, 18))) == 2
+
+
+def test_a_wars_toll_and_a_places_record_are_background(extract):
+    text = ("KHARTOUM (AP) - The Rapid Support Forces shelled a market in Omdurman on Saturday, killing at least "
+            "40 people, health workers said. The war has killed more than 20,000 people since April 2023.")
+    [e] = extract(text, date(2024, 6, 1))
+    assert e.fatalities == 40
+    text = ("Gunmen killed six people at a bar in the city of Celaya late on Friday, prosecutors said. Guanajuato "
+            "has for years been the state with the most homicides in Mexico, as cartels battle for control.")
+    [e] = extract(text, date(2024, 6, 8))
+    assert (e.location, e.fatalities) == ("Celaya", 6)

@@ -83,6 +83,13 @@ _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", 
                    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
 
+# GeoNames lists "Africa" as a name of Mahdia: a continent or a world region is never an event's place
+_CONTINENTS = {"africa", "asia", "europe", "america", "americas", "oceania", "antarctica", "eurasia",
+               "middle east", "near east", "far east", "latin america", "central america", "north america",
+               "south america", "west africa", "east africa", "north africa", "southern africa", "central africa",
+               "horn of africa", "sub saharan africa", "central asia", "south asia", "southeast asia",
+               "east asia", "caribbean", "balkans", "caucasus", "maghreb", "levant", "arabian peninsula",
+               "persian gulf", "gulf"}
 _KEY_AFTER = _ACTOR_AFTER | _ROAD_AFTER | _NEAR_AFTER | _REGION | _SETTLEMENT
 
 
@@ -206,8 +213,8 @@ class Geocoder:
 
     def _accept(self, text: str, tokens: list[_Token], i: int, j: int, key: str,
                 ids: tuple[int, ...], upper: bool, loose: bool) -> bool:
-        if countries.lookup(key) is not None:
-            return False  # country names are the countries module's job
+        if countries.lookup(key) is not None or key in _CONTINENTS:
+            return False  # country names are the countries module's job; continents are no places
         prev = tokens[i - 1] if i > 0 else None
         nxt = tokens[j] if j < len(tokens) else None
         gap_before = text[prev.end:tokens[i].start] if prev else "\n"
