@@ -126,6 +126,7 @@ _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))
                            r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
                            r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
 
@@ -501,6 +502,9 @@ class ActorTagger:
             ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
             if role != "anaphor" and (_SOURCE_AFTER.match(text, e) or _SOURCE_BEFORE.search(text, max(0, ms - 30), ms)):
                 continue
+            if role in ("military", "police") and _FORMER_BEFORE.search(text, max(0, ms - 20), ms):
+                continue  # "former police officer Jimmy Cherizier" is a person, not the force
+
             c = mod_country or country or ""
             mentions = self._generic_mentions(text, ms, e, role, assoc, c, region, country, bool(mod_country))
             if mentions:

@@ -111,8 +111,8 @@ NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}
                       re.IGNORECASE)
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|further|new)\s+(?:\w+\s+)?"
-                      r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b",
-                      re.IGNORECASE)
+                      r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b|"
+                      r"^\W*(?:separately|elsewhere|meanwhile)\b", re.IGNORECASE)
 # police who come to end a fight between others are not one of its sides
 INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
                          re.IGNORECASE)
@@ -767,6 +767,11 @@ class Extractor:
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian, mutual="clash" in tags,
                                                     implied_police=bool(tags & {"intervention", "arrest"}))
+        # people named without a nationality belong to the country where the event happened ("a
+        # Ukrainian drone attack in Russia's Belgorod region injured two people": Civilians (Russia))
+        actor1, actor2 = self._localised(actor1, cname), self._localised(actor2, cname)
+        assoc1 = [x for a in assoc1 if (x := self._localised(a, cname)) is not None]
+        assoc2 = [x for a in assoc2 if (x := self._localised(a, cname)) is not None]
         casualties = d.casualties
         if etype in ("Protests", "Riots") and sub != "Mob violence":
             # "residents protest the killing of two traders": the deaths are the protest's cause
@@ -821,6 +826,13 @@ class Extractor:
                               + 0.1 * bool(ev.actor2 or etype in ("Protests", "Strategic developments"))
                               + 0.1 * (len(d.hits) > 1), 2)
         return ev
+
+    @staticmethod
+    def _localised(a: ActorMention | None, cname: str) -> ActorMention | None:
+        if (a is None or not cname or not a.generic or a.kind not in ("civilians", "crowd", "rioters", "protesters")
+                or a.country == cname or not a.name.endswith(f"({a.country})")):
+            return a
+        return replace(a, name=f"{a.name[:-len(a.country) - 2]}({cname})", country=cname)
 
     @staticmethod
     def _crowd_deed(d: _Draft) -> bool:

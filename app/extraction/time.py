@@ -651,6 +651,12 @@ class TimeTagger:
             direction = m["dir"]
             sign = 1 if direction in ("later", "after", "afterwards") else -1
             offset = sign * days
+            if direction in ("after", "before") and _PLACED_BY.search(low, max(0, pre.start() - 30), pre.start()):
+                # "the attack came a day after gangs vowed to ...": the event is placed against
+                # something else, whose date the report does not give; it dates nothing
+                d = _fallback(pub, offset, "previous")
+                yield self._make((pre.start(), m.end()), text, d, 55, precision, "previous", offset, True)
+                continue
             # "two days after the attack" is relative to an event; the report date is the fallback
             anchor: Anchor = "report" if direction in ("ago", "back") else "previous"
             span = (pre.start(), m.end())
@@ -859,6 +865,10 @@ def _resolve_phrase(offset: str, pub: date) -> tuple[date, int]:
     else:
         raise ValueError(f"unknown time phrase rule {offset!r}")
     return d, (d - pub).days
+
+
+_PLACED_BY = re.compile(r"\b(?:came|comes|coming|occurred|occurs|happened|happens|took\s+place|follow(?:ed|s)|"
+                        r"was|were|is)\s+(?:just\s+|only\s+|barely\s+|some\s+)?$")
 
 
 def resolve_relative(m: TimeMention, previous: date) -> date:

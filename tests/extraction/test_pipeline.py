@@ -538,3 +538,26 @@ def test_a_wars_toll_and_a_places_record_are_background(extract):
             "has for years been the state with the most homicides in Mexico, as cartels battle for control.")
     [e] = extract(text, date(2024, 6, 8))
     assert (e.location, e.fatalities) == ("Celaya", 6)
+
+
+def test_a_wire_report_with_a_separate_incident_and_a_former_officer(extract):
+    text = ("PORT-AU-PRINCE, Haiti (AP) - Gang members attacked a police station in the Haitian capital on "
+            "Wednesday, killing two officers, a police union spokesman said.\n\nThe attack in the Delmas "
+            "neighborhood came a day after gangs led by former police officer Jimmy Cherizier vowed to topple "
+            "the government.\n\nSeparately, police said they killed five suspected gang members in a shootout in "
+            "the Croix-des-Bouquets area on Tuesday.")
+    first, second = extract(text, date(2024, 3, 6))
+    assert (first.event_date, first.location, first.fatalities) == (date(2024, 3, 6), "Delmas", 2)
+    assert first.actor2 == "Police Forces of Haiti"
+    assert (second.event_date, second.location, second.fatalities) == (date(2024, 3, 5), "Croix-des-Bouquets", 5)
+
+
+def test_paramilitary_forces_are_the_group_the_report_names_and_people_abroad_are_local(extract):
+    text = ("Paramilitary forces shelled a crowded market in Omdurman on Saturday, killing at least 40 people. "
+            "The Rapid Support Forces fired artillery shells at the market, health workers said.")
+    [e] = extract(text, date(2024, 6, 1))
+    assert (e.actor1, e.actor2, e.fatalities) == ("Rapid Support Forces", "Civilians (Sudan)", 40)
+    text = ("KYIV (AP) - In Russia's Belgorod region, a Ukrainian drone attack injured two people on Monday, "
+            "the regional governor said.")
+    [e] = extract(text, date(2024, 6, 4))
+    assert (e.country, e.actor2) == ("Russia", "Civilians (Russia)")
