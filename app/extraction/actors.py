@@ -126,6 +126,9 @@ _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))
                            r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
                            r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)
+# "the al Qaeda-linked JNIM" describes JNIM; "al Shabaab-linked gunmen" are al Shabaab's
+_LINKED_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|affiliate|loyal|leaning)\s+"
+                           r"(?:group\s+|militant\s+group\s+)?(?=[A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z])")
 _FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
@@ -352,6 +355,8 @@ class ActorTagger:
                 continue
             if text[max(0, s - 4):s].casefold() == "non-" or (s > 0 and text[s - 1] == "-" and not acronym):
                 continue
+            if _LINKED_AFTER.match(text, e):
+                continue  # "the al Qaeda-linked JNIM": a description of the group named next
             if not acronym and not upper and alias[0].isupper() and not any(ch.isupper() for ch in text[s:e]):
                 continue  # "Jubilee Party" is named with a capital; "jubilee" is a word ("al-Shabaab" is a name)
             entry = self._pick(entries, country)

@@ -68,10 +68,13 @@ PROJECTED = re.compile(
     r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
-    r"propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|refus(?:ed|es|ing)|in\s+order\s+to|"
+    r"in\s+order\s+to|"
     r"(?:ready|willing|offer(?:ed|s)?)\s+to)\b"
     r"[^.;:]{0,40}$"
 )
+# ... or propose or reject it, right before it ("rejected the truce"; not "a proposed finance bill turned violent")
+PROPOSED = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b(?:propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|"
+                      r"refus(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}$")
 # ... or negate it right before it ("did not attack", "no clashes", "never fired")
 NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,2}\s*$")
 # counted or generic plural triggers describe a history, not one dated event
@@ -161,7 +164,8 @@ class TriggerTagger:
         for tag, rx in self.patterns:
             for m in rx.finditer(low):
                 left = low[: m.start()]
-                if tag != "withdraw" and (PROJECTED.search(left[-60:]) or NEGATED.search(left[-25:])):
+                if tag != "withdraw" and (PROJECTED.search(left[-60:]) or NEGATED.search(left[-25:])
+                                          or PROPOSED.search(left[-40:])):
                     continue
                 word = m.group(0)
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]):

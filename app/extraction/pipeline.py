@@ -96,6 +96,11 @@ NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|rece
                             r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
 DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
                         r"following)\b|[;,]", re.IGNORECASE)
+ELSEWHERE_IN_COUNTRY = re.compile(
+    r"\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|"
+    r"eastern|western|(?:north|south)-?(?:eastern|western))\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
+    r"\b[A-Z][a-z]+['’]s\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|eastern|"
+    r"western|(?:north|south)-?(?:eastern|western))(?:ern)?\s+[A-Z]")
 # people who, acting together, make a mob when they attack ("residents", "a group of students")
 MOB_NOUN = re.compile(r"(?:(?:a\s+)?(?:group|band|gang|crowd|number)\s+of\s+)?(?:angry\s+|irate\s+|local\s+)?"
                       r"(?:residents|villagers|locals|students|pupils|youths|neighbours|neighbors|traders|"
@@ -439,6 +444,10 @@ class Extractor:
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
             s_times = [t for t in times if sent.start <= t.start < sent.end and not t.background]
             s_places = [r for r in resolved if sent.start <= r[0].start < sent.end]
+            if ELSEWHERE_IN_COUNTRY.search(sent.text):
+                # "BAMAKO (Reuters) - ... an attack on an army base in central Mali": the lead places
+                # the event away from where the report was filed
+                s_places = [r for r in s_places if r[0].start >= dateline_end]
             s_actors = [a for a in actors if sent.start <= a.start < sent.end]
             s_cas = self.casualties.read(sent.text, sent.start)
             background = self.triggers.is_background(sent.text)

@@ -561,3 +561,20 @@ def test_paramilitary_forces_are_the_group_the_report_names_and_people_abroad_ar
             "the regional governor said.")
     [e] = extract(text, date(2024, 6, 4))
     assert (e.country, e.actor2) == ("Russia", "Civilians (Russia)")
+
+
+def test_a_lead_placed_away_from_the_dateline_and_a_group_described_by_its_allegiance(extract):
+    text = ("BAMAKO (Reuters) - Jihadist fighters killed at least 30 soldiers in an attack on an army base in "
+            "central Mali on Thursday, two security sources said.\n\nThe militants, believed to be from the "
+            "al Qaeda-linked JNIM, stormed the base in the Mopti region before dawn.")
+    [e] = extract(text, date(2024, 6, 7))
+    assert (e.actor1, e.assoc_actor_1, e.admin1) == ("JNIM: Group for Support of Islam and Muslims", "", "Mopti")
+    assert e.actor2.startswith("Military Forces of Mali")
+    # "al Shabaab-linked gunmen" are al Shabaab's
+    [e] = extract("Four al Shabaab-linked gunmen shot and killed a police officer in Mombasa on Monday.",
+                  date(2024, 6, 7))
+    assert e.actor1 == "Al Shabaab"
+    # a proposed bill is no proposed event
+    [e] = extract("Kenyan police fired tear gas at protesters in Nairobi on Tuesday as demonstrations against a "
+                  "proposed finance bill turned violent.", date(2024, 6, 25))
+    assert e.sub_event_type == "Violent demonstration"
