@@ -64,6 +64,8 @@ AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|
                   re.IGNORECASE)
 ONE_OBJECT = re.compile(r"\s*(?:(?:a|an|one)\s+(?!few\b|number\b|lot\b|group\b|dozen\b|total\b)[\w-]+|"
                         r"(?:him|her)\b(?:\s+dead)?\s*$)", re.IGNORECASE)
+RANGE = re.compile(r"\b((?:between\s+)?" + QUANTITY + r")(\s*(?:and|to|-|–|or)\s*" + QUANTITY + r")\b(?=\s+[A-Za-z])",
+                   re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all
@@ -243,6 +245,8 @@ class CasualtyReader:
             return out
         # ages are no counts ("two missionaries, aged 19 and 21, were shot"): blank them, offsets kept
         sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
+        # a range counts by its lower end (ACLED's lowest credible figure): "between 10 and 15 civilians"
+        sentence = RANGE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         seen: set[tuple[int, str]] = set()
 
         def add(start: int, end: int, count: int, outcome: str, who: str) -> None:

@@ -955,7 +955,7 @@ class Extractor:
         assoc2 = [a for a in others[1:] if a2 is None or a.name != a2.name] + moved
         if a2 is not None and a2.inter == 7:
             assoc2 = [a for a in assoc2 if a.inter == 7 and a.name != a2.name] + groups
-        assoc1 = [a for a in assoc if a1 is None or a.name != a1.name]
+        assoc1 = [a for a in assoc if (a1 is None or a.name != a1.name) and (a2 is None or a.name != a2.name)]
         if a1 is not None and a1.inter in ARMED_INTER:
             assoc1 = [a for a in assoc1 if a.inter != 7]  # civilians are not an armed actor's allies
         if sub in ("Change to group/activity", "Headquarters or base established") and not (

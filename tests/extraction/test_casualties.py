@@ -120,6 +120,9 @@ def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None
     ("Man found killed, throat slit, in Thiba.", 1),
     ("They were found killed in the forest.", 0),
     ("Police arrested a man in Thika.", 0),
+    # a range counts by its lower end
+    ("Fighting killed between 10 and 15 civilians.", 10),
+    ("The attack killed 5-7 people.", 5),
 ])
 def test_ages_are_not_counts_and_one_victim_may_have_any_noun(reader, sentence, expected):
     assert total([reader.read(sentence)], "killed") == expected

@@ -578,3 +578,12 @@ def test_a_lead_placed_away_from_the_dateline_and_a_group_described_by_its_alleg
     [e] = extract("Kenyan police fired tear gas at protesters in Nairobi on Tuesday as demonstrations against a "
                   "proposed finance bill turned violent.", date(2024, 6, 25))
     assert e.sub_event_type == "Violent demonstration"
+
+
+def test_arrested_marchers_are_a_protest_with_intervention_and_a_side_is_not_its_own_ally(extract):
+    [e] = extract("Ugandan police arrested 45 opposition supporters who were marching to parliament in Kampala on "
+                  "Monday.", date(2024, 6, 10))
+    assert (e.sub_event_type, e.actor1) == ("Protest with intervention", "Protesters (Uganda)")
+    [e] = extract("Fighting between the army and M23 rebels near Sake killed between 10 and 15 civilians on Sunday.",
+                  date(2024, 6, 10))
+    assert (e.actor2, e.assoc_actor_1, e.fatalities) == ("M23: March 23 Movement", "", 10)
