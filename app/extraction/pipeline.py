@@ -96,6 +96,11 @@ NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|rece
                             r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
 DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
                         r"following)\b|[;,]", re.IGNORECASE)
+_SIDE = (r"(?P<side>(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|central|northern|southern|eastern|"
+         r"western)")
+# "in southern Lebanon", "in the north of Mali", "northeast Nigeria"; "Nigeria's northeast"
+SIDE_BEFORE = re.compile(r"\b" + _SIDE + r"\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?$", re.IGNORECASE)
+SIDE_AFTER = re.compile(r"(?:['’]s)?\s+(?i:far\s+)?(?i:" + _SIDE + r")\b(?!\s+[A-Z])")
 ELSEWHERE_IN_COUNTRY = re.compile(
     r"\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|"
     r"eastern|western|(?:north|south)-?(?:eastern|western))\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
@@ -995,12 +1000,40 @@ class Extractor:
         home = self._actor_home(d)
         if home is not None:
             return home, 3
+        side = self._country_side(d)
+        if side is not None:
+            return side, 3
         own = self._sentence_country(d) or main_country
         if own is not None:
             p = self._capital(own)
             if p is not None:
                 return p, 3
         return None, 3
+
+    def _country_side(self, d: _Draft) -> Place | None:
+        """The region in the part of a country the event's sentences name ("southern Lebanon", "Nigeria's
+        northeast", "central Mali"): the admin1 unit lying furthest that way (nearest the middle for
+        "central"), by the centroids of the country's units."""
+        for sent, start, end, c in self._countries_in(d):
+            m = SIDE_BEFORE.search(sent.text, max(0, start - 30), start) or SIDE_AFTER.match(sent.text, end)
+            if m is None:
+                continue
+            units = [p for p in self.gazetteer.admin1_places(c.iso3) if p.latitude or p.longitude]
+            if len(units) < 3:
+                return None
+            lats, lons = [p.latitude for p in units], [p.longitude for p in units]
+            mid_lat, mid_lon = sum(lats) / len(lats), sum(lons) / len(lons)
+            span_lat, span_lon = (max(lats) - min(lats)) or 1.0, (max(lons) - min(lons)) or 1.0
+            word = m.group("side").lower().replace("-", "")
+            dy = (1 if "north" in word else -1 if "south" in word else 0)
+            dx = (1 if "east" in word else -1 if "west" in word else 0)
+
+            def score(p: Place) -> float:
+                y, x = (p.latitude - mid_lat) / span_lat, (p.longitude - mid_lon) / span_lon
+                return -(x * x + y * y) if dy == dx == 0 else dy * y + dx * x
+
+            return max(units, key=score)
+        return None
 
     def _actor_home(self, d: _Draft) -> Place | None:
         """The seat of the home region of a regional force or community militia in the event."""

@@ -587,3 +587,14 @@ def test_arrested_marchers_are_a_protest_with_intervention_and_a_side_is_not_its
     [e] = extract("Fighting between the army and M23 rebels near Sake killed between 10 and 15 civilians on Sunday.",
                   date(2024, 6, 10))
     assert (e.actor2, e.assoc_actor_1, e.fatalities) == ("M23: March 23 Movement", "", 10)
+
+
+def test_an_event_placed_only_in_a_part_of_a_country_is_in_the_region_that_way(extract):
+    for text, admin1 in (("Islamist militants killed 12 farmers in northeast Nigeria on Sunday.", "Borno"),
+                         ("Gunmen killed five people in Nigeria's northwest on Sunday.", "Sokoto"),
+                         ("Jihadists killed 20 soldiers in an attack in central Mali on Thursday.", "Mopti")):
+        [e] = extract(text, date(2024, 6, 10))
+        assert (e.admin1, e.geo_precision) == (admin1, 3), text
+    # with no part named, the capital stands for the country
+    [e] = extract("Gunmen killed five people in Nigeria on Sunday.", date(2024, 6, 10))
+    assert e.admin1 == "Federal Capital Territory"

@@ -94,6 +94,14 @@ class Gazetteer:
         pid = self._admin1_names.get(f"{iso2}\t{fold(admin1)}")
         return self.place(pid) if pid is not None else None
 
+    def admin1_places(self, iso3: str) -> list[Place]:
+        """The centroid entries of all admin1 units of country ``iso3``."""
+        iso2 = _iso2(iso3)
+        if not iso2:
+            return []
+        prefix = f"{iso2}\t"
+        return [self.place(pid) for key, pid in self._admin1.items() if key.startswith(prefix)]
+
     def country_place(self, iso3: str) -> Place | None:
         """The country as a place: its capital's position, admin1 of the capital."""
         c = countries.by_iso3(iso3)
