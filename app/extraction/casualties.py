@@ -63,7 +63,7 @@ AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|
                   r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has)\b)",  # "ALVARADO, 56, WAS"
                   re.IGNORECASE)
 ONE_OBJECT = re.compile(r"\s*(?:(?:a|an|one)\s+(?!few\b|number\b|lot\b|group\b|dozen\b|total\b)[\w-]+|"
-                        r"(?:him|her)\b(?:\s+dead)?\s*$)", re.IGNORECASE)
+                        r"(?:him|her)\b)", re.IGNORECASE)
 RANGE = re.compile(r"\b((?:between\s+)?" + QUANTITY + r")(\s*(?:and|to|-|–|or)\s*" + QUANTITY + r")\b(?=\s+[A-Za-z])",
                    re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"

@@ -216,8 +216,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         if "riot" in tags:
             # road blocks, barricades and burning are a demonstration's conduct; a crowd turning on
             # people with nothing demanded is mob violence
-            if tags & {"kill", "attack"} and target_civilian and not riot_word:
-                return "Mob violence"
+            if (tags & {"kill", "attack"} and target_civilian or crowd_agent and "looting" in tags
+                    and not state_involved) and not riot_word:
+                return "Mob violence"  # ("residents torched the houses of two women suspected of witchcraft")
             return "Violent demonstration"
     if crowd_agent and tags & {"attack", "kill", "looting"} and not armed_violence and not agent_armed:
         # a crowd that attacks, kills or burns with no protest said: mob violence

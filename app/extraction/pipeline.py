@@ -738,6 +738,9 @@ class Extractor:
         tags = d.tags
         if tags & {"kill", "attack"} and "protest" in tags and any(SETTING.search(x.text) for x in d.sentences):
             tags = tags - {"protest"}  # "a candidate was shot dead at a campaign rally": the rally is the setting
+        lead_tags = {h.tag for h in d.hits if d.sentences[0].start <= h.start < d.sentences[0].end}
+        if "mob" in lead_tags and "protest" in tags and "protest" not in lead_tags:
+            tags = tags - {"protest"}  # "A mob attacked a man ... The attack came after a violent protest"
         strong_tags = {h.tag for h in d.hits if h.tag in STRONG}
         if strong_tags and strong_tags <= NEEDS_ARMED_ACTOR and not any(
                 a.inter in ARMED_INTER or a.kind in ("state", "police", "rebel", "political_militia",

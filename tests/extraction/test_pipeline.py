@@ -598,3 +598,14 @@ def test_an_event_placed_only_in_a_part_of_a_country_is_in_the_region_that_way(e
     # with no part named, the capital stands for the country
     [e] = extract("Gunmen killed five people in Nigeria on Sunday.", date(2024, 6, 10))
     assert e.admin1 == "Federal Capital Territory"
+
+
+def test_a_mob_that_attacks_or_burns_is_mob_violence_whatever_protest_follows(extract):
+    text = ("A mob attacked a man in Meru on Monday, killed him and burnt down his house after suspecting him of "
+            "theft. The attack came after villagers carried out a violent protest against insecurity.")
+    [e] = extract(text, date(2016, 6, 10))
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)", 1)
+    [e] = extract("Residents of Maragua torched the houses of two women suspected of practicing witchcraft on Monday.",
+                  date(2016, 6, 10))
+    assert e.sub_event_type == "Mob violence"
