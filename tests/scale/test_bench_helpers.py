@@ -68,8 +68,9 @@ def test_long_text_is_about_three_kilobytes_with_a_dateline() -> None:
 async def test_direct_sql_is_the_repository_statement_with_its_parameters() -> None:
     sql, args = await main_statement({"country": "Iraq", "date_from": "2023-11-20", "date_to": "2023-11-22"})
     assert "(event.iso3 = $3 OR lower(event.country) = $4)" in sql
-    assert "ORDER BY event.event_date DESC, event.id DESC LIMIT $5" in sql
-    assert args[2:] == ["IRQ", "iraq", 101]  # one more than a page, as the endpoint asks
+    # one more than a page, as the endpoint asks; a literal, so that a generic plan can be costed
+    assert "ORDER BY event.event_date DESC, event.id DESC LIMIT 101" in sql
+    assert args[2:] == ["IRQ", "iraq"]
 
 
 def test_actor_page_reads_each_actors_links_in_page_order() -> None:
@@ -79,7 +80,7 @@ def test_actor_page_reads_each_actors_links_in_page_order() -> None:
     sql, args = page_sql(q, [7, 9])
     assert "UNION ALL" in sql and sql.count("ea.actor_id = $") == 2
     # each actor's newest page through its own ordered scan (a plain UNION ALL was sorted whole)
-    assert sql.count("ORDER BY ea.event_date DESC, ea.event_id DESC LIMIT $") == 2
+    assert sql.count("ORDER BY ea.event_date DESC, ea.event_id DESC LIMIT 101") == 2
     assert 7 in args and 9 in args
 
 
