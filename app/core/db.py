@@ -17,7 +17,7 @@ from alembic.config import Config
 from fastapi import Depends, Request
 from sqlalchemy import Executable, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -138,12 +138,30 @@ async def write_many(session: AsyncSession, sql: str, rows: list[tuple[Any, ...]
         await _on_driver(session, True, lambda driver: driver.executemany(sql, rows))
 
 
-async def _on_driver(
-    session: AsyncSession, in_transaction: bool, call: Callable[[asyncpg.Connection], Awaitable[Any]]
-) -> Any:
+# session.info key of the connection the session's current transaction holds (see _driver_of)
+_DRIVER = "conflict_events.driver"
+
+
+async def _driver_of(session: AsyncSession) -> tuple[AsyncConnection, asyncpg.Connection]:
+    """The session's connection and its asyncpg connection. A session keeps one connection for the
+    life of its (SQLAlchemy) transaction, so it is looked up once per transaction: each lookup costs
+    two greenlet switches, and a POST /articles runs a dozen statements (docs/performance.md)."""
+    transaction = session.sync_session.get_transaction()
+    cached = session.info.get(_DRIVER)
+    if cached is not None and transaction is not None and cached[0] is transaction and transaction.is_active:
+        return cached[1], cached[2]
     conn = await session.connection()
     driver = (await conn.get_raw_connection()).driver_connection
     assert driver is not None
+    # holding the transaction object also keeps its identity from being reused by a later one
+    session.info[_DRIVER] = (session.sync_session.get_transaction(), conn, driver)
+    return conn, driver
+
+
+async def _on_driver(
+    session: AsyncSession, in_transaction: bool, call: Callable[[asyncpg.Connection], Awaitable[Any]]
+) -> Any:
+    conn, driver = await _driver_of(session)
     if in_transaction and not driver.is_in_transaction():
         raise RuntimeError("the session's transaction has not begun: run a SQLAlchemy statement first")
     try:
@@ -151,6 +169,7 @@ async def _on_driver(
     except Exception as exc:
         if not isinstance(exc, _DISCONNECTS) and not driver.is_closed():
             raise
+        session.info.pop(_DRIVER, None)
         await conn.invalidate(exc)
         await conn.engine.dispose(close=False)
         raise DatabaseUnavailableError("the database cannot be reached; retry shortly") from exc
