@@ -9,7 +9,7 @@ from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.changes.models import EventChange
-from app.core.db import run, write, write_many
+from app.core.db import run, write
 from app.sources.models import Source
 
 _CHANGE = EventChange.__table__  # type: ignore[attr-defined]
@@ -29,15 +29,29 @@ class Change:
     merged_into: int | None = None
 
 
+# The lock and the rows in one statement (one round trip): the lock is an InitPlan of the WHERE
+# clause, which runs once, before the first row leaves the scan, so before any row takes its id
+# from the sequence. Rows get their ids in the order of ``changes`` (unnest keeps array order).
+_RECORD_SQL = (
+    "INSERT INTO event_change (event_id, kind, source_id, merged_into) "
+    "SELECT c.event_id, c.kind, c.source_id, c.merged_into "
+    "FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::bigint[]) AS c(event_id, kind, source_id, merged_into) "
+    "WHERE (SELECT count(*) FROM (SELECT pg_advisory_xact_lock($1)) AS feed_lock) = 1"
+)
+
+
 async def record(session: AsyncSession, changes: list[Change]) -> None:
     """Append ``changes`` to the feed; must be the transaction's last write (see ``FEED_LOCK_KEY``)."""
     if not changes:
         return
-    await write(session, "SELECT pg_advisory_xact_lock($1)", FEED_LOCK_KEY)
-    await write_many(
+    await write(
         session,
-        "INSERT INTO event_change (event_id, kind, source_id, merged_into) VALUES ($1, $2, $3, $4)",
-        [(c.event_id, c.kind, c.source_id, c.merged_into) for c in changes],
+        _RECORD_SQL,
+        FEED_LOCK_KEY,
+        [c.event_id for c in changes],
+        [c.kind for c in changes],
+        [c.source_id for c in changes],
+        [c.merged_into for c in changes],
     )
 
 
