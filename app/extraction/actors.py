@@ -129,6 +129,7 @@ _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|t
 # "the al Qaeda-linked JNIM" describes JNIM; "al Shabaab-linked gunmen" are al Shabaab's
 _LINKED_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|affiliate|loyal|leaning)\s+"
                            r"(?:group\s+|militant\s+group\s+)?(?=[A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z])")
+_ARMED_WITH = re.compile(r",?\s+(?:who\s+were\s+|heavily\s+)?armed\s+with\b", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
@@ -507,6 +508,8 @@ class ActorTagger:
             ms, mod_country, region = self._modifier(text, s, country_at_end, region_at_end)
             if role != "anaphor" and (_SOURCE_AFTER.match(text, e) or _SOURCE_BEFORE.search(text, max(0, ms - 30), ms)):
                 continue
+            if role == "civilians" and _ARMED_WITH.match(text, e):
+                role, assoc = "unidentified", ""  # "a group of men armed with machetes" is an armed group
             if role in ("military", "police") and _FORMER_BEFORE.search(text, max(0, ms - 20), ms):
                 continue  # "former police officer Jimmy Cherizier" is a person, not the force
 

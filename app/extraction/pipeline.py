@@ -106,6 +106,7 @@ ELSEWHERE_IN_COUNTRY = re.compile(
     r"eastern|western|(?:north|south)-?(?:eastern|western))\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
     r"\b[A-Z][a-z]+['’]s\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|eastern|"
     r"western|(?:north|south)-?(?:eastern|western))(?:ern)?\s+[A-Z]")
+GENERIC_PEOPLE = re.compile(r"(?:the\s+)?(?:people|persons|others|individuals|someone|one|victims?)", re.IGNORECASE)
 # people who, acting together, make a mob when they attack ("residents", "a group of students")
 MOB_NOUN = re.compile(r"(?:(?:a\s+)?(?:group|band|gang|crowd|number)\s+of\s+)?(?:angry\s+|irate\s+|local\s+)?"
                       r"(?:residents|villagers|locals|students|pupils|youths|neighbours|neighbors|traders|"
@@ -724,6 +725,15 @@ class Extractor:
         assoc = [a for a in actors["assoc"] if a.name]
         all_named = [a for a in d.actors if a.name]
         killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
+        if not targets and "state" in killed_who and agents and not any(a.inter == 1 for a in agents):
+            # "Police officer dies when suspected Al Shabaab members shoot him": the state's men the
+            # report counts among the dead are whom the attack hit
+            hit = [a for a in all_named if a.inter == 1 and a.kind in ("state", "police") and a not in assoc]
+            targets = hit[:1]
+        if targets and targets[0].inter == 1 and targets[0].kind in ("state", "police"):
+            # "stormed a police camp, killing seven people": the attack's object was armed; people
+            # counted without saying who they were do not make it one on civilians
+            targets = [targets[0]] + [a for a in targets[1:] if not (a.inter == 7 and GENERIC_PEOPLE.fullmatch(a.text))]
         agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
             not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
         # people killed or hurt by someone armed, with nothing saying they fought back, are civilians

@@ -609,3 +609,15 @@ def test_a_mob_that_attacks_or_burns_is_mob_violence_whatever_protest_follows(ex
     [e] = extract("Residents of Maragua torched the houses of two women suspected of practicing witchcraft on Monday.",
                   date(2016, 6, 10))
     assert e.sub_event_type == "Mob violence"
+
+
+def test_an_attack_on_a_police_camp_or_officer_is_a_battle_with_the_police(extract):
+    for text in ("Somali Islamist rebels stormed a remote police camp in Mandera on Monday, killing seven people.",
+                 "Police officer dies when suspected Al Shabaab members shoot him during a patrol in Mandera on "
+                 "Monday.",
+                 "A group of men armed with machetes assaulted a police post in Kisumu on Monday to steal guns."):
+        [e] = extract(text, date(2016, 6, 2))
+        assert (e.sub_event_type, e.actor2) == ("Armed clash", "Police Forces of Kenya (2013-2022)"), text
+    # civilians named as such among the victims keep it an attack on civilians
+    [e] = extract("Gunmen attacked a bus in Mandera on Monday, killing five civilians.", date(2016, 6, 2))
+    assert e.sub_event_type == "Attack"
