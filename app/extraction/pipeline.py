@@ -82,7 +82,8 @@ LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|n
                           r"\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
 # "BUENOS AIRES, 13 DEC 89 (AFP) --", "MOGADISHU, June 4 (Reuters) -", "NAIROBI (AP) —"
 DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?\s*(?:\([A-Za-z -]{2,30}\))?"
+    r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:\s*\([A-Za-z .'-]{2,30}\))?(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?"
+    r"\s*(?:\([A-Za-z0-9 .,'-]{2,50}\))?"
     r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s")
 # people abroad: their nationality says who they are, not where things happen
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"

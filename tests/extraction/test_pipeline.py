@@ -621,3 +621,14 @@ def test_an_attack_on_a_police_camp_or_officer_is_a_battle_with_the_police(extra
     # civilians named as such among the victims keep it an attack on civilians
     [e] = extract("Gunmen attacked a bus in Mandera on Monday, killing five civilians.", date(2016, 6, 2))
     assert e.sub_event_type == "Attack"
+
+
+def test_a_dateline_whose_source_has_a_digit_or_a_country_in_brackets_is_a_dateline(extract):
+    text = ("BOGOTA, 3 APR 90 (INRAVISION TELEVISION CADENA 1) -- [TEXT] LIBERAL SENATOR FEDERICO ESTRADA VELEZ "
+            "WAS KIDNAPPED ON 3 APRIL AT THE CORNER OF 60TH AND 48TH STREETS IN WESTERN MEDELLIN.")
+    [e] = extract(text, date(1990, 4, 3))
+    assert (e.location, e.sub_event_type) == ("Medellín", "Abduction/forced disappearance")
+    text = ("MANAGUA (NICARAGUA), 26 AUG 89 (BARRICADA) -- GUNMEN KILLED TWO PEASANTS IN THE TOWN OF JINOTEGA "
+            "YESTERDAY.")
+    [e] = extract(text, date(1989, 8, 26))
+    assert (e.location, e.event_date) == ("Jinotega", date(1989, 8, 25))
