@@ -725,6 +725,9 @@ class Extractor:
         targets = [a for a in actors["targets"] if a.name]
         assoc = [a for a in actors["assoc"] if a.name]
         all_named = [a for a in d.actors if a.name]
+        # "an unknown armed group (likely Al Shabaab)" read as the doer is not also its own victim
+        # (soldiers shooting fellow soldiers, or rival crowds, are another matter)
+        targets = [a for a in targets if a.inter not in (2, 3, 4) or not agents or a.name != agents[0].name]
         killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
         if not targets and "state" in killed_who and agents and not any(a.inter == 1 for a in agents):
             # "Police officer dies when suspected Al Shabaab members shoot him": the state's men the
@@ -984,6 +987,19 @@ class Extractor:
             a2, assoc2 = None, []
         if sub == "Arrests" and a2 is None:
             a2 = make("Civilians", 7, "civilians")  # those arrested, unless the text says who they are
+        if a2 is None and a1 is not None and sub in ("Disrupted weapons use", "Non-violent transfer of territory",
+                                                     "Government regains territory",
+                                                     "Non-state actor overtakes territory"):
+            # "defused an IED planted by Al Shabaab", "took control of the village from IS": the other
+            # armed side named in the report
+            other = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"
+                     and a.name != a1.name and (a.inter == 1) != (a1.inter == 1)]
+            if other:
+                a2 = other[0]
+                assoc1 = [a for a in assoc1 if a.name != a2.name]
+        if a2 is None and sub == "Agreement" and assoc1:
+            # "Al Shabaab and a Hawadle clan reached an agreement": the parties are its two sides
+            a2, assoc1 = assoc1[0], assoc1[1:]
         return a1, assoc1, a2, assoc2
 
     def _place(self, d: _Draft, main_country: countries.Country | None) -> tuple[Place | None, int]:

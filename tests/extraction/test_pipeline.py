@@ -632,3 +632,16 @@ def test_a_dateline_whose_source_has_a_digit_or_a_country_in_brackets_is_a_datel
             "YESTERDAY.")
     [e] = extract(text, date(1989, 8, 26))
     assert (e.location, e.event_date) == ("Jinotega", date(1989, 8, 25))
+
+
+def test_the_other_side_of_a_defused_device_a_taken_village_and_an_agreement(extract):
+    [e] = extract("On 4 June 2025, Puntland Dervish Force defused an IED planted by Islamic State Somalia Province in "
+                  "the Ill area in Buuraha Cali Miskat.", date(2025, 6, 5))
+    assert (e.sub_event_type, e.actor2) == ("Disrupted weapons use", "Islamic State Somalia Province")
+    [e] = extract("On 17 August 2025, Puntland Dervish Forces took control over Dhul Dheexad village near Balade "
+                  "village from Islamic State Somalia Province. There were no clashes.", date(2025, 8, 18))
+    assert (e.sub_event_type, e.actor2) == ("Non-violent transfer of territory", "Islamic State Somalia Province")
+    # "an unknown armed group (likely Al Shabaab)" is the doer, not also its own victim
+    [e] = extract("On 7 April 2025, a roadside IED, planted by an unknown armed group (likely Al Shabaab), exploded "
+                  "near Beerhani village. 1 child was killed.", date(2025, 4, 8))
+    assert (e.actor1, e.actor2) == ("Al Shabaab", "Civilians (Somalia)")
