@@ -1049,20 +1049,7 @@ class Extractor:
             if m is None:
                 continue
             units = [p for p in self.gazetteer.admin1_places(c.iso3) if p.latitude or p.longitude]
-            if len(units) < 3:
-                return None
-            lats, lons = [p.latitude for p in units], [p.longitude for p in units]
-            mid_lat, mid_lon = sum(lats) / len(lats), sum(lons) / len(lons)
-            span_lat, span_lon = (max(lats) - min(lats)) or 1.0, (max(lons) - min(lons)) or 1.0
-            word = m.group("side").lower().replace("-", "")
-            dy = (1 if "north" in word else -1 if "south" in word else 0)
-            dx = (1 if "east" in word else -1 if "west" in word else 0)
-
-            def score(p: Place) -> float:
-                y, x = (p.latitude - mid_lat) / span_lat, (p.longitude - mid_lon) / span_lon
-                return -(x * x + y * y) if dy == dx == 0 else dy * y + dx * x
-
-            return max(units, key=score)
+            return _furthest(units, m.group("side")) if len(units) >= 3 else None
         return None
 
     def _actor_home(self, d: _Draft) -> Place | None:
@@ -1105,6 +1092,23 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _furthest(units: list[Place], side: str) -> Place:
+    """The unit lying furthest towards ``side`` ("north", "southeastern"; "central": nearest the middle),
+    by centroids scaled to the country's extent."""
+    lats, lons = [p.latitude for p in units], [p.longitude for p in units]
+    mid_lat, mid_lon = sum(lats) / len(lats), sum(lons) / len(lons)
+    span_lat, span_lon = (max(lats) - min(lats)) or 1.0, (max(lons) - min(lons)) or 1.0
+    word = side.lower().replace("-", "")
+    dy = 1 if "north" in word else -1 if "south" in word else 0
+    dx = 1 if "east" in word else -1 if "west" in word else 0
+
+    def score(p: Place) -> float:
+        y, x = (p.latitude - mid_lat) / span_lat, (p.longitude - mid_lon) / span_lon
+        return -(x * x + y * y) if dy == dx == 0 else dy * y + dx * x
+
+    return max(units, key=score)
 
 
 def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
