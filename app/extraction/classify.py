@@ -274,6 +274,8 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Agreement"
     if "presence" in tags or "withdraw" in tags:
         return "Change to group/activity"
+    if "riot" in tags or "mob" in tags:
+        return "Violent demonstration"  # a crowd's violence whose doers the text leaves unclear
     return "Other"
 
 

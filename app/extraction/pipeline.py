@@ -738,8 +738,10 @@ class Extractor:
             # "stormed a police camp, killing seven people": the attack's object was armed; people
             # counted without saying who they were do not make it one on civilians
             targets = [targets[0]] + [a for a in targets[1:] if not (a.inter == 7 and GENERIC_PEOPLE.fullmatch(a.text))]
-        agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in agents) or (
-            not agents and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
+        # a party or a community named before the crowd ("ODM supporters riot") only says whose it is
+        doers = [a for a in agents if a.kind != "assoc_group"]
+        agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in doers) or (
+            not doers and any(a.kind == "crowd" or a.inter in (5, 6) for a in all_named))
         # people killed or hurt by someone armed, with nothing saying they fought back, are civilians
         # (ACLED's default for unnamed victims of one-sided violence)
         one_sided = not targets and not d.tags & GROUND_FIGHT and killed_who <= {"unknown", "civilian", "group"} and (

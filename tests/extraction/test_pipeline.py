@@ -645,3 +645,14 @@ def test_the_other_side_of_a_defused_device_a_taken_village_and_an_agreement(ext
     [e] = extract("On 7 April 2025, a roadside IED, planted by an unknown armed group (likely Al Shabaab), exploded "
                   "near Beerhani village. 1 child was killed.", date(2025, 4, 8))
     assert (e.actor1, e.actor2) == ("Al Shabaab", "Civilians (Somalia)")
+
+
+def test_party_supporters_who_riot_and_protesters_tear_gassed_or_driven_back(extract):
+    [e] = extract("ODM party primary winners and supporters riot in Kisumu on Monday after a delay in issuing "
+                  "nomination certificates. Police dispersed the rioters.", date(2017, 5, 10))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya (2013-2022)")
+    for text in ("Protesting members of CORD are tear-gassed by police in Kisumu on Monday.",
+                 "Pwani University students demonstrating in Kilifi on Monday were driven back by police."):
+        [e] = extract(text, date(2016, 6, 2))
+        assert e.sub_event_type == "Protest with intervention", text
