@@ -215,8 +215,11 @@ class ActorTagger:
     def _load_states(self, path: Path) -> None:
         self._state_style: dict[str, tuple[str, str]] = {}
         self._earlier: dict[str, list[tuple[int, int, str]]] = {}
-        for country, article, period, earlier in ((r + [""] * 4)[:4] for r in _rows(path)):
+        self._since: dict[str, date] = {}  # the day the current period began, where we know it
+        for country, article, period, earlier, since in ((r + [""] * 5)[:5] for r in _rows(path)):
             self._state_style[country] = (article, period)
+            if since:
+                self._since[country] = date.fromisoformat(since)
             for p in filter(None, earlier.split("|")):
                 start, end = p.split("-")
                 self._earlier.setdefault(country, []).append((int(start), int(end), p))
@@ -263,7 +266,16 @@ class ActorTagger:
         """A state actor's name with the regime period of ``when``: "Police Forces of Kenya (2022-)"
         for an event of 2016 is "Police Forces of Kenya (2013-2022)". Other names are returned as given."""
         m = _CURRENT_PERIOD.match(name)
-        if m is None or when.year >= int(m.group("start")):
+        if m is None:
+            return name
+        since = self._since.get(m.group("country"))
+        if since is not None and when.year == since.year:
+            # the period changed within the year: before that day the last earlier one applies
+            if when >= since:
+                return name
+            earlier = self._earlier.get(m.group("country"), [])
+            return f"{m.group('base')} ({earlier[-1][2]}){m.group('rest')}" if earlier else name
+        if when.year >= int(m.group("start")):
             return name
         for start, end, period in self._earlier.get(m.group("country"), []):
             if start <= when.year < end:

@@ -656,3 +656,14 @@ def test_party_supporters_who_riot_and_protesters_tear_gassed_or_driven_back(ext
                  "Pwani University students demonstrating in Kilifi on Monday were driven back by police."):
         [e] = extract(text, date(2016, 6, 2))
         assert e.sub_event_type == "Protest with intervention", text
+
+
+def test_drones_launched_at_a_base_and_the_regime_period_changing_within_a_year(extract):
+    [e] = extract("On 9 June 2024, Hezbollah launched drones at an Israeli military base near Kiryat Shmona. No "
+                  "casualties were reported.", date(2024, 6, 10))
+    assert (e.sub_event_type, e.actor1, e.country) == ("Air/drone strike", "Hezbollah", "Israel")
+    text = "On {}, Syrian government forces clashed with SDF fighters near Deir Hafer."
+    [e] = extract(text.format("9 June 2024"), date(2024, 6, 10))
+    assert e.actor1 == "Military Forces of Syria (2000-2024)"  # Assad's army until 8 December 2024
+    [e] = extract(text.format("9 June 2025"), date(2025, 6, 10))
+    assert e.actor1 == "Military Forces of Syria (2024-)"
