@@ -947,6 +947,8 @@ class Extractor:
                 return crowd, groups, states[0] if states else None, []
             return crowd, groups, None, []
         a1 = primary_agents[0] if primary_agents else None
+        if a1 is None and mutual and len({a.name for a in primary_targets}) >= 2:
+            a1 = primary_targets[0]  # "clashes between Borana and Gabra militias": the first side named
         others = [a for a in primary_targets if not a1 or a.name != a1.name]
         if a1 is None:
             # no agent named: the first armed actor of the event acts, the rest are acted upon

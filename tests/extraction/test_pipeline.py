@@ -667,3 +667,9 @@ def test_drones_launched_at_a_base_and_the_regime_period_changing_within_a_year(
     assert e.actor1 == "Military Forces of Syria (2000-2024)"  # Assad's army until 8 December 2024
     [e] = extract(text.format("9 June 2025"), date(2025, 6, 10))
     assert e.actor1 == "Military Forces of Syria (2024-)"
+
+
+def test_clashes_between_two_named_sides_have_both_as_actors(extract):
+    [e] = extract("Clashes between Borana and Gabra militias in Marsabit on Monday left 6 dead.", date(2024, 5, 20))
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Armed clash", "Borana Ethnic Militia (Kenya)", "Gabra Ethnic Militia (Kenya)", 6)
