@@ -107,6 +107,9 @@ ELSEWHERE_IN_COUNTRY = re.compile(
     r"eastern|western|(?:north|south)-?(?:eastern|western))\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
     r"\b[A-Z][a-z]+['’]s\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|eastern|"
     r"western|(?:north|south)-?(?:eastern|western))(?:ern)?\s+[A-Z]")
+VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|settlement)\b", re.IGNORECASE)
+NAME_GOES_ON = re.compile(r"[ -](?!(?:County|Province|Region|District|State|Governorate|Department|Town|City|"
+                          r"Village|Sub-?[Cc]ounty|Division|Municipality)\b)[A-Z]")
 GENERIC_PEOPLE = re.compile(r"(?:the\s+)?(?:people|persons|others|individuals|someone|one|victims?)", re.IGNORECASE)
 # people who, acting together, make a mob when they attack ("residents", "a group of students")
 MOB_NOUN = re.compile(r"(?:(?:a\s+)?(?:group|band|gang|crowd|number)\s+of\s+)?(?:angry\s+|irate\s+|local\s+)?"
@@ -379,7 +382,19 @@ class Extractor:
                 unique and p.population >= BIG_CITY and fold(p.name) == fold(m.text)
                 and p.iso3 in actor_neighbours) or (
                 nationality_only and unique and (p.population >= 10_000 or p.kind == "admin1"))
-            if p.iso3 in plausible or famous or any(
+            # a town or region of a neighbour of the actor's country, under its own name and called a
+            # place ("Kwale County", "a police station in Dif"), when the actor's country has none
+            # of that name: al Shabaab fights in Kenya too
+            across = (p.iso3 in actor_neighbours and fold(p.name) == fold(m.text)
+                      and not any(c.iso3 in named for c in m.candidates)
+                      # not a village named like a town across the border ("Goba village"), nor part of a
+                      # longer name ("the Harar Miin area")
+                      and not (p.population >= 10_000 and VILLAGE_AFTER.match(text, m.end))
+                      and not (NAME_GOES_ON.match(text, m.end) and not countries.is_upper_text(text))
+                      and (p.kind == "admin1" or m.relation == "region" or p.population >= 20_000
+                           or bool(PLACE_BEFORE.search(text[max(0, m.start - 20):m.start]))
+                           or bool(PLACE_AFTER.match(text, m.end))))
+            if p.iso3 in plausible or famous or across or any(
                     _km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
                 out.append((m, p, prec))
                 continue

@@ -673,3 +673,11 @@ def test_clashes_between_two_named_sides_have_both_as_actors(extract):
     [e] = extract("Clashes between Borana and Gabra militias in Marsabit on Monday left 6 dead.", date(2024, 5, 20))
     assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
         "Armed clash", "Borana Ethnic Militia (Kenya)", "Gabra Ethnic Militia (Kenya)", 6)
+
+
+def test_al_shabaab_in_a_kenyan_county_is_in_kenya_but_a_village_named_like_a_town_abroad_is_not(extract):
+    [e] = extract("Police have gunned down an al Shabaab terror suspect in Vingirika (Diani) village, Kwale County.",
+                  date(2016, 6, 2))
+    assert (e.country, e.admin1) == ("Kenya", "Kwale")
+    [e] = extract("On 27 June 2025, a large number of Al Shabaab gathered in Goba village.", date(2025, 6, 28))
+    assert e.country == "Somalia"  # Goba is also a town of 40,000 in Ethiopia
