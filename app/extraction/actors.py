@@ -78,7 +78,7 @@ _ID_ACTS = re.compile(r"\s+(?:(?!(?:is|was|were|are|been|being|got|get|gets)\b)\
 # Group heads that can act as a militia when an attack verb follows ("the Pokot community raided").
 _ID_ACTOR_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|tribe|community|communities|people|members|herders|herdsmen|"
-    r"pastoralists|villagers|residents|farmers|settlers|squatters)\b",
+    r"pastoralists|villagers|residents|farmers|settlers|squatters|ethnic\s+group|ethnic\s+community)\b",
     re.IGNORECASE,
 )
 _LINEAGE_TAIL = re.compile(r"((?:-[A-Z][\w']*(?: [A-Z][\w']*)?)+)(?=\s+(?:sub-clan|sub\s+clan|clan|militia))")

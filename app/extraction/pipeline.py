@@ -151,7 +151,8 @@ CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|respons
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to\s+be)?|believed\s+to\s+be|"
-                    r"thought\s+to\s+be|presumably)\W+(?:the\s+)?$", re.IGNORECASE)
+                    r"thought\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?(?:the\s+)?$",
+                    re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"

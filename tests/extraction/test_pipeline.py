@@ -681,3 +681,11 @@ def test_al_shabaab_in_a_kenyan_county_is_in_kenya_but_a_village_named_like_a_to
     assert (e.country, e.admin1) == ("Kenya", "Kwale")
     [e] = extract("On 27 June 2025, a large number of Al Shabaab gathered in Goba village.", date(2025, 6, 28))
     assert e.country == "Somalia"  # Goba is also a town of 40,000 in Ethiopia
+
+
+def test_an_ethnic_group_that_attacks_and_men_believed_to_be_members_of_a_group(extract):
+    [e] = extract("Orma ethnic group attacks Pokomo villages in Tana River and kill 4.", date(2016, 6, 2))
+    assert (e.actor1, e.actor2) == ("Orma Ethnic Militia (Kenya)", "Civilians (Kenya)")
+    [e] = extract("Armed men believed to be members of Al-Shabaab have killed three people in Kwale.",
+                  date(2016, 6, 2))
+    assert e.actor1 == "Al Shabaab"
