@@ -364,3 +364,8 @@ def test_an_arabic_town_is_found_without_its_article(geo: Geocoder) -> None:
 def test_a_continent_is_no_place(geo: Geocoder) -> None:
     # GeoNames lists "Africa" as another name of Tunisia's Mahdia
     assert not geo.tag("Islamic State West Africa Province fighters moved across Africa.")
+
+
+def test_a_common_word_that_begins_a_longer_name_is_no_place(geo: Geocoder) -> None:
+    # "Green" is a US town's name; "at Green View" is a neighbourhood whose name goes on
+    assert [m.text for m in geo.tag("People chewing miraa at Green View near the depot in Mandera.")] == ["Mandera"]

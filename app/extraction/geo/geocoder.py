@@ -271,7 +271,11 @@ class Geocoder:
             if upper:  # "IN THE TOWN OF UNION", "VICTORIA DEPARTMENT", not "IN PART", "IN ADVANCE"
                 return cue_after or (prev is not None and prev.key == "of" and i > 1
                                      and tokens[i - 2].key in _SETTLEMENT | _REGION)
-            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to"))
+            # "at Green View": a common word that begins a longer name is no place of its own
+            name_goes_on = (nxt is not None and nxt.text[0].isupper()
+                            and text[tokens[j - 1].end:nxt.start].strip() == "")
+            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to")
+                                 and not name_goes_on)
         if upper:
             if cue or curated or (nxt is not None and nxt.key in _FACILITY):
                 return True
