@@ -97,16 +97,17 @@ NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|rece
                             r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
 DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
                         r"following)\b|[;,]", re.IGNORECASE)
-_SIDE = (r"(?P<side>(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|central|northern|southern|eastern|"
-         r"western)")
-# "in southern Lebanon", "in the north of Mali", "northeast Nigeria"; "Nigeria's northeast"
+# the parts of a country ("northern", "north-east", "central"); "in central Mali" places an event, "Nigeria's
+# northeast" too
+_SIDE_WORDS = (r"(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|central|northern|southern|eastern|"
+               r"western")
+_SIDE = r"(?P<side>" + _SIDE_WORDS + r")"
 SIDE_BEFORE = re.compile(r"\b" + _SIDE + r"\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?$", re.IGNORECASE)
 SIDE_AFTER = re.compile(r"(?:['’]s)?\s+(?i:far\s+)?(?i:" + _SIDE + r")\b(?!\s+[A-Z])")
+# a lead that places the event in a part of a country, away from the dateline city
 ELSEWHERE_IN_COUNTRY = re.compile(
-    r"\b(?:in|across)\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|"
-    r"eastern|western|(?:north|south)-?(?:eastern|western))\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
-    r"\b[A-Z][a-z]+['’]s\s+(?:(?:north|south)(?:-?(?:east|west))?|east|west|central|northern|southern|eastern|"
-    r"western|(?:north|south)-?(?:eastern|western))(?:ern)?\s+[A-Z]")
+    r"\b(?:in|across)\s+(?:the\s+)?(?:" + _SIDE_WORDS + r")\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
+    r"\b[A-Z][a-z]+['’]s\s+(?:" + _SIDE_WORDS + r")(?:ern)?\s+[A-Z]")
 VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet|settlement)\b", re.IGNORECASE)
 NAME_GOES_ON = re.compile(r"[ -](?!(?:County|Province|Region|District|State|Governorate|Department|Town|City|"
                           r"Village|Sub-?[Cc]ounty|Division|Municipality)\b)[A-Z]")
