@@ -1018,6 +1018,10 @@ class Extractor:
             if other:
                 a2 = other[0]
                 assoc1 = [a for a in assoc1 if a.name != a2.name]
+        if sub == "Air/drone strike" and a1 is not None and a1.kind == "unidentified":
+            # an air strike by someone the report does not name: aircraft are a state's, ACLED's
+            # "Unidentified Military Forces" (external/other forces)
+            a1 = ActorMention(a1.start, a1.end, a1.text, "Unidentified Military Forces", 8, "", "external")
         if a2 is None and sub == "Agreement" and assoc1:
             # "Al Shabaab and a Hawadle clan reached an agreement": the parties are its two sides
             a2, assoc1 = assoc1[0], assoc1[1:]

@@ -689,3 +689,9 @@ def test_an_ethnic_group_that_attacks_and_men_believed_to_be_members_of_a_group(
     [e] = extract("Armed men believed to be members of Al-Shabaab have killed three people in Kwale.",
                   date(2016, 6, 2))
     assert e.actor1 == "Al Shabaab"
+
+
+def test_an_air_strike_by_someone_unnamed_is_by_unidentified_military_forces(extract):
+    [e] = extract("Drones struck a market in El Fasher on Monday, killing 12 people.", date(2024, 6, 11))
+    assert (e.sub_event_type, e.actor1, e.inter1, e.actor2) == (
+        "Air/drone strike", "Unidentified Military Forces", 8, "Civilians (Sudan)")
