@@ -178,7 +178,8 @@ class TimeTagger:
         # "on Monday last week", "Thursday of last week": that weekday of the week before the report's
         self._week_after = re.compile(r",?\s+(?:of\s+)?(?P<which>last|the\s+previous|previous)\s+week\b")
         self._date_prefix = re.compile(
-            r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around)\s+)?"
+            r"(?<![a-z])(?:(?P<approx>around|about|circa|approximately|on\s+or\s+about|on\s+or\s+around|"
+            r"(?:in\s+|during\s+)?(?:the\s+)?week\s+(?:of|starting|beginning))\s+)?"
             r"(?:(?P<pre>between|from)\s+)?"
             r"(?:(?P<night>(?:the\s+)?(?:night|evening|morning|early\s+hours)\s+of)\s+)?"
             rf"(?:{wd}\.?,?\s+)?(?:the\s+)?$"

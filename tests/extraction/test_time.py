@@ -45,6 +45,7 @@ EXPLICIT = [
     ("Several villages were burned in March 2025.", date(2025, 5, 1), "March 2025", date(2025, 3, 15), 3),
     ("The strikes on Tuesday, 21 November targeted two facilities.", date(2023, 11, 23), "Tuesday, 21 November", TUE, 1),
     ("Around 4 June 2025 (as reported), traders protested in Mogadishu.", date(2025, 6, 6), "Around 4 June 2025", date(2025, 6, 4), 2),
+    ("In the week of 1 May 2024, gunmen abducted a chief in Wajir.", date(2024, 5, 20), "In the week of 1 May 2024", date(2024, 5, 1), 2),
     ("HE ADDED THAT ON 3 FEBRUARY PRESIDENT CEREZO MET WITH THE DIPLOMATS.", date(1990, 2, 4), "3 FEBRUARY", date(1990, 2, 3), 1),
     ("On 4 March 10 people were killed in the market.", THU, "4 March", date(2025, 3, 4), 1),
 ]
