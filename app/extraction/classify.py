@@ -63,7 +63,7 @@ GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?
 # a trigger is not an event when the words just before it deny, project or call for it ...
 PROJECTED = re.compile(
     r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
-    r"plan(?:s|ned|ning)?\s+to|planning|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
+    r"plan(?:s|ned|ning)?\s+to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
@@ -83,6 +83,8 @@ BACKGROUND = re.compile(
     r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
     r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
 )
+CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s+(?:a\s+series\s+of|several|"
+                       r"multiple)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
@@ -168,8 +170,8 @@ class TriggerTagger:
                                           or PROPOSED.search(left[-40:])):
                     continue
                 word = m.group(0)
-                if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]):
-                    continue
+                if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
+                    continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag
                 hits.append(Hit(tag_, offset + m.start(), offset + m.end(), sentence[m.start():m.end()]))
         hits.sort(key=lambda h: h.start)

@@ -695,3 +695,22 @@ def test_an_air_strike_by_someone_unnamed_is_by_unidentified_military_forces(ext
     [e] = extract("Drones struck a market in El Fasher on Monday, killing 12 people.", date(2024, 6, 11))
     assert (e.sub_event_type, e.actor1, e.inter1, e.actor2) == (
         "Air/drone strike", "Unidentified Military Forces", 8, "Civilians (Sudan)")
+
+
+def test_more_news_phrasings_of_conflict_events(extract):
+    cases = [
+        ("On 28 June 2025, international forces conducted a series of airstrikes targeting Al Shabaab positions "
+         "near Jilib.", "Air/drone strike"),
+        ("On 14 August 2025, Al Shabaab were gathering near Ceel Barde town with heavy weapons.",
+         "Change to group/activity"),
+        ("On 23 April 2025, Leysaan clan militia fired RPG rounds and small arms at the Southwest State Special "
+         "Police Forces near the airstrip in Baidoa.", "Armed clash"),
+        ("On 14 July 2025, Al Shabaab destroyed foodstuffs from local traders in Jilib town.",
+         "Looting/property destruction"),
+        ("A county chief inspector of Logistics and Planning was shot and killed in Mombasa on Monday.", "Attack"),
+    ]
+    for text, sub in cases:
+        events = extract(text, date(2025, 9, 20))
+        assert events and events[0].sub_event_type == sub, text
+    # planning an attack is not an attack
+    assert not extract("The militants were planning an attack on the base in Mandera.", date(2025, 9, 20))
