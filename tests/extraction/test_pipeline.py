@@ -708,6 +708,13 @@ def test_more_news_phrasings_of_conflict_events(extract):
         ("On 14 July 2025, Al Shabaab destroyed foodstuffs from local traders in Jilib town.",
          "Looting/property destruction"),
         ("A county chief inspector of Logistics and Planning was shot and killed in Mombasa on Monday.", "Attack"),
+        ("On 13 August 2025, police officers opened heavy gunfire on civilians in Mogadishu. 1 person was injured.",
+         "Attack"),
+        ("On 3 September 2025, Al Shabaab crossed over the Galgaduud border and arrived near Geel Gub village.",
+         "Change to group/activity"),
+        ("On 25 June 2025, SSC militia seized three commercial trucks in Jidali village.",
+         "Looting/property destruction"),
+        ("On 7 September 2025, Al Shabaab ordered all civilians to evacuate a village near Jamaame town.", "Other"),
     ]
     for text, sub in cases:
         events = extract(text, date(2025, 9, 20))
