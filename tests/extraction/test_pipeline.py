@@ -715,6 +715,8 @@ def test_more_news_phrasings_of_conflict_events(extract):
         ("On 25 June 2025, SSC militia seized three commercial trucks in Jidali village.",
          "Looting/property destruction"),
         ("On 7 September 2025, Al Shabaab ordered all civilians to evacuate a village near Jamaame town.", "Other"),
+        ("Pokot raiders targeted police officers in Tiaty on Monday.", "Armed clash"),
+        ("Anti-terror police apprehend two al Shabaab suspects in Mombasa on Monday.", "Arrests"),
     ]
     for text, sub in cases:
         events = extract(text, date(2025, 9, 20))
