@@ -328,8 +328,7 @@ class Extractor:
             isos = {p.iso3 for p in m.candidates[:3]}
             # a look-alike ("Katheri" for India's "Kotharia") says little about the country, unless
             # the text says it is a place ("in Belet Xaawo town")
-            if len(isos) == 1 and (self._exact(m, m.candidates[0]) or PLACE_BEFORE.search(
-                    text[max(0, m.start - 20):m.start]) or PLACE_AFTER.match(text, m.end)):
+            if len(isos) == 1 and (self._exact(m, m.candidates[0]) or _cued(text, m)):
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
         # a country only named as the nationality of foreigners ("a German tourist", "US forces") says
@@ -379,11 +378,10 @@ class Extractor:
             # region whose name is its own, exactly written ("Chinese workers attacked in Narok")
             # and a large city of a neighbour of an actor's country, under its own name ("a Mombasa
             # police detective" in a note that names only al Shabaab, an actor of Somalia)
-            unique = self._exact(m, p) and all(c.iso3 == p.iso3 for c in m.candidates)
             famous = p.source != "geonames" or (
-                unique and p.population >= BIG_CITY and fold(p.name) == fold(m.text)
-                and p.iso3 in actor_neighbours) or (
-                nationality_only and unique and (p.population >= 10_000 or p.kind == "admin1"))
+                (p.population >= BIG_CITY and fold(p.name) == fold(m.text) and p.iso3 in actor_neighbours
+                 or nationality_only and (p.population >= 10_000 or p.kind == "admin1"))
+                and all(c.iso3 == p.iso3 for c in m.candidates) and self._exact(m, p))
             # a town or region of a neighbour of the actor's country, under its own name and called a
             # place ("Kwale County", "a police station in Dif"), when the actor's country has none
             # of that name: al Shabaab fights in Kenya too
@@ -394,8 +392,7 @@ class Extractor:
                       and not (p.population >= 10_000 and VILLAGE_AFTER.match(text, m.end))
                       and not (NAME_GOES_ON.match(text, m.end) and not countries.is_upper_text(text))
                       and (p.kind == "admin1" or m.relation == "region" or p.population >= 20_000
-                           or bool(PLACE_BEFORE.search(text[max(0, m.start - 20):m.start]))
-                           or bool(PLACE_AFTER.match(text, m.end))))
+                           or _cued(text, m)))
             if p.iso3 in plausible or famous or across or any(
                     _km(p.latitude, p.longitude, a.latitude, a.longitude) < 800 for a in anchors):
                 out.append((m, p, prec))
@@ -412,8 +409,7 @@ class Extractor:
         place ("in Baragoi", "Sega town") and not the name of a building ("Heritage Hotel")."""
         if p.population >= 5_000 or p.kind == "admin1" or p.source != "geonames":
             return True
-        return bool(PLACE_BEFORE.search(text[max(0, m.start - 20):m.start]) or PLACE_AFTER.match(text, m.end)
-                    ) and not BUILDING_AFTER.match(text, m.end)
+        return _cued(text, m) and not BUILDING_AFTER.match(text, m.end)
 
     def _exact(self, m: PlaceMention, p: Place) -> bool:
         """Whether the mention names the place itself (name or alternate name), not a look-alike."""
@@ -1117,6 +1113,11 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _cued(text: str, m: PlaceMention) -> bool:
+    """Whether the text calls the mention a place: "in Baragoi", "Sega town", "Kwale County"."""
+    return bool(PLACE_BEFORE.search(text[max(0, m.start - 20):m.start]) or PLACE_AFTER.match(text, m.end))
 
 
 def _furthest(units: list[Place], side: str) -> Place:

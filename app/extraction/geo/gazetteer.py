@@ -41,6 +41,7 @@ class Gazetteer:
         self._consonants: dict[str, int | tuple[int, ...]] = index["consonants"]
         self._admin1: dict[str, int] = index["admin1"]
         self._cache: dict[int, Place] = {}
+        self._admin1_by_country: dict[str, list[int]] = {}
         self._countries: dict[str, tuple[str, str]] = {}
         # first words of all exact keys: lets the tagger skip n-grams that cannot match
         self.first_words: dict[str, int] = index["first_words"]  # word -> most words of a name
@@ -99,8 +100,10 @@ class Gazetteer:
         iso2 = _iso2(iso3)
         if not iso2:
             return []
-        prefix = f"{iso2}\t"
-        return [self.place(pid) for key, pid in self._admin1.items() if key.startswith(prefix)]
+        if iso2 not in self._admin1_by_country:  # one scan of the table per country
+            prefix = f"{iso2}\t"
+            self._admin1_by_country[iso2] = [pid for key, pid in self._admin1.items() if key.startswith(prefix)]
+        return [self.place(pid) for pid in self._admin1_by_country[iso2]]
 
     def country_place(self, iso3: str) -> Place | None:
         """The country as a place: its capital's position, admin1 of the capital."""
