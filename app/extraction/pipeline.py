@@ -140,11 +140,26 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|di
                           re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
+INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
+                               r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
                          r"sub-?county|division|ward)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
                               r"police|government|embassy|aircraft|navy|air\s+force|drones?|jets?|warplanes?|"
                               r"authorities|officers?|" + FOREIGNERS + r")\b", re.IGNORECASE)
+# after a nationality, what lies or acts at home: "Kenyan villages", "Ugandan territory", "Kenyan police" (a
+# country's police work in it)
+HOME_PLACE_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:villages?|towns?|territory|soil|side\s+of\s+the\s+border|"
+                              r"border\s+towns?|police(?:m[ae]n)?)\b", re.IGNORECASE)
+# where people came from is not where they struck ("raiders from Sudan", "bandits from neighbouring
+# Ethiopia"); nor does a border say which side of it things happened ("near the border with Somalia")
+ORIGIN_BEFORE = re.compile(r"\b(?:(?:raiders|bandits|attackers|assailants|gunmen|militants|fighters|militias?|"
+                           r"militiamen|herders|herdsmen|pastoralists|rustlers|tribesmen|poachers|smugglers|"
+                           r"intruders|infiltrators|refugees|migrants|men|troops|soldiers|forces)\s+(?:\w+\s+)?"
+                           r"from|border\s+(?:with|of))\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
+# after a nationality, people who cross borders to raid: their nationality is not the event's country
+RAIDER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:raiders|bandits|attackers|assailants|herders|herdsmen|"
+                          r"pastoralists|rustlers|poachers|smugglers|intruders|infiltrators|border)\b", re.IGNORECASE)
 HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurgents?|militants?|terrorists?|"
                               r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
                               r"demonstrators?|opposition)\b", re.IGNORECASE)
@@ -286,9 +301,10 @@ class Extractor:
         for _s, _e, c in cues:
             counts[c.iso3] = min(counts.get(c.iso3, 0.0) + 0.8, 2.4)
         for i, (start, end, c) in enumerate(doc_countries):
-            if LOCATION_CUE.search(text[max(0, start - 25):start]) and not FOREIGNER_AFTER.match(text[end:end + 30]):
+            role = _country_role(text, start, end)
+            if role == "place":
                 w = 3.0
-            elif ACTOR_NOUN_AFTER.match(text[end:end + 30]):
+            elif role == "party":
                 counts[c.iso3] = counts.get(c.iso3, 0.0) + 0.3  # "US forces": who acts, not where
                 weak.add(c.iso3)
                 continue
@@ -873,10 +889,17 @@ class Extractor:
                               + 0.1 * (len(d.hits) > 1), 2)
         return ev
 
-    @staticmethod
-    def _localised(a: ActorMention | None, cname: str) -> ActorMention | None:
-        if (a is None or not cname or not a.generic or a.kind not in ("civilians", "crowd", "rioters", "protesters")
-                or a.country == cname or not a.name.endswith(f"({a.country})")):
+    def _localised(self, a: ActorMention | None, cname: str) -> ActorMention | None:
+        """A generic actor given the report's main country ("police", "residents") belongs to the
+        country of the event's own place instead, where the two differ."""
+        if a is None or not cname or not a.generic or not a.country or a.country == cname:
+            return a
+        if a.kind in ("state", "police"):
+            force = "Police" if a.kind == "police" else "Military"
+            if a.name != self.actors.state_name(force, a.country):
+                return a
+            return replace(a, name=self.actors.state_name(force, cname), country=cname, inter=1)
+        if a.kind not in ("civilians", "crowd", "rioters", "protesters") or not a.name.endswith(f"({a.country})"):
             return a
         return replace(a, name=f"{a.name[:-len(a.country) - 2]}({cname})", country=cname)
 
@@ -1032,12 +1055,14 @@ class Extractor:
         if places:
             first = d.sentences[0] if d.places else None
 
-            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int]:
+            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int, int]:
                 m, p, prec = item
                 in_first = first is not None and first.start <= m.start < first.end
                 # the dateline says where the report was filed: the place of last resort
                 filed = m.start < d.dateline_end
-                return (int(filed), prec, 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
+                # a school named after a town may stand elsewhere ("Juba Primary School in Dadaab")
+                named_for = bool(INSTITUTION_AFTER.match(d.text, m.end))
+                return (int(filed), prec, int(named_for), 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
             local = self._local_countries(d)
@@ -1144,14 +1169,27 @@ def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
     return sorted(rows, key=lambda r: -len(r[0]))
 
 
+def _country_role(text: str, start: int, end: int) -> str:
+    """What the country named at ``text[start:end]`` says about where things happen: ``place`` (there:
+    "strikes in Iraq", "Kenyan villages", "Kenyan police"), ``party`` (who took part, not where: "US
+    forces", "a German tourist", "Ugandan raiders", "bandits from Ethiopia", "the border with Somalia")
+    or ``plain``."""
+    before, after = text[max(0, start - 40):start], text[end:end + 30]
+    if ORIGIN_BEFORE.search(before) or RAIDER_AFTER.match(after):
+        return "party"
+    if LOCATION_CUE.search(before[-25:]) and not FOREIGNER_AFTER.match(after) or HOME_PLACE_AFTER.match(after):
+        return "place"
+    if ACTOR_NOUN_AFTER.match(after):
+        return "party"
+    return "plain"
+
+
 def _names_location(text: str, start: int, end: int) -> bool:
     """Whether the country named at ``text[start:end]`` is where things happen ("strikes in Iraq",
     "Salvadoran guerrillas": rebels fight at home), not a foreigner's nationality ("the killing of a
     German tourist")."""
-    after = text[end:end + 30]
-    if FOREIGNER_AFTER.match(after):
-        return False
-    return bool(LOCATION_CUE.search(text[max(0, start - 25):start]) or HOME_ACTOR_AFTER.match(after))
+    role = _country_role(text, start, end)
+    return role == "place" or role == "plain" and bool(HOME_ACTOR_AFTER.match(text[end:end + 30]))
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

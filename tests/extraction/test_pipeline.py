@@ -723,3 +723,26 @@ def test_more_news_phrasings_of_conflict_events(extract):
         assert events and events[0].sub_event_type == sub, text
     # planning an attack is not an attack
     assert not extract("The militants were planning an attack on the base in Mandera.", date(2025, 9, 20))
+
+
+def test_where_raiders_came_from_and_a_border_are_not_where_they_struck(extract):
+    events = extract("Armed raiders from neighbouring Uganda attacked a village in Kenya on Monday, killing two herders.",
+                     date(2021, 3, 10))
+    assert [e.country for e in events] == ["Kenya"]
+    events = extract("Tanzanian bandits raided Kenyan villages on Sunday and drove away 200 cattle.", date(2021, 3, 10))
+    assert [e.country for e in events] == ["Kenya"]
+    events = extract("Ethiopian police fired tear gas at protesters on Friday in a town near the border with Sudan.", date(2021, 3, 10))
+    assert [e.country for e in events] == ["Ethiopia"]
+    assert events[0].actor2.startswith("Police Forces of Ethiopia")
+    events = extract("Gunmen shot dead a trader near the border with Somalia on Tuesday.", date(2021, 3, 10))
+    assert all(e.country != "Somalia" for e in events)
+
+
+def test_a_school_named_after_a_town_and_a_sergeant_named_like_one(extract):
+    e, = extract("A roadside bomb hit a police truck near Kismayo Primary School in Hagadera camp in Dadaab "
+                 "on Thursday.", date(2022, 5, 7))
+    assert (e.country, e.location) in (("Kenya", "Dadaab"), ("Kenya", "Hagadera"))
+    assert e.actor2.startswith("Police Forces of Kenya")
+    events = extract("An officer shot dead his superior, senior sergeant Hassan Abdi, at a police post on "
+                     "Monday.", date(2022, 5, 7))
+    assert all(e.location != "Hassan" for e in events)

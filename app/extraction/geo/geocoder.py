@@ -74,7 +74,8 @@ _DIRECTION = re.compile(
 _TITLES = {"governor", "president", "minister", "mp", "mca", "senator", "mr", "mrs", "ms", "dr", "gen", "general",
            "col", "colonel", "capt", "captain", "maj", "major", "lt", "sgt", "sergeant", "sheikh", "bishop",
            "father", "pastor", "imam", "commissioner", "mayor", "judge", "justice", "prof", "professor",
-           "commander", "spokesman", "spokesperson", "chairman", "deputy", "lawmaker", "legislator"}
+           "commander", "spokesman", "spokesperson", "chairman", "deputy", "lawmaker", "legislator",
+           "constable", "corporal", "cpl", "inspector", "superintendent", "reverend", "rev", "hon"}
 _NAME_PARTICLES = {"wa", "bin", "ibn", "de", "del", "da", "van", "von", "al", "el", "abu", "ould", "arap"}
 # never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
@@ -305,12 +306,18 @@ class Geocoder:
                 return False
             t = tokens[k]
             if t.key in _TITLES:
-                return upper or t.text[0].isupper()
+                # "Sgt Hassan Yusuf"; lower case only with the name going on: "senior sergeant Hassan Yusuf"
+                return upper or t.text[0].isupper() or k < i - 1 or self._name_goes_on(text, tokens, i)
             name_part = t.key in _NAME_PARTICLES or t.key in self.given_names or (not upper and t.text[0].isupper())
             if not name_part or t.key in _FUNCTION_WORDS:
                 return False
             k -= 1
         return False
+
+    @staticmethod
+    def _name_goes_on(text: str, tokens: list[_Token], i: int) -> bool:
+        """Whether token ``i`` is followed, in the same phrase, by another capitalised word."""
+        return i + 1 < len(tokens) and tokens[i + 1].text[0].isupper() and not text[tokens[i].end:tokens[i + 1].start].strip()
 
     @staticmethod
     def _following_word(text: str, tokens: list[_Token], j: int) -> tuple[str, int]:
