@@ -50,6 +50,8 @@ from app.extraction.types import (
 
 ARMED_INTER = {1, 2, 3, 4, 8}
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+NOUN_BEFORE = re.compile(r"\b(?:an?|the|following|after|during|repulsed|repelled|foiled|thwarted)\s+(?:[\w-]+\s+){0,2}$",
+                         re.IGNORECASE)
 PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECASE)
 HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|most))|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
                                     re.IGNORECASE)
@@ -72,6 +74,10 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+# one force fighting itself ("two groups of soldiers clashed", "the militia fought among themselves")
+INTRA_GROUP = re.compile(r"\b(?:two|2|rival)\s+(?:groups|factions|units|sections)\s+of\b|"
+                         r"\b(?:among|amongst|between)\s+themselves\b|\bwith\s+(?:each\s+other|one\s+another)\b",
+                         re.IGNORECASE)
 MAX_PLACE_MENTIONS = 200
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
@@ -87,7 +93,7 @@ DATELINE = re.compile(
     r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s")
 # people abroad: their nationality says who they are, not where things happen
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
-              r"businessm[ae]n")
+              r"businessm[ae]n|refugees?|migrants?|asylum[- ]seekers?")
 FOREIGNER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:" + FOREIGNERS + r"|embassy|consulate)\b", re.IGNORECASE)
 # words before an attack, a killing or a burning that make it not a crowd's own deed: a noun ("the
 # killing", "an attack on"), a cause ("protest the murder", "after the attack"), a passive ("were attacked")
@@ -149,7 +155,7 @@ ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army
                               r"authorities|officers?|" + FOREIGNERS + r")\b", re.IGNORECASE)
 # after a nationality, what lies or acts at home: "Kenyan villages", "Ugandan territory", "Kenyan police" (a
 # country's police work in it)
-HOME_PLACE_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:villages?|towns?|territory|soil|side\s+of\s+the\s+border|"
+HOME_PLACE_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:villages?|towns?|camps?|territory|soil|side\s+of\s+the\s+border|"
                               r"border\s+towns?|police(?:m[ae]n)?)\b", re.IGNORECASE)
 # where people came from is not where they struck ("raiders from Sudan", "bandits from neighbouring
 # Ethiopia"); nor does a border say which side of it things happened ("near the border with Somalia")
@@ -652,7 +658,15 @@ class Extractor:
                 done[k] = self._roles_at(text, sent, hits[k], tags, s_actors)
             return done[k]
 
-        agents, targets, assoc = next((at(k) for k in range(len(hits)) if at(k)[0]), at(0))
+        # the victims of a passive ("police reservist shot dead while patrolling") are not the doers
+        # of what they were doing when it happened
+        subjects = [a for a in at(0)[1] if sent.start <= a.start and a.end <= hits[0].start]
+        hit_first = {a.name for a in subjects} if not at(0)[0] and _passive(text, sent, hits[0], subjects) else set()
+        # what the sentence says its actors did besides the deed (a racket, a patrol) is read last ("a
+        # gang member running an extortion racket was shot dead by police")
+        order = sorted(range(len(hits)), key=lambda k: hits[k].tag in ("looting", "presence"))
+        agents, targets, assoc = next((at(k) for k in order
+                                       if at(k)[0] and not {a.name for a in at(k)[0]} <= hit_first), at(0))
         if agents and not targets:
             # "Five policemen were killed after al-Shabaab fighters ambushed their convoy": the doer
             # from one trigger, the victims from another
@@ -678,12 +692,12 @@ class Extractor:
         agents: list[ActorMention] = []
         targets: list[ActorMention] = []
         assoc: list[ActorMention] = []
-        passive = bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start])) or (
-            # headline passive: "5 SLDF members shot dead by police", "2 suspected Mungiki members killed"
-            bool(before) and bool(PARTICIPLE.search(trig.text))
-            and before[-1].end >= trig.start - 12
-            and bool(HEADLINE_PASSIVE_AFTER.match(text[trig.end:min(sent.end, trig.end + 12)])))
+        passive = _passive(text, sent, trig, before)
         by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 60):a.start])]
+        # "police officers were injured following an attack by armed bandits": a noun's "by" names the
+        # doer, and the actor before it is the one hit
+        passive = passive or bool(by_agents and by_agents[0].start - trig.end <= 25
+                                  and NOUN_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start))
         # civilians do not attack in ACLED's coding: named before a violent trigger they are its
         # victims ("One man hacked to death", "a trader was shot")
         violent = tags & VIOLENT
@@ -829,6 +843,9 @@ class Extractor:
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian, mutual="clash" in tags,
                                                     implied_police=bool(tags & {"intervention", "arrest"}))
+        if actor2 is None and actor1 is not None and "clash" in tags and any(
+                INTRA_GROUP.search(x.text) for x in d.sentences):
+            actor2 = actor1  # "two groups of government soldiers clashed": the force on both sides
         # people named without a nationality belong to the country where the event happened ("a
         # Ukrainian drone attack in Russia's Belgorod region injured two people": Civilians (Russia))
         actor1, actor2 = self._localised(actor1, cname), self._localised(actor2, cname)
@@ -1167,6 +1184,16 @@ def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
     path = Path(__file__).parent / "data" / "geo" / "actor_homes.tsv"
     rows = [(prefix, (iso3, admin1, seat)) for prefix, iso3, admin1, seat in read_tsv(path, header=False)]
     return sorted(rows, key=lambda r: -len(r[0]))
+
+
+def _passive(text: str, sent: Sentence, trig: Hit, before: list[ActorMention]) -> bool:
+    """Whether the trigger is a passive whose subject is the last actor ``before`` it (never a clash:
+    "soldiers clashed in Moqokori" is no headline passive)."""
+    return trig.tag not in GROUND_FIGHT and (bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start])) or (
+        # headline passive: "5 SLDF members shot dead by police", "2 suspected Mungiki members killed"
+        bool(before) and bool(PARTICIPLE.search(trig.text))
+        and before[-1].end >= trig.start - 12
+        and bool(HEADLINE_PASSIVE_AFTER.match(text[trig.end:min(sent.end, trig.end + 12)]))))
 
 
 def _country_role(text: str, start: int, end: int) -> str:

@@ -746,3 +746,25 @@ def test_a_school_named_after_a_town_and_a_sergeant_named_like_one(extract):
     events = extract("An officer shot dead his superior, senior sergeant Hassan Abdi, at a police post on "
                      "Monday.", date(2022, 5, 7))
     assert all(e.location != "Hassan" for e in events)
+
+
+def test_the_doer_of_a_passive_or_of_an_attack_by_someone_and_soldiers_who_clash(extract):
+    # the victim of a headline passive is not the doer of what he was doing when it happened
+    e, = extract("Police constable shot dead while guarding a bank in Eldoret on Monday; attackers unknown.",
+                 date(2019, 4, 10))
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor2.startswith("Police Forces of Kenya")
+    assert not e.actor1.startswith("Police")
+    # "an attack by X": X did it, the officers before it were hit
+    e, = extract("Three soldiers were wounded following an attack by suspected bandits in Baragoi on Friday.",
+                 date(2019, 4, 10))
+    assert (e.sub_event_type, e.actor1) == ("Armed clash", "Unidentified Armed Group (Kenya)")
+    assert e.actor2.startswith("Military Forces of Kenya")
+    # what a man did ("ran an extortion racket") does not make him the doer of his killing
+    e, = extract("A gang leader who ran an extortion racket at the bus stage was shot dead by police in Thika "
+                 "on Sunday.", date(2019, 4, 10))
+    assert e.actor1.startswith("Police Forces of Kenya")
+    # soldiers who clashed are no headline passive
+    e, = extract("On 2 March 2024, two groups of government soldiers (SNA) clashed in Baidoa over a checkpoint.",
+                 date(2024, 3, 5))
+    assert (e.actor1, e.actor2) == ("Military Forces of Somalia (2022-)", "Military Forces of Somalia (2022-)")
