@@ -137,7 +137,8 @@ def test_a_withdrawal_from_bases_is_a_change_to_group_activity(tagger):
         ("Three people wounded by armed cattle rustlers near Baragoi.", "attack"),
         ("Another person dies in a clan war over land.", "violence"),
         ("Forty-five members of al Shabaab are witnessed crossing into Kenya at Sugrow.", "presence"),
-        ("Matatu operators block a car park in Kisumu.", "riot"),
+        ("Matatu operators block a car park in Kisumu.", "protest"),
+        ("Boda boda riders light fires on the highway.", "riot"),
     ],
 )
 def test_news_phrasings_of_violence_are_triggers(sentence: str, tag: str) -> None:

@@ -768,3 +768,12 @@ def test_the_doer_of_a_passive_or_of_an_attack_by_someone_and_soldiers_who_clash
     e, = extract("On 2 March 2024, two groups of government soldiers (SNA) clashed in Baidoa over a checkpoint.",
                  date(2024, 3, 5))
     assert (e.actor1, e.actor2) == ("Military Forces of Somalia (2022-)", "Military Forces of Somalia (2022-)")
+
+
+def test_a_road_block_is_a_protest_and_burning_tyres_make_it_violent(extract):
+    e, = extract("On 3 May 2025, traders blocked the main road in Baidoa town to protest new market fees.",
+                 date(2025, 5, 5))
+    assert (e.sub_event_type, e.actor1) == ("Peaceful protest", "Protesters (Somalia)")
+    e, = extract("On 3 May 2025, traders blocked the main road with burning tires in Baidoa town to protest new "
+                 "market fees.", date(2025, 5, 5))
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Somalia)")
