@@ -74,6 +74,9 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+# a demonstration's sub-event types from the mildest: one demonstration is coded at its worst
+DEMO_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
+             "Violent demonstration": 4}
 # one force fighting itself ("two groups of soldiers clashed", "the militia fought among themselves")
 INTRA_GROUP = re.compile(r"\b(?:two|2|rival)\s+(?:groups|factions|units|sections)\s+of\b|"
                          r"\b(?:among|amongst|between)\s+themselves\b|\bwith\s+(?:each\s+other|one\s+another)\b",
@@ -101,8 +104,8 @@ NOT_CROWD_DEED = re.compile(r"\b(?:the|a|an|of|over|against|following|after|rece
                             r"its|by|to|for|was|were|been|being|is|are|protest(?:ed|ing|s)?|demonstrat\w*|"
                             r"condemn\w*|mourn\w*|accus\w*|blam\w*)\s+"
                             r"(?:(?:recent|deadly|brutal|alleged|reported|fatal|violent|\w+-\w+)\s+)?$", re.IGNORECASE)
-DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|and|or|"
-                        r"following)\b|[;,]", re.IGNORECASE)
+DEED_BREAK = re.compile(r"\b(?:after|when|while|because|before|which|that|who|whose|over|against|following)\b|"
+                        r";|,(?!\s*$)", re.IGNORECASE)
 # the parts of a country ("northern", "north-east", "central"); "in central Mali" places an event, "Nigeria's
 # northeast" too
 _SIDE_WORDS = (r"(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|central|northern|southern|eastern|"
@@ -1137,15 +1140,24 @@ class Extractor:
 
     @staticmethod
     def _merge_same(events: list[Event]) -> list[Event]:
-        """One event per day, place and sub-event type; a dateless duplicate joins its dated twin."""
+        """One event per day, place and sub-event type; a dateless duplicate joins its dated twin. A
+        demonstration is one event at its worst: a protest that turned violent that day and place is a
+        violent demonstration, not a peaceful protest besides."""
         out: list[Event] = []
         for e in events:
-            twin = next((o for o in out if o.sub_event_type == e.sub_event_type and o.country == e.country
+            twin = next((o for o in out if (o.sub_event_type == e.sub_event_type or (
+                o.sub_event_type in DEMO_RANK and e.sub_event_type in DEMO_RANK)) and o.country == e.country
                          and o.location == e.location and (o.event_date == e.event_date
                                                            or o.time_precision > 1 or e.time_precision > 1)), None)
             if twin is None:
                 out.append(e)
                 continue
+            if DEMO_RANK.get(e.sub_event_type, 0) > DEMO_RANK.get(twin.sub_event_type, 0):
+                for k in ("disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+                          "interaction", "civilian_targeting", "notes"):
+                    setattr(twin, k, getattr(e, k))
+                if e.actor2:
+                    twin.actor2, twin.assoc_actor_2, twin.inter2 = e.actor2, e.assoc_actor_2, e.inter2
             if twin.time_precision > e.time_precision:
                 twin.event_date, twin.time_precision = e.event_date, e.time_precision
             twin.fatalities = max(twin.fatalities, e.fatalities)

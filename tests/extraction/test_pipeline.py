@@ -777,3 +777,16 @@ def test_a_road_block_is_a_protest_and_burning_tyres_make_it_violent(extract):
     e, = extract("On 3 May 2025, traders blocked the main road with burning tires in Baidoa town to protest new "
                  "market fees.", date(2025, 5, 5))
     assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Somalia)")
+
+
+def test_a_protest_that_turns_violent_is_one_violent_demonstration(extract):
+    events = extract("Traders marched through Eldoret on Monday to protest new county levies. During the march, "
+                     "they burnt two vehicles and engaged police in running battles.", date(2022, 6, 8))
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor1 == "Rioters (Kenya)"
+    # a crowd's deeds after a comma or an "and" are its own
+    e, = extract("Students at a school in Kitui went on strike on Tuesday, destroying property and looting the "
+                 "kitchen before police intervened.", date(2022, 6, 8))
+    assert e.sub_event_type == "Violent demonstration"
+    e, = extract("Students burn a dormitory in protest over poor meals in Kisii.", date(2022, 6, 8))
+    assert e.sub_event_type == "Violent demonstration"
