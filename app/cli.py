@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import math
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=settings.log_level.lower(),
         log_config=None,  # keep our handlers: uvicorn's loggers propagate to the JSON root handler
         access_log=False,  # RequestIdMiddleware writes the access line
+        timeout_graceful_shutdown=math.ceil(settings.shutdown_grace_s),  # then requests in flight end
     )
     return 0
 
@@ -193,7 +195,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             async with queue.open_async():
                 logger.info("worker %s: concurrency %d on %s", name, concurrency, db.redacted(url))
                 options = jobs_queue.worker_options(
-                    resources, concurrency, name, install_signal_handlers=True
+                    resources, concurrency, name, install_signal_handlers=True, grace_s=settings.shutdown_grace_s
                 )
                 await queue.run_worker_async(**options)
         finally:

@@ -87,7 +87,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.jobs_inprocess_worker:
             resources = WorkerResources(app.state.sessionmaker, runner)
             worker = jobs_queue.start_worker(
-                app.state.jobs_queue, resources, workers, jobs_queue.worker_name(":api")
+                app.state.jobs_queue, resources, workers, jobs_queue.worker_name(":api"),
+                grace_s=settings.shutdown_grace_s,
             )
         try:
             yield

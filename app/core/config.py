@@ -38,6 +38,11 @@ class Settings(BaseSettings):
         default=5, ge=0, le=19,
         description="Niceness of the extraction processes: queries keep the CPU when ingest is heavy.",
     )
+    shutdown_grace_s: float = Field(
+        default=5.0, ge=0,
+        description="After SIGTERM or SIGINT: how long requests in flight and running batch jobs get to "
+        "finish (each, one after the other) before they are cut short; a job cut short is retried.",
+    )
     max_body_bytes: int = Field(default=1_000_000, gt=0, description="Larger request bodies get 413.")
     db_pool_size: int = Field(default=10, ge=1)
     db_connect_timeout_s: float = Field(default=5.0, gt=0)

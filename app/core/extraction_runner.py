@@ -11,9 +11,15 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from datetime import date
+from multiprocessing.connection import wait as wait_for_ready
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING
 
 from app.core.errors import ExtractionTimeoutError, ExtractionUnavailableError
@@ -24,9 +30,32 @@ if TYPE_CHECKING:  # the engine is imported in the workers only, so the API star
 logger = logging.getLogger(__name__)
 
 
+# How long stopped workers get to exit before they are killed (they do nothing on SIGTERM).
+_JOIN_S = 5.0
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that spawned it is gone, even if that one was killed
+    (SIGKILL, OOM) and could not stop its pool: otherwise the worker waits for work forever, with
+    parent 1. The parent's sentinel (a pipe the parent holds open) becomes readable when it exits."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait_for_ready([parent.sentinel])
+        os._exit(0)  # nothing to flush: a worker only computes
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _warm_up(nice: int = 0) -> None:
-    """Process-pool initializer: lower the worker's priority (reads answered by the API process keep
-    the CPU while articles are coded), then load lexicons and gazetteer once per worker."""
+    """Process-pool initializer: leave SIGINT to the parent (Ctrl-C signals the whole process group;
+    the parent stops the pool; see ``_sigint_blocked``), exit with the parent, lower the worker's
+    priority (reads answered by the API process keep the CPU while articles are coded), then load
+    lexicons and gazetteer once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     if nice > 0 and hasattr(os, "nice"):
         try:
             os.nice(nice)
@@ -48,6 +77,41 @@ def _extract(text: str, published_at: date | None) -> list[Event]:
     from app.extraction import get_extractor
 
     return get_extractor().extract(text, published_at)
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block SIGINT in this thread while it spawns workers: they inherit the mask, so a Ctrl-C
+    (sent to the whole process group) never interrupts them, not even while they import; the
+    parent stops them. A SIGINT that arrives meanwhile waits and is then delivered here."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> list[BaseProcess]:
+    """Cancel the queued jobs of ``pool`` and terminate its workers, running jobs included; returns
+    the workers, to be joined."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # CPython's pool internals
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    return processes
+
+
+def _join(processes: list[BaseProcess], timeout_s: float) -> None:
+    """Wait for stopped workers; kill those still running after ``timeout_s``."""
+    for process in processes:
+        process.join(timeout_s)
+        if process.is_alive():
+            logger.warning("extraction worker %s did not stop; killing it", process.pid)
+            process.kill()
+            process.join(timeout_s)
 
 
 class ExtractionRunner:
@@ -73,8 +137,9 @@ class ExtractionRunner:
             )
             # Workers spawn on demand: start them now so that they load the extractor while the
             # service starts, not during the first request (which would count against its time limit).
-            for _ in range(self.workers):
-                pool.submit(_noop)
+            with _sigint_blocked():
+                for _ in range(self.workers):
+                    pool.submit(_noop)
             self._executor = pool
 
     def shutdown(self) -> None:
@@ -89,33 +154,28 @@ class ExtractionRunner:
         if not isinstance(self._executor, ProcessPoolExecutor):
             return  # a thread cannot be killed; it finishes in the background
         old, self._executor = self._executor, None
-        processes = list((getattr(old, "_processes", None) or {}).values())  # CPython's pool internals
-        old.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.terminate()
+        processes = _stop_pool(old)
         logger.warning("extraction timed out; replaced the worker pool (%d worker(s) stopped)", len(processes))
         self.start()
 
     async def aclose(self) -> None:
-        """Stop the workers and wait for them (queued jobs are cancelled, a running one finishes).
+        """Stop the workers now and wait until they have exited.
 
-        Waiting matters: uvicorn re-raises SIGTERM once the app has shut down, and workers whose
-        pool was not joined by then are left behind as orphans.
+        Called once the service takes no more work (uvicorn has drained the requests, the job worker
+        has stopped): a job still running then has nobody waiting for its result, so it is not
+        waited for. (Waiting for it, up to ``EXTRACT_TIMEOUT_S``, kept a stopped server alive past
+        its process manager's patience, which then killed it and left the workers behind.) The
+        workers must have exited before we return: uvicorn re-raises SIGTERM once the app has shut
+        down, and workers not joined by then would be left as orphans.
         """
         executor, self._executor = self._executor, None
         if executor is None:
             return
-        try:
-            # a running job gets its time limit, then the workers are terminated
-            await asyncio.wait_for(
-                asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True),
-                timeout=self.timeout_s + 5,
-            )
-        except TimeoutError:
-            processes = getattr(executor, "_processes", None) or {}  # CPython's pool internals
-            logger.warning("extraction workers did not stop in time; terminating %d", len(processes))
-            for process in list(processes.values()):
-                process.terminate()
+        if isinstance(executor, ProcessPoolExecutor):
+            processes = _stop_pool(executor)
+            await asyncio.to_thread(_join, processes, _JOIN_S)
+        else:  # a thread cannot be stopped: a running extraction finishes in the background
+            executor.shutdown(wait=False, cancel_futures=True)
 
     async def extract(self, text: str, published_at: date | None) -> list[Event]:
         """The events of ``text``; 422 ``extraction_timeout`` past the limit, 503 if the engine fails."""

@@ -40,6 +40,7 @@ RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 STALLED_AFTER_S = 60.0  # a worker silent for this long (heartbeat every 10 s) is presumed dead
 NOT_ENQUEUED_AFTER_S = 60.0
 RESTART_S = 5.0  # an in-process worker that failed is started again after this
+SHUTDOWN_GRACE_S = Settings.model_fields["shutdown_grace_s"].default
 
 
 def conninfo(url: str) -> str:
@@ -116,11 +117,15 @@ def concurrency(settings: Settings) -> int:
 
 
 def start_worker(
-    queue: procrastinate.App, resources: WorkerResources, concurrency: int, name: str
+    queue: procrastinate.App,
+    resources: WorkerResources,
+    concurrency: int,
+    name: str,
+    grace_s: float = SHUTDOWN_GRACE_S,
 ) -> asyncio.Task[None]:
     """Run a worker as a task of this event loop (the API's in-process worker; tests), started again
     a few seconds after it fails (the database went away), until ``stop_worker``."""
-    options = worker_options(resources, concurrency, name, install_signal_handlers=False)
+    options = worker_options(resources, concurrency, name, install_signal_handlers=False, grace_s=grace_s)
 
     async def supervise() -> None:
         while True:
@@ -134,22 +139,29 @@ def start_worker(
 
 
 async def stop_worker(task: asyncio.Task[None]) -> None:
-    """Stop a worker started by ``start_worker``: running jobs get ``shutdown_graceful_timeout`` to
-    finish; jobs cut short are retried by the next worker (procrastinate's retry on shutdown)."""
+    """Stop a worker started by ``start_worker``: running jobs get its ``grace_s`` to finish; jobs
+    cut short are retried by the next worker (procrastinate's retry on shutdown)."""
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
 
 
 def worker_options(
-    resources: WorkerResources, concurrency: int, name: str, install_signal_handlers: bool
+    resources: WorkerResources,
+    concurrency: int,
+    name: str,
+    install_signal_handlers: bool,
+    grace_s: float = SHUTDOWN_GRACE_S,
 ) -> dict[str, Any]:
+    """``run_worker_async``'s options; ``grace_s``: how long running jobs get to finish once the
+    worker is asked to stop (``SHUTDOWN_GRACE_S``). A chunk cut short is retried; its items
+    finished before are not done again."""
     return {
         "queues": [QUEUE],
         "concurrency": concurrency,
         "name": name,
         "additional_context": {"resources": resources},
         "install_signal_handlers": install_signal_handlers,
-        "shutdown_graceful_timeout": 30.0,
+        "shutdown_graceful_timeout": grace_s,
         "delete_jobs": "successful",
     }

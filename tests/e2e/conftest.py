@@ -35,6 +35,16 @@ def running_server(
     env_overrides: dict[str, str], log_path: Path, drop: tuple[str, ...] = ()
 ) -> Iterator[str]:
     """Run the server until the block ends (SIGTERM, as a process manager would); yield its URL."""
+    with server_process(env_overrides, log_path, drop) as (_, base):
+        yield base
+
+
+@contextmanager
+def server_process(
+    env_overrides: dict[str, str], log_path: Path, drop: tuple[str, ...] = (), new_session: bool = False
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """``running_server`` that also yields the process, for tests that stop it themselves;
+    ``new_session``: in a process group of its own, as a shell's job is (Ctrl-C signals the group)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in drop}
     # a generous time limit: CI machines are shared, and this is not the test of the limit
@@ -42,7 +52,9 @@ def running_server(
     env.setdefault("EXTRACT_TIMEOUT_S", "240")
     env.update(env_overrides)
     with log_path.open("ab") as log:
-        proc = subprocess.Popen(_command(), env=env, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            _command(), env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=new_session
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
@@ -57,7 +69,7 @@ def running_server(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server not ready after 90 s:\n{log_path.read_text()[-3000:]}")
             time.sleep(0.2)
-        yield base
+        yield proc, base
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
