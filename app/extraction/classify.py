@@ -73,6 +73,8 @@ PROJECTED = re.compile(
     r"[^.;:]{0,40}$"
 )
 # ... or propose or reject it, right before it ("rejected the truce"; not "a proposed finance bill turned violent")
+# where a projection ("fear of", "threatened to") stops reaching forward
+CLAUSE_CUT = re.compile(r"[;:]|\b(?:as|but|while|when|after|because|whereas)\b")
 PROPOSED = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b(?:propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|"
                       r"refus(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}$")
 # ... or negate it right before it ("did not attack", "no clashes", "never fired")
@@ -166,7 +168,11 @@ class TriggerTagger:
         for tag, rx in self.patterns:
             for m in rx.finditer(low):
                 left = low[: m.start()]
-                if tag != "withdraw" and (PROJECTED.search(left[-60:]) or NEGATED.search(left[-25:])
+                scope = left[-60:]
+                cut = list(CLAUSE_CUT.finditer(scope))
+                if cut:  # "fear of looting as protesters engaged police": the fear ends with its clause
+                    scope = scope[cut[-1].end():]
+                if tag != "withdraw" and (PROJECTED.search(scope) or NEGATED.search(left[-25:])
                                           or PROPOSED.search(left[-40:])):
                     continue
                 word = m.group(0)

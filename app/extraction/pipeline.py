@@ -132,6 +132,10 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"(?:(?:alleged|recent|brutal|reported)\s+)?(?:deaths?|killings?|murders?|"
                            r"assassination|shooting|lynching)\s+(?:of\s+)?$|"
                            r"\b(?:after|following|over)\s+$", re.IGNORECASE)  # "rioted after a student was killed"
+DURING_PROTEST = re.compile(r"^[^.;]{0,60}?\b(?:during|at|in|amid)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:protests?|demonstrations?|march|rally|riots?)\b", re.IGNORECASE)
+PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
+                         re.IGNORECASE)
 NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}\s+(?:has\s+|had\s+)?claimed\b",
                       re.IGNORECASE)
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
@@ -815,6 +819,9 @@ class Extractor:
             # "a man was arrested by police after stealing a car": ordinary crime, not political (an
             # arrest by soldiers or by a regional force in a conflict zone is)
             return None
+        if "protest" in tags and agent_state and not agent_crowd and any(
+                h.tag == "kill" and self._at_protest(d, h) for h in d.hits):
+            tags = tags | {"excessive"}  # "police shot dead a boda boda operator during the protests"
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),
@@ -922,6 +929,20 @@ class Extractor:
         if a.kind not in ("civilians", "crowd", "rioters", "protesters") or not a.name.endswith(f"({a.country})"):
             return a
         return replace(a, name=f"{a.name[:-len(a.country) - 2]}({cname})", country=cname)
+
+    @staticmethod
+    def _at_protest(d: _Draft, h: Hit) -> bool:
+        """Whether the killing at ``h`` struck a protest ("shot dead ... during the protests", "kill a
+        student protesting", "injure two mourners who were protesting"), not caused it ("protest the
+        killing of", "killed by police ... led to protests")."""
+        sent = next((s for s in d.sentences if s.start <= h.start < s.end), None)
+        if sent is None or PROTEST_CAUSE.search(d.text[max(sent.start, h.start - 50):h.start]):
+            return False
+        after = d.text[h.end:sent.end]
+        if DURING_PROTEST.search(after):
+            return True
+        then = next((p for p in d.hits if p.tag == "protest" and h.end <= p.start < h.end + 40), None)
+        return then is not None and not PROTEST_LED.search(d.text, h.end, then.start)
 
     @staticmethod
     def _crowd_deed(d: _Draft) -> bool:

@@ -790,3 +790,21 @@ def test_a_protest_that_turns_violent_is_one_violent_demonstration(extract):
     assert e.sub_event_type == "Violent demonstration"
     e, = extract("Students burn a dormitory in protest over poor meals in Kisii.", date(2022, 6, 8))
     assert e.sub_event_type == "Violent demonstration"
+
+
+def test_police_who_kill_at_a_protest_use_excessive_force_but_a_killing_protested_is_its_cause(extract):
+    e, = extract("Police shot dead a motorcycle taxi rider and wounded another during protests in Kakamega on "
+                 "Monday.", date(2020, 2, 5))
+    assert (e.sub_event_type, e.actor1) == ("Excessive force against protesters", "Protesters (Kenya)")
+    assert e.actor2.startswith("Police Forces of Kenya")
+    e, = extract("Residents of Kakamega blocked a road on Monday to protest the killing of a trader by police.",
+                 date(2020, 2, 5))
+    assert e.sub_event_type == "Peaceful protest"
+    # a fear is not a deed, but what follows "as" in the same sentence is
+    e, = extract("Shops in Maralal closed on Monday for fear of looting as protesters engaged police in running "
+                 "battles.", date(2020, 2, 5))
+    assert e.sub_event_type == "Violent demonstration"
+    # repulsed by police, a march is stopped, not fought
+    e, = extract("Traders marched to the county offices in Embu on Monday but were repulsed by police.",
+                 date(2020, 2, 5))
+    assert e.sub_event_type == "Protest with intervention"
