@@ -214,6 +214,9 @@ class _Draft:
     precision: int = 1
     places: list[tuple[PlaceMention, Place, int]] = field(default_factory=list)
     inherited_place: _Draft | None = None
+    # places the report named before its first event ("MEDELLIN CONTINUES TO LIVE THROUGH A WAVE OF
+    # TERROR."): where its first events are, when they name no place of their own
+    scene: list[tuple[PlaceMention, Place, int]] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     casualties: list[list[NumberMention]] = field(default_factory=list)
     agents: list[ActorMention] = field(default_factory=list)
@@ -482,6 +485,7 @@ class Extractor:
         current: _Draft | None = None
         last_date: date | None = None
         opening: tuple[date | None, int] | None = None
+        scene: list[tuple[PlaceMention, Place, int]] = []
         for sent in sentences:
             hits = self.triggers.tag(sent.text, sent.start)
             if hits and len(sentences) > 3 and _is_heading(sent.text):
@@ -516,6 +520,8 @@ class Extractor:
                     # "On 23 October, angry youths confronted the candidate. The secretary was
                     # attacked ...": a date set before the first event dates it
                     opening = (when, precision)
+                if current is None:
+                    scene.extend(r for r in s_places if r[0].start >= dateline_end)
                 if current is not None:
                     if s_cas:
                         current.casualties.append(s_cas)
@@ -535,6 +541,8 @@ class Extractor:
                 target = _Draft()
                 if current is not None and not s_places:
                     target.inherited_place = current
+                elif current is None:
+                    target.scene = scene
                 if not explicit and current is not None:
                     when, precision = current.date, current.precision
                 elif not explicit and current is None and opening is not None:
@@ -1114,6 +1122,11 @@ class Extractor:
                     if cand.iso3 == local[0]:
                         return cand, chosen[2]
             return chosen[1], chosen[2]
+        where = self._sentence_country(d) or main_country
+        scene = [r for r in src.scene if where is None or r[1].iso3 == where.iso3]
+        if scene:
+            _m, p, prec = min(scene, key=lambda r: r[2])
+            return p, prec
         home = self._actor_home(d)
         if home is not None:
             return home, 3

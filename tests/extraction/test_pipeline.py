@@ -808,3 +808,12 @@ def test_police_who_kill_at_a_protest_use_excessive_force_but_a_killing_proteste
     e, = extract("Traders marched to the county offices in Embu on Monday but were repulsed by police.",
                  date(2020, 2, 5))
     assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_place_the_report_names_before_its_first_event_is_where_that_event_is(extract):
+    events = extract("BOGOTA, 7 SEP 89 (REUTER) -- [TEXT] MEDELLIN CONTINUES TO LIVE THROUGH A WAVE OF TERROR. A BOMB "
+                     "EXPLODED INSIDE A RESTAURANT AT 1700 TODAY, INJURING ONE POLICEMAN.", date(1989, 9, 7))
+    assert events and events[0].location == "Medellín"
+    e, = extract("Tension remains high in Kilgoris in Narok County. On Friday, Kalenjin and Maasai militias clashed, "
+                 "leaving three people dead.", date(2015, 12, 27))
+    assert e.admin1 == "Narok"
