@@ -369,3 +369,14 @@ def test_a_continent_is_no_place(geo: Geocoder) -> None:
 def test_a_common_word_that_begins_a_longer_name_is_no_place(geo: Geocoder) -> None:
     # "Green" is a US town's name; "at Green View" is a neighbourhood whose name goes on
     assert [m.text for m in geo.tag("People chewing miraa at Green View near the depot in Mandera.")] == ["Mandera"]
+
+
+def test_upper_case_common_word_before_a_facility_is_no_place(geo: Geocoder) -> None:
+    # "Police" (Poland), "Supreme", "Gas": ordinary words before "station", "court", "pipeline"
+    text = "A LOAD OF DYNAMITE WAS HURLED AGAINST A POLICE STATION NEAR THE SUPREME COURT."
+    assert [m.text for m in geo.tag(text)] == []
+    assert [m.text for m in geo.tag("THE GUERRILLAS ATTACKED THE TOWN OF UNION.")] == ["UNION"]
+
+
+def test_lower_case_title_before_a_full_name_makes_it_a_person(geo: Geocoder) -> None:
+    assert "Hassan" not in [m.text for m in geo.tag("The constable shot senior sergeant Hassan Yusuf at the post.")]

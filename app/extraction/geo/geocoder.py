@@ -269,8 +269,8 @@ class Geocoder:
         if common and dateline and top_pop >= 50_000:
             return True  # "LA PAZ, 25 MAY 89 --": the dateline names a city
         if common:
-            if upper:  # "IN THE TOWN OF UNION", "VICTORIA DEPARTMENT", not "IN PART", "IN ADVANCE"
-                return cue_after or (prev is not None and prev.key == "of" and i > 1
+            if upper:  # "IN THE TOWN OF UNION", "VICTORIA DEPARTMENT", not "IN PART", "A POLICE STATION"
+                return nxt is not None and nxt.key in _SETTLEMENT | _REGION or (prev is not None and prev.key == "of" and i > 1
                                      and tokens[i - 2].key in _SETTLEMENT | _REGION)
             # "at Green View": a common word that begins a longer name is no place of its own
             name_goes_on = (nxt is not None and nxt.text[0].isupper()
