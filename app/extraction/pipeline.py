@@ -1122,23 +1122,19 @@ class Extractor:
                     if cand.iso3 == local[0]:
                         return cand, chosen[2]
             return chosen[1], chosen[2]
-        where = self._sentence_country(d) or main_country
-        scene = [r for r in src.scene if where is None or r[1].iso3 == where.iso3]
+        own = self._sentence_country(d) or main_country
+        scene = [r for r in src.scene if own is None or r[1].iso3 == own.iso3]
         if scene:
-            _m, p, prec = min(scene, key=lambda r: r[2])
-            return p, prec
+            _m, seen, prec = min(scene, key=lambda r: r[2])
+            return seen, prec
         home = self._actor_home(d)
         if home is not None:
             return home, 3
         side = self._country_side(d)
         if side is not None:
             return side, 3
-        own = self._sentence_country(d) or main_country
-        if own is not None:
-            p = self._capital(own)
-            if p is not None:
-                return p, 3
-        return None, 3
+        capital = self._capital(own) if own is not None else None
+        return capital, 3
 
     def _country_side(self, d: _Draft) -> Place | None:
         """The region in the part of a country the event's sentences name ("southern Lebanon", "Nigeria's
