@@ -136,6 +136,10 @@ DURING_PROTEST = re.compile(r"^[^.;]{0,60}?\b(?:during|at|in|amid)\s+(?:the\s+|a
                             r"(?:protests?|demonstrations?|march|rally|riots?)\b", re.IGNORECASE)
 PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
                          re.IGNORECASE)
+SPEAKER_AFTER = re.compile(r"\s+(?:leaders?|officials?|spokesm[ae]n|spokesperson|representatives?|deputies|"
+                           r"legislators?|lawmakers?|senators?|chairman|secretary)\s*,?\s+(?:has\s+|have\s+)?"
+                           r"(?:said|says|told|stated|added|noted|explained|claimed|announced|declared|charged|"
+                           r"accused|denied|insisted)\b", re.IGNORECASE)
 NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}\s+(?:has\s+|had\s+)?claimed\b",
                       re.IGNORECASE)
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
@@ -180,7 +184,8 @@ CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|respons
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to\s+be)?|believed\s+to\s+be|"
-                    r"thought\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?(?:the\s+)?$",
+                    r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
+                    r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
@@ -501,7 +506,8 @@ class Extractor:
                 # "BAMAKO (Reuters) - ... an attack on an army base in central Mali": the lead places
                 # the event away from where the report was filed
                 s_places = [r for r in s_places if r[0].start >= dateline_end]
-            s_actors = [a for a in actors if sent.start <= a.start < sent.end]
+            # a group named for whom a speaker speaks ("an ARENA leader, said") neither acts nor is hit
+            s_actors = [a for a in actors if sent.start <= a.start < sent.end and not SPEAKER_AFTER.match(text, a.end)]
             s_cas = self.casualties.read(sent.text, sent.start)
             background = self.triggers.is_background(sent.text)
             if background:

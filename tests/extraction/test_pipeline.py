@@ -817,3 +817,14 @@ def test_a_place_the_report_names_before_its_first_event_is_where_that_event_is(
     e, = extract("Tension remains high in Kilgoris in Narok County. On Friday, Kalenjin and Maasai militias clashed, "
                  "leaving three people dead.", date(2015, 12, 27))
     assert e.admin1 == "Narok"
+
+
+def test_guerrillas_presumed_to_be_members_dynamite_a_pipeline_and_a_partys_spokesman_is_no_actor(extract):
+    events = extract("BOGOTA, 7 JUL 89 (EFE) -- [TEXT] GUERRILLAS PRESUMED TO BE MEMBERS OF THE PRO-CASTRO ARMY OF "
+                     "NATIONAL LIBERATION (ELN) TODAY DYNAMITED THE OIL PIPELINE NEAR BENADIA IN ARAUCA.",
+                     date(1989, 7, 7))
+    assert events and events[0].actor1 == "ELN: National Liberation Army"
+    assert events[0].sub_event_type == "Remote explosive/landmine/IED"
+    e, = extract("A bomb exploded at a bus station in San Salvador on Monday, killing two people. Ricardo Valdez, an "
+                 "ARENA leader, said the bombing was cowardly.", date(1989, 7, 7))
+    assert "ARENA" not in e.actor1 + e.actor2
