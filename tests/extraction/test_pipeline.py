@@ -828,3 +828,13 @@ def test_guerrillas_presumed_to_be_members_dynamite_a_pipeline_and_a_partys_spok
     e, = extract("A bomb exploded at a bus station in San Salvador on Monday, killing two people. Ricardo Valdez, an "
                  "ARENA leader, said the bombing was cowardly.", date(1989, 7, 7))
     assert "ARENA" not in e.actor1 + e.actor2
+
+
+def test_an_event_of_a_group_with_a_home_region_and_no_place_found_is_in_that_region(extract):
+    # the village is in no gazetteer; Islamic State Somalia Province fights in Bari's Cal Miskaad range
+    e, = extract("On 2 June 2025, Puntland forces clashed with Islamic State Somalia Province fighters in "
+                 "Dhadaar-Yar village. Casualties unknown.", date(2025, 6, 4))
+    assert (e.admin1, e.geo_precision) == ("Bari", 3)
+    e, = extract("On 2 June 2025, US forces conducted an airstrike targeting Islamic State Somalia Province in "
+                 "Dhadaar-Yar area.", date(2025, 6, 4))
+    assert e.admin1 == "Bari"
