@@ -24,7 +24,7 @@ KILL_VERBS = (
     r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
-    r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|perished|"
+    r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|die|perished|"
     r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|feared\s+dead|confirmed\s+dead|"
     r"dead|were\s+fatalities|left\s+dead"
 )
@@ -265,7 +265,7 @@ class CasualtyReader:
                 aux_left = SHARED_PASSIVE.sub("", left)
                 passive = bool(PASSIVE_AUX.search(aux_left[-40:])) and bool(
                     re.search(r"\b(?:were|was|been|are|is|got|found)\s+(?:\w+\s+)?$", aux_left[-30:], re.IGNORECASE))
-                intransitive = vtext in {"died", "dies", "perished", "dead", "feared dead", "confirmed dead",
+                intransitive = vtext in {"died", "dies", "die", "perished", "dead", "feared dead", "confirmed dead",
                                          "hurt", "lost their lives", "lost his life", "lost her life",
                                          "were fatalities"} or vtext.startswith("succumbed")
                 items: list[tuple[int, int, int, str]] = []
@@ -313,7 +313,7 @@ class CasualtyReader:
                         for b in CLAUSE_BREAK.finditer(left):
                             brk = b.end()
                         back = self._items(left[brk:], forward=False)
-                        if back and len(left) - (back[-1][1] + brk) <= 3 and vtext.endswith(("ed", "dead")):
+                        if back and len(left) - (back[-1][1] + brk) <= 3 and vtext.endswith(("ed", "dead", "death")):
                             items = [(s + brk, e + brk, c, w) for s, e, c, w in back]
                     if not items and outcome in ("killed", "injured"):
                         # "Two killed in ...", "2 injured": subject right before an active-looking verb

@@ -39,6 +39,9 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("A Christian church leader is murdered by unknown assailants.", 1),
         ("Two communities clash over land. One death reported.", 1),
         ("The blast caused damage to several shops.", 0),
+        ("Seven suspected cattle thieves burned to death by a mob in Kisii.", 7),
+        ("Three protesters die after police open fire in Kisumu.", 3),
+        ("The commander told his men to fight or die.", 0),
     ],
 )
 def test_fatalities_follow_acled_counting_rules(reader, sentence, expected):
