@@ -24,7 +24,7 @@ KILL_VERBS = (
     r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
-    r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|die|perished|"
+    r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|(?<!\bto\s)(?<!\bor\s)(?<!will\s)(?<!ould\s)(?<!\bmay\s)(?<!might\s)(?<!\bnot\s)die|perished|"
     r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|feared\s+dead|confirmed\s+dead|"
     r"dead|were\s+fatalities|left\s+dead"
 )
