@@ -492,7 +492,9 @@ class Extractor:
         opening: tuple[date | None, int] | None = None
         scene: list[tuple[PlaceMention, Place, int]] = []
         for sent in sentences:
-            hits = self.triggers.tag(sent.text, sent.start)
+            # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE")
+            hits = [h for h in self.triggers.tag(sent.text, sent.start)
+                    if not any(t.start <= h.start and h.end <= t.end for t in times)]
             if hits and len(sentences) > 3 and _is_heading(sent.text):
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]

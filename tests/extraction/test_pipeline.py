@@ -838,3 +838,12 @@ def test_an_event_of_a_group_with_a_home_region_and_no_place_found_is_in_that_re
     e, = extract("On 2 June 2025, US forces conducted an airstrike targeting Islamic State Somalia Province in "
                  "Dhadaar-Yar area.", date(2025, 6, 4))
     assert e.admin1 == "Bari"
+
+
+def test_a_word_of_a_date_is_no_trigger(extract):
+    # "MARCH" of "9 MARCH" is no march
+    assert not extract("SAN SALVADOR, 19 MAR 89 (AFP) -- [TEXT] TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE SIGNED BY "
+                       "THE MEMBERS OF YOUR COMMISSION.", date(1989, 3, 19))
+    e, = extract("Hundreds of students marched through Nairobi on 9 March to protest fee increases.",
+                 date(2016, 3, 10))
+    assert e.sub_event_type == "Peaceful protest"
