@@ -130,6 +130,13 @@ _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|t
 _LINKED_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|affiliate|loyal|leaning)\s+"
                            r"(?:group\s+|militant\s+group\s+)?(?=[A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z])")
 _ARMED_WITH = re.compile(r",?\s+(?:who\s+were\s+|heavily\s+)?armed\s+with\b", re.IGNORECASE)
+# a country as the subject of an armed act ("Russia launched", "Israel struck", "Iran has fired")
+_STATE_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|later\s+)?(?:launched|fired|struck|"
+                         r"attacked|shelled|bombed|bombarded|pounded|carried\s+out|conducted|invaded|"
+                         r"targeted|hit)\b", re.IGNORECASE)
+# ... but not where something came from or happened ("a rocket fired from Lebanon hit")
+_PLACE_PREP_BEFORE = re.compile(r"\b(?:from|in|into|of|to|at|on|near|across|over|towards?|against|by|with|inside|"
+                                r"within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
@@ -312,6 +319,13 @@ class ActorTagger:
             if any(said == d.casefold() + "s" for d in nation.demonyms):
                 cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
                                                                   7, nation.name, "civilians", False)]))
+            elif (said not in {d.casefold() for d in nation.demonyms} and _STATE_ACTS.match(text, e)
+                  and not _PLACE_PREP_BEFORE.search(text, max(0, s - 20), s)):
+                # "Russia launched a drone attack", "Israel struck Gaza": the state acts by its forces
+                name = self.state_name("Military", nation.name)
+                cands.append(_Cand(s, e, "generic", [ActorMention(
+                    s, e, text[s:e], name, self._inter_for(1, "state", nation.name, country), nation.name,
+                    "state", False)]))
         cands += self._tag_proxies(text, country)
         cands += self._tag_lineages(text)
         chosen = self._resolve(cands)

@@ -380,3 +380,10 @@ def test_upper_case_common_word_before_a_facility_is_no_place(geo: Geocoder) -> 
 
 def test_lower_case_title_before_a_full_name_makes_it_a_person(geo: Geocoder) -> None:
     assert "Hassan" not in [m.text for m in geo.tag("The constable shot senior sergeant Hassan Yusuf at the post.")]
+
+
+def test_a_possessive_region_names_the_region_of_the_place_after_it(geo: Geocoder) -> None:
+    mentions = geo.tag("Rebels killed two officers in Chhattisgarh's Bijapur district.")
+    assert [m.text for m in mentions] == ["Chhattisgarh", "Bijapur"]
+    resolved = {m.text: p for m, p, _prec in geo.resolve(mentions, ["IND"])}
+    assert resolved["Bijapur"].admin1 == "Chhattisgarh"

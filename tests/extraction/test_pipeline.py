@@ -847,3 +847,14 @@ def test_a_word_of_a_date_is_no_trigger(extract):
     e, = extract("Hundreds of students marched through Nairobi on 9 March to protest fee increases.",
                  date(2016, 3, 10))
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_a_country_that_strikes_acts_by_its_forces_and_aircraft_that_had_struck(extract):
+    e, = extract("KYIV (AP) - Russia launched a massive drone attack on Kharkiv overnight, killing three people, "
+                 "officials said on Friday.", date(2025, 6, 6))
+    assert e.actor1.startswith("Military Forces of Russia")
+    assert e.country == "Ukraine"
+    assert not extract("Kenya launched a campaign against corruption on Monday.", date(2025, 6, 6))
+    e, = extract("The army said on Monday that its aircraft had struck rebel positions near Kadugli.",
+                 date(2025, 6, 6))
+    assert e.sub_event_type == "Air/drone strike"

@@ -25,6 +25,7 @@ Relation = Literal["in", "near", "region"]
 MAX_NGRAM = 6
 MAX_CANDIDATES = 25
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’][sS]$")
 # what may stand between the words of one name: spaces, a hyphen, " - " (ACLED's "Mogadishu - Hodan")
 _JOINER = re.compile(r"^(?:[ \t]{1,2}|-|[ \t]-[ \t]|[ \t]–[ \t])$")
 # words that may be lower case inside a name ("Bosaso port" is not one, "Lago de Izabal" is)
@@ -128,7 +129,10 @@ class Geocoder:
     def tag(self, text: str) -> list[PlaceMention]:
         """Place names in ``text`` with their candidates (best first) and the stated relation."""
         upper = countries.is_upper_text(text)
-        tokens = [_Token(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _TOKEN.finditer(text)]
+        # a possessive is no part of the name: "Chhattisgarh's Bijapur district" names Chhattisgarh
+        tokens = [_Token(m.start(), m.end() - len(p.group(0)), m.group(0), fold(m.group(0)[:p.start()]))
+                  if (p := _POSSESSIVE.search(m.group(0))) else _Token(m.start(), m.end(), m.group(0), fold(m.group(0)))
+                  for m in _TOKEN.finditer(text)]
         first_words = self.gazetteer.first_words
         common = self.common_words_upper if upper else self.common_words
         n = len(tokens)
