@@ -113,6 +113,9 @@ _SIDE_WORDS = (r"(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|ce
 _SIDE = r"(?P<side>" + _SIDE_WORDS + r")"
 SIDE_BEFORE = re.compile(r"\b" + _SIDE + r"\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?$", re.IGNORECASE)
 SIDE_AFTER = re.compile(r"(?:['’]s)?\s+(?i:far\s+)?(?i:" + _SIDE + r")\b(?!\s+[A-Z])")
+# "in the east of the country", "the country's northwest": a part of the report's own country
+SIDE_OF_THE_COUNTRY = re.compile(r"\b(?:in|across)\s+the\s+" + _SIDE + r"\s+(?:part\s+|region\s+)?of\s+the\s+country\b|"
+                                 r"\bthe\s+country['’]s\s+(?i:far\s+)?(?P<side2>" + _SIDE_WORDS + r")\b", re.IGNORECASE)
 # a lead that places the event in a part of a country, away from the dateline city
 ELSEWHERE_IN_COUNTRY = re.compile(
     r"\b(?:in|across)\s+(?:the\s+)?(?:" + _SIDE_WORDS + r")\s+(?:part\s+of\s+|of\s+)?(?:the\s+)?[A-Z]|"
@@ -1106,6 +1109,12 @@ class Extractor:
     def _place(self, d: _Draft, main_country: countries.Country | None) -> tuple[Place | None, int]:
         places = d.places
         src = d
+        if not places and d.inherited_place is not None:
+            # "In a separate attack, gunmen killed four civilians in the east of the country": a part
+            # of the country the event's own sentences name, rather than the place of the event before
+            side = self._country_side(d, main_country)
+            if side is not None:
+                return side, 3
         while not places and src.inherited_place is not None:
             src = src.inherited_place
             places = src.places
@@ -1138,23 +1147,27 @@ class Extractor:
         home = self._actor_home(d)
         if home is not None:
             return home, 3
-        side = self._country_side(d)
+        side = self._country_side(d, main_country)
         if side is not None:
             return side, 3
         capital = self._capital(own) if own is not None else None
         return capital, 3
 
-    def _country_side(self, d: _Draft) -> Place | None:
+    def _country_side(self, d: _Draft, main_country: countries.Country | None = None) -> Place | None:
         """The region in the part of a country the event's sentences name ("southern Lebanon", "Nigeria's
-        northeast", "central Mali"): the admin1 unit lying furthest that way (nearest the middle for
-        "central"), by the centroids of the country's units."""
-        for sent, start, end, c in self._countries_in(d):
-            m = SIDE_BEFORE.search(sent.text, max(0, start - 30), start) or SIDE_AFTER.match(sent.text, end)
-            if m is None:
-                continue
-            units = [p for p in self.gazetteer.admin1_places(c.iso3) if p.latitude or p.longitude]
-            return _furthest(units, m.group("side")) if len(units) >= 3 else None
-        return None
+        northeast", "central Mali", "in the east of the country" for the report's country): the admin1
+        unit lying furthest that way (nearest the middle for "central"), by the centroids of the
+        country's units."""
+        found = [(m, c) for sent, start, end, c in self._countries_in(d)
+                 if (m := SIDE_BEFORE.search(sent.text, max(0, start - 30), start) or SIDE_AFTER.match(sent.text, end))]
+        if not found and main_country is not None:
+            found = [(m, main_country) for sent in d.sentences if (m := SIDE_OF_THE_COUNTRY.search(sent.text))]
+        if not found:
+            return None
+        m, c = found[0]
+        units = [p for p in self.gazetteer.admin1_places(c.iso3) if p.latitude or p.longitude]
+        side = m.group("side") or m.groupdict().get("side2") or ""
+        return _furthest(units, side) if len(units) >= 3 else None
 
     def _actor_home(self, d: _Draft) -> Place | None:
         """The seat of the home region of a regional force or community militia in the event."""

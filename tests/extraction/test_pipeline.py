@@ -858,3 +858,10 @@ def test_a_country_that_strikes_acts_by_its_forces_and_aircraft_that_had_struck(
     e, = extract("The army said on Monday that its aircraft had struck rebel positions near Kadugli.",
                  date(2025, 6, 6))
     assert e.sub_event_type == "Air/drone strike"
+
+
+def test_a_separate_attack_in_a_part_of_the_country_is_not_at_the_place_of_the_one_before(extract):
+    events = extract("Militants killed 15 soldiers in an ambush near Djibo in northern Burkina Faso on Thursday. In a "
+                     "separate attack on Wednesday, gunmen killed four civilians in a village in the east of the "
+                     "country.", date(2025, 5, 30))
+    assert [e.admin1 for e in events] == ["Sahel", "Est"]
