@@ -89,6 +89,8 @@ CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s
                        r"multiple)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
+SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:several\s+|many\s+)?(?:days|weeks|months|"
+                      r"years|nights)\s+of\s+(?:[\w-]+\s+)?$")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
@@ -176,6 +178,8 @@ class TriggerTagger:
                                           or PROPOSED.search(left[-40:])):
                     continue
                 word = m.group(0)
+                if SPELL_OF.search(left[-30:]):
+                    continue  # "following days of unrest": a period that led up to the news
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
                     continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag

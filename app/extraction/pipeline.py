@@ -74,6 +74,9 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+# an event named by its year ("the 2013 Westgate mall attack", "the 1994 genocide")
+YEAR_NAMED = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
+                        r"(?:[\w'’-]+\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
 # a demonstration's sub-event types from the mildest: one demonstration is coded at its worst
 DEMO_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
              "Violent demonstration": 4}
@@ -495,9 +498,12 @@ class Extractor:
         opening: tuple[date | None, int] | None = None
         scene: list[tuple[PlaceMention, Place, int]] = []
         for sent in sentences:
-            # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE")
+            # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE"), nor one
+            # named by an earlier year ("for their role in the 2013 Westgate mall attack")
             hits = [h for h in self.triggers.tag(sent.text, sent.start)
-                    if not any(t.start <= h.start and h.end <= t.end for t in times)]
+                    if not any(t.start <= h.start and h.end <= t.end for t in times)
+                    and not ((y := YEAR_NAMED.search(text, max(sent.start, h.start - 70), h.start))
+                             and int(y.group(1)) < published.year)]
             if hits and len(sentences) > 3 and _is_heading(sent.text):
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
@@ -1032,9 +1038,12 @@ class Extractor:
             states = [a for a in all_named if a.inter == 1]
             if sub == "Mob violence":
                 victims = [a for a in primary_targets if a.inter == 7]
-                if mutual and not victims and not target_civilian and any(
-                        a.inter == 5 or a.kind == "crowd" for a in targets):
-                    return crowd, groups, crowd, []  # rival crowds fighting each other: rioters on both sides
+                # rival crowds fighting each other: rioters on both sides (the "people" killed in
+                # the fight were among them)
+                named_victims = [a for a in victims if not GENERIC_PEOPLE.fullmatch(a.text)]
+                if mutual and not named_victims and (not target_civilian or victims) and any(
+                        a.inter in (5, 6) or a.kind == "crowd" for a in targets + all_named):
+                    return crowd, groups, crowd, []
                 return crowd, groups, (victims or [make("Civilians", 7, "civilians")])[0], []
             if sub in ("Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
                 if not states and cname and (sub != "Violent demonstration" or implied_police):

@@ -865,3 +865,18 @@ def test_a_separate_attack_in_a_part_of_the_country_is_not_at_the_place_of_the_o
                      "separate attack on Wednesday, gunmen killed four civilians in a village in the east of the "
                      "country.", date(2025, 5, 30))
     assert [e.admin1 for e in events] == ["Sahel", "Est"]
+
+
+def test_an_attack_named_by_its_year_and_a_spell_of_unrest_are_background(extract):
+    assert not extract("A court in Nairobi on Monday sentenced two men to life in prison for their role in the 2013 "
+                       "Westgate mall attack that killed 67 people.", date(2025, 6, 2))
+    assert not extract("The government imposed a curfew in Jos on Monday following days of unrest.", date(2025, 6, 2))
+    e, = extract("At least ten people were killed following two days of ethnic clashes in Kinango on Sunday.",
+                 date(2025, 6, 2))
+    assert e.fatalities == 10
+
+
+def test_rival_crowds_that_clash_are_rioters_on_both_sides_whoever_died(extract):
+    e, = extract("Two people were killed on Saturday when rival supporters of the ruling party and the opposition "
+                 "clashed in Kisumu.", date(2025, 6, 2))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
