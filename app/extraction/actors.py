@@ -47,7 +47,9 @@ _NAMED_TAIL = re.compile(
     re.IGNORECASE,
 )
 _PROTEST_CONTEXT = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|strik(?:e|es|ing)|went on strike|march(?:ed|es|ing)?|petition\w*|"
+    r"\b(?:protest\w*|demonstrat\w*|(?:on|general|labou?r|hunger|nationwide)\s+strikes?|"
+    r"strik(?:e|es|ing)\s+(?:over|for|against|action|to\s+demand|demanding)|striking\s+\w+|went on strike|"
+    r"march(?:ed|es|ing)?|petition\w*|"
     r"picket\w*|sit-in|boycott\w*|rall(?:y|ied|ies)|chant\w*)\b",
     re.IGNORECASE,
 )
@@ -122,6 +124,8 @@ _OFF_DUTY_AFTER = re.compile(r"\)?(?:\s*\([^)]{0,12}\))?\s*[(,]?\s*(?:who\s+was\
 _OFF_DUTY_BEFORE = re.compile(r"off[\s-]duty\s+(?:\w+\s+)?$", re.IGNORECASE)
 # Generic nouns that only report ("police said", "according to officials") are sources, not actors.
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))?"  # "a police officer said"
+                           r"(?:\s+(?:and|or)\s+(?:\w+\s+)?(?:witnesses|residents|officials|sources|medics))?"  # "officials and witnesses said"
+                           r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,3}"  # "Prime Minister Sheikh Hasina said"
                            r"(?:\s+(?:today|yesterday|tonight|also|later|earlier|on\s+\w+day))?"  # "POLICE TODAY REPORTED"
                            r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
                            r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)

@@ -96,7 +96,7 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
                           r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b|"
                           # "in this decade, 200 people have been killed", "over the last two years"
-                          r"\b(?:in|during|over)\s+(?:this|the\s+(?:past|last))\s+(?:\w+\s+)?(?:decades?|years|months|"
+                          r"\b(?:in|during|over)\s+(?:this|the\s+(?:past|last))\s+(?:\w+\s+)?(?:decades?|years?|months|"
                           r"century)\b|"
                           # "Guanajuato has for years been ...", "the war has killed more than 20,000 people"
                           r"\bfor\s+(?:years|decades)\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|"

@@ -74,6 +74,10 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+# nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
+# may be anyone)
+GROUP_NOUN = re.compile(r"militias?|militiamen|militants|insurgents|jihadists|rebels|fighters", re.IGNORECASE)
 # an event named by its year ("the 2013 Westgate mall attack", "the 1994 genocide")
 YEAR_NAMED = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
                         r"(?:[\w'’-]+\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
@@ -238,6 +242,7 @@ class _Draft:
     filed_from: set[str] = field(default_factory=set)  # the country of the dateline, if any
     dateline_end: int = 0  # where the document's dateline ends (0: none)
     doc_rebels: list[ActorMention] = field(default_factory=list)  # named rebel groups of the whole text
+    doc_groups: list[ActorMention] = field(default_factory=list)  # named armed groups and militias of the text
 
     text: str = ""
 
@@ -300,9 +305,12 @@ class Extractor:
         drafts = [part for d in drafts for part in self._split_places(text, d)]
         filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
         doc_rebels = [a for a in actors if a.name and a.inter == 2 and not a.generic]
+        doc_groups = [a for a in actors if a.name and a.inter in (2, 3, 4) and not a.generic
+                      and not a.name.startswith("Unidentified")]
         for d in drafts:
             d.doc_countries = doc_countries
             d.doc_rebels = doc_rebels
+            d.doc_groups = doc_groups
             d.filed_from = filed_from
             d.dateline_end = dateline_end
             d.text = text
@@ -1003,6 +1011,13 @@ class Extractor:
                                    and LIKELY.search(d.text[a.end:g.start])), None)
                     if likely is not None:
                         a = likely
+                if (a.kind == "unidentified" and a.generic and GROUP_NOUN.fullmatch(a.text)
+                        and THE_BEFORE.search(d.text, max(0, a.start - 6), a.start)):
+                    # "militia from the Garre clan raided the village ... the militia stormed it": the
+                    # group named before
+                    prior = [g for g in d.doc_groups if g.end <= a.start]
+                    if prior:
+                        a = replace(prior[-1], start=a.start, end=a.end, text=a.text)
                 if not a.name and a.kind == "anaphor":
                     # "guerrillas" of a report that names one rebel group (anywhere in it) are that group's
                     prior = [g for g in named_groups if g.start < a.start] or named_groups or (

@@ -880,3 +880,10 @@ def test_rival_crowds_that_clash_are_rioters_on_both_sides_whoever_died(extract)
     e, = extract("Two people were killed on Saturday when rival supporters of the ruling party and the opposition "
                  "clashed in Kisumu.", date(2025, 6, 2))
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")
+
+
+def test_the_militia_is_the_group_named_before_and_a_source_with_a_name_is_no_actor(extract):
+    events = extract("Twelve people were killed when militia from the Garre clan raided a village in Wajir on Monday. "
+                     "County commissioner John Mwangi said the militia also hurled a grenade at a police post.",
+                     date(2014, 5, 28))
+    assert len(events) == 2 and all("Garre" in e.actor1 for e in events)
