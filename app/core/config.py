@@ -25,6 +25,11 @@ class Settings(BaseSettings):
         "unset: an embedded Postgres is started with its data in DATA_DIR/pg.",
     )
     data_dir: Path = Field(default=Path(".data"), description="Where the embedded Postgres keeps its data.")
+    pg_shared_buffers_mb: int | None = Field(
+        default=None, ge=16,
+        description="shared_buffers of the embedded Postgres in MB; unset: a quarter of the memory, "
+        "between 128 and 1024 (app.core.embedded_pg.default_shared_buffers_mb).",
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"

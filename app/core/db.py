@@ -44,7 +44,9 @@ async def resolve_database_url(settings: Settings) -> str:
         return settings.database_url
     from app.core import embedded_pg
 
-    server = await asyncio.to_thread(embedded_pg.start, settings.data_dir)
+    server = await asyncio.to_thread(
+        embedded_pg.start, settings.data_dir, shared_buffers_mb=settings.pg_shared_buffers_mb
+    )
     return server.url()
 
 

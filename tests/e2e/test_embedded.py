@@ -10,6 +10,8 @@ import httpx
 import psutil
 import pytest
 
+from app.core import embedded_pg
+
 from .conftest import running_server
 
 ARTICLE = {
@@ -70,3 +72,35 @@ def test_stopping_the_server_leaves_no_extraction_workers_behind(data_dir: Path,
         assert workers, "the pool should have spawned its workers"
     _, alive = psutil.wait_procs(workers, timeout=10)
     assert alive == []
+
+
+def _shared_buffers(server: embedded_pg.EmbeddedServer) -> str:
+    return embedded_pg._psql(server, "SHOW shared_buffers").strip()
+
+
+def test_the_embedded_server_runs_with_the_shared_buffers_asked_for(data_dir: Path) -> None:
+    server = embedded_pg.start(data_dir, shared_buffers_mb=160)  # a new cluster: restarted once
+    try:
+        assert _shared_buffers(server) == "160MB"
+    finally:
+        embedded_pg.stop(data_dir)
+    server = embedded_pg.start(data_dir, shared_buffers_mb=192)  # the file is written before the start
+    try:
+        assert _shared_buffers(server) == "192MB"
+        # an operator's ALTER SYSTEM wins over our file, and is not restarted away
+        embedded_pg._psql(server, "ALTER SYSTEM SET shared_buffers = '176MB'")
+    finally:
+        embedded_pg.stop(data_dir)
+    server = embedded_pg.start(data_dir, shared_buffers_mb=192)
+    try:
+        assert _shared_buffers(server) == "176MB"
+    finally:
+        embedded_pg.stop(data_dir)
+    assert not postgres_running(data_dir / "pg")
+
+
+def test_the_default_shared_buffers_are_at_most_a_quarter_of_the_memory_within_bounds() -> None:
+    default = embedded_pg.default_shared_buffers_mb()
+    assert embedded_pg.MIN_SHARED_BUFFERS_MB <= default <= embedded_pg.MAX_SHARED_BUFFERS_MB
+    quarter = psutil.virtual_memory().total // 4 // 2**20
+    assert default <= quarter or default == embedded_pg.MIN_SHARED_BUFFERS_MB
