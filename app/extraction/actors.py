@@ -141,6 +141,13 @@ _STATE_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|later\s+
 # ... but not where something came from or happened ("a rocket fired from Lebanon hit")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:from|in|into|of|to|at|on|near|across|over|towards?|against|by|with|inside|"
                                 r"within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the Gran Grif gang", "the 400 Mawozo gang", "the Tren de Aragua cartel": a gang named by its own name
+_NAMED_GANG = re.compile(r"(?P<name>(?:(?:[A-Z][\w'’-]*|\d+|de|del|la|los|las)\s+){0,3}(?:[A-Z][\w'’-]*|\d+))\s+"
+                         r"(?P<kind>gang|cartel)\b")
+_GANG_NAME_STOP = {"the", "a", "an", "rival", "local", "armed", "criminal", "street", "drug", "powerful", "notorious",
+                   "violent", "main", "another", "one", "two", "three", "this", "that", "its", "their", "his", "her",
+                   "police", "prison", "youth", "a", "some", "several", "other", "biggest", "largest", "feared", "de",
+                   "del", "la", "los", "las", "when", "after", "while", "suspected", "alleged", "in", "on", "at"}
 _FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
 _PLACE_OF = re.compile(r"\s*(?:['’]s\s+)?$")
@@ -332,6 +339,11 @@ class ActorTagger:
                     "state", False)]))
         cands += self._tag_proxies(text, country)
         cands += self._tag_lineages(text)
+        if not upper:
+            # a gang our tables know by name ("the SLDF gang", "a Mungiki gang") is that actor
+            known = [(c.start, c.end) for c in cands if c.source in ("named", "identity")]
+            cands += [g for g in self._tag_gangs(text, country)
+                      if not any(s0 < g.end and g.start < e0 for s0, e0 in known)]
         chosen = self._resolve(cands)
         # "the paramilitary Rapid Support Forces", "the militant group Al Shabaab": a generic noun
         # right before a name describes it
@@ -343,6 +355,24 @@ class ActorTagger:
         out: list[ActorMention] = []
         for c in chosen:
             out.extend(c.mentions)
+        return out
+
+    def _tag_gangs(self, text: str, country: str | None) -> list[_Cand]:
+        """A gang or cartel the report names and our tables do not know ("the Gran Grif gang claimed
+        responsibility"): ACLED names it after itself ("Gran Grif Gang"), a political militia."""
+        out: list[_Cand] = []
+        for m in _NAMED_GANG.finditer(text):
+            # "The Gran Grif gang": an article or an adjective before it is no part of the name
+            kept = [w for w in re.finditer(r"\S+", m.group("name"))]
+            while kept and kept[0].group(0).casefold() in _GANG_NAME_STOP:
+                kept.pop(0)
+            words = [w.group(0) for w in kept]
+            if not words or _countries.lookup(" ".join(words)) is not None or all(w.isdigit() for w in words):
+                continue  # "Rival gangs", "The gang", "Mexican cartels"
+            s, e = m.start("name") + kept[0].start(), m.end()
+            name = f"{' '.join(words)} {m.group('kind').title()}"
+            out.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], name, 3, country or "",
+                                                            "political_militia", False)]))
         return out
 
     @staticmethod

@@ -363,3 +363,13 @@ def test_foreign_nationals_are_civilians_of_their_own_country(tagger: ActorTagge
 def test_police_who_report_are_a_source(tagger: ActorTagger) -> None:
     mentions = tagger.tag("POLICE TODAY REPORTED THAT TERRORISTS STAGED THREE BOMB ATTACKS.", "Chile")
     assert not _find(mentions, "POLICE")
+
+
+def test_a_gang_the_tables_do_not_know_is_named_after_itself(tagger: ActorTagger) -> None:
+    names = [a.name for a in tagger.tag("The Gran Grif gang claimed responsibility for the attack.", "Haiti")]
+    assert names == ["Gran Grif Gang"]
+    assert [a.name for a in tagger.tag("Rival gangs clashed in the capital.", "Haiti")] == [
+        "Unidentified Armed Group (Haiti)"]
+    # a gang the tables know keeps its own name
+    assert "SLDF: Sabaot Land Defence Force" in [a.name for a in tagger.tag("Villagers were attacked by the SLDF gang.",
+                                                                           "Kenya")]
