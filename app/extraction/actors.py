@@ -146,7 +146,7 @@ _NAMED_GANG = re.compile(r"(?P<name>(?:(?:[A-Z][\w'’-]*|\d+|de|del|la|los|las)
                          r"(?P<kind>gang|cartel)\b")
 _GANG_NAME_STOP = {"the", "a", "an", "rival", "local", "armed", "criminal", "street", "drug", "powerful", "notorious",
                    "violent", "main", "another", "one", "two", "three", "this", "that", "its", "their", "his", "her",
-                   "police", "prison", "youth", "a", "some", "several", "other", "biggest", "largest", "feared", "de",
+                   "police", "prison", "youth", "some", "several", "other", "biggest", "largest", "feared", "de",
                    "del", "la", "los", "las", "when", "after", "while", "suspected", "alleged", "in", "on", "at"}
 _FORMER_BEFORE = re.compile(r"\b(?:former|retired|ex)[\s-]+(?:police\s+|army\s+|military\s+)?$", re.IGNORECASE)
 _PAREN_OPEN = re.compile(r"\s*\(")
