@@ -91,3 +91,17 @@ async def test_grid_cells_give_exactly_the_events_in_the_area_newest_first(
         found = await _ids(client, lat=centre[0], lon=centre[1], radius_km=km, limit=1000)
         near = expected(lambda la, lo, m=km * 1000: repository.haversine_m(*centre, la, lo) <= m)
         assert found == near and near
+
+
+def test_circles_over_as_many_grid_cells_share_one_statement_text() -> None:
+    """Which cells lie wholly inside the circle is a parameter, not part of the text, so the
+    prepared-statement and plan caches serve every circle (and box) over that many cells."""
+    west = repository.EventQuery(radius=(15.0, 32.117, 50_000.0))
+    east = repository.EventQuery(radius=(15.0, 32.13, 50_000.0))
+    west_cells, east_cells = repository._grid_cells(west), repository._grid_cells(east)
+    assert west_cells is not None and east_cells is not None
+    assert len(west_cells) == len(east_cells)
+    assert [inside for _, inside in west_cells] != [inside for _, inside in east_cells]
+    (west_sql, west_args), (east_sql, east_args) = repository.page_sql(west), repository.page_sql(east)
+    assert west_sql == east_sql
+    assert west_args != east_args
