@@ -68,6 +68,14 @@ RANGE = re.compile(r"\b((?:between\s+)?" + QUANTITY + r")(\s*(?:and|to|-|–|or)
                    re.IGNORECASE)
 SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minister|leader|archbishop|priest|"
                    r"journalist|mayor|judge|president|governor|senator|activist|candidate)\b", re.IGNORECASE)
+TO_DEATH = re.compile(r"\b(?:stabbed|stabs|stab|beat|beats|beaten|hacked|hacks|hack|burned|burnt|burns|burn|stoned|"
+                      r"stones|clubbed|bludgeoned|strangled|shot|lynched|tortured|starved)\s+"
+                      r"(?P<obj>(?!to\b)(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE)
+BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+", re.IGNORECASE)
+FOUND_AFTER = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|"
+                         r"retrieved)\b", re.IGNORECASE)
+ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?:of\s+|to\s+have\s+|with\s+)?"
+                        r"(?:\w+\s+)?$", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all
 CASUALTY_HINT = re.compile(
     r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
@@ -340,6 +348,24 @@ class CasualtyReader:
                 add(m.start(), m.end(), 1, "killed", "unknown")
         for m in SLAIN.finditer(sentence):
             add(m.start(), m.end(), 1, "killed", "unknown")
+        for m in TO_DEATH.finditer(sentence):
+            # "stabbed a Hindu priest to death", "beat two suspected thieves to death"; not the deed a
+            # victim is accused of ("a man suspected to have stabbed his wife to death")
+            if ACCUSED_OF.search(sentence, max(0, m.start() - 30), m.start()):
+                continue
+            got = [(s, e, c, w) for s, e, c, w in self._items(m.group("obj"), forward=True) if c > 0]
+            if not got and ONE_OBJECT.match(m.group("obj")):
+                got = [(0, len(m.group("obj").rstrip()), 1, "unknown")]
+            for s, e, c, w in got[:3]:
+                add(m.start("obj") + s, m.start("obj") + e, c, "killed", w)
+        for m in BODIES_OF.finditer(sentence):
+            # "the bodies of six men were found" (not "refused to let police collect the bodies of ...")
+            after = sentence[m.end():m.end() + 60]
+            if not FOUND_AFTER.search(after):
+                continue
+            got = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
+            for s, e, c, w in got[:1]:
+                add(m.end() + s, m.end() + e, c, "killed", w)
         return out
 
 

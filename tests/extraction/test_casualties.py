@@ -42,6 +42,11 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("Seven suspected cattle thieves burned to death by a mob in Kisii.", 7),
         ("Three protesters die after police open fire in Kisumu.", 3),
         ("The commander told his men to fight or die.", 0),
+        ("Unidentified assailants stabbed a Hindu priest to death in Rangpur.", 1),
+        ("A mob beat two suspected thieves to death in the market.", 2),
+        ("A mob lynched a man suspected to have stabbed his wife to death.", 1),
+        ("The bodies of six men were found on Wednesday in a ditch.", 6),
+        ("Residents refused to let police collect the bodies of three raiders.", 0),
     ],
 )
 def test_fatalities_follow_acled_counting_rules(reader, sentence, expected):

@@ -387,3 +387,12 @@ def test_a_possessive_region_names_the_region_of_the_place_after_it(geo: Geocode
     assert [m.text for m in mentions] == ["Chhattisgarh", "Bijapur"]
     resolved = {m.text: p for m, p, _prec in geo.resolve(mentions, ["IND"])}
     assert resolved["Bijapur"].admin1 == "Chhattisgarh"
+
+
+def test_a_name_that_goes_on_with_de_is_a_longer_name(geo: Geocoder) -> None:
+    # "San Carlos de Guatemala University" is neither San Carlos (Chile) nor San
+    assert [m.text for m in geo.tag("STUDENTS OF SAN CARLOS DE GUATEMALA UNIVERSITY PROTESTED.")] == []
+    assert [m.text for m in geo.tag("Police patrolled Santiago de Cali on Monday.")] == ["Santiago de Cali"]
+    # "Emilio de Souza" is a person; "Novorossiysk, Russian officials said" is no list of a group's names
+    assert [m.text for m in geo.tag("Emilio de Souza spoke in Rio de Janeiro.")] == ["Rio de Janeiro"]
+    assert [m.text for m in geo.tag("Drones struck a depot in Novorossiysk, Russian officials said.")] == ["Novorossiysk"]

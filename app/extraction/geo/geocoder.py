@@ -77,6 +77,8 @@ _TITLES = {"governor", "president", "minister", "mp", "mca", "senator", "mr", "m
            "father", "pastor", "imam", "commissioner", "mayor", "judge", "justice", "prof", "professor",
            "commander", "spokesman", "spokesperson", "chairman", "deputy", "lawmaker", "legislator",
            "constable", "corporal", "cpl", "inspector", "superintendent", "reverend", "rev", "hon"}
+# "de" in "San Carlos de Guatemala": what follows is part of the name
+_OF_PARTICLES = {"de", "del", "da", "do", "dos", "das", "des", "di"}
 _NAME_PARTICLES = {"wa", "bin", "ibn", "de", "del", "da", "van", "von", "al", "el", "abu", "ould", "arap"}
 # never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
@@ -148,6 +150,7 @@ class Geocoder:
             while run < n and run - i < MAX_NGRAM and joined[run - 1]:
                 run += 1
             found = None
+            longer = 0
             # longest n-gram first, exact names before loose (transliteration) keys
             longest = first_words.get(tok.key, 0)
             for j in range(min(run, i + longest), i, -1):
@@ -155,9 +158,15 @@ class Geocoder:
                     continue
                 key = " ".join(t.key for t in tokens[i:j]) if j - i > 1 else tok.key
                 ids = self.gazetteer.ids(key, loose=False)
+                if ids and self._name_goes_on_with_de(text, tokens, j):
+                    longer = j  # "SAN CARLOS DE GUATEMALA UNIVERSITY": neither San Carlos nor San
+                    break
                 if ids and self._accept(text, tokens, i, j, key, ids, upper, False):
                     found = (j, key, ids)
                     break
+            if longer:
+                i = longer
+                continue
             # loose keys only for names written as names: capitalised, or after a cue in ALL CAPS
             # (never for an acronym in mixed-case text: "NYS" is not Nice)
             if found is None and tok.key not in common and (
@@ -191,6 +200,14 @@ class Geocoder:
                                          relation=self._relation(text, tokens, i, j, cands)))
             i = j
         return mentions
+
+    @staticmethod
+    def _name_goes_on_with_de(text: str, tokens: list[_Token], j: int) -> bool:
+        """Whether the name ending before token ``j`` goes on with "de" and a capitalised word ("San
+        Carlos de Guatemala", "Horcones de Berlin"), a longer name than the one found."""
+        if j + 1 >= len(tokens) or tokens[j].key not in _OF_PARTICLES or not tokens[j + 1].text[0].isupper():
+            return False
+        return not text[tokens[j - 1].end:tokens[j].start].strip() and not text[tokens[j].end:tokens[j + 1].start].strip()
 
     @staticmethod
     def _place_cue(tokens: list[_Token], i: int, j: int) -> bool:
@@ -239,6 +256,9 @@ class Geocoder:
         if (prev is not None and prev.key in self.given_names and gap_before.strip() == ""
                 and (upper or prev.text[0].isupper())):
             return False  # "ERNESTO RIVAS", "Jose Felix Aguirre": a person's surname
+        if (prev is not None and prev.key in _NAME_PARTICLES and i > 1 and tokens[i - 2].key in self.given_names
+                and not text[tokens[i - 2].end:tokens[i].start].strip(" ").replace(prev.text, "").strip()):
+            return False  # "Emilio de Souza", "Ahmed bin Salem": a surname after a particle
         if self._after_title(text, tokens, i, upper):
             return False  # "Governor Mwangi wa Iria", "Col. Ahmed Madobe": a person's name
         cue = cue_before or cue_after
@@ -328,13 +348,17 @@ class Geocoder:
         """The first common word after a name and any list of names continuing it ("X, Y and Z
         militia"), with the number of names skipped."""
         k, names = j, 0
+        comma = joined = False
         while k < len(tokens) and k < j + 8:
             t = tokens[k]
             gap = text[tokens[k - 1].end:t.start].strip()
             if gap not in ("", ",", "-"):
                 return "", names
+            comma = comma or gap == ","
             if t.key in _KEY_AFTER:
-                return t.key, names
+                # a list runs "X, Y and Z militia"; "Novorossiysk, Russian officials said" is none
+                return (t.key, names) if joined or not comma else ("", names)
+            joined = joined or t.key == "and"
             if t.key == "and" or t.text[0].isupper():
                 names += t.key != "and"
                 k += 1
