@@ -353,18 +353,18 @@ class CasualtyReader:
             # victim is accused of ("a man suspected to have stabbed his wife to death")
             if ACCUSED_OF.search(sentence, max(0, m.start() - 30), m.start()):
                 continue
-            got = [(s, e, c, w) for s, e, c, w in self._items(m.group("obj"), forward=True) if c > 0]
-            if not got and ONE_OBJECT.match(m.group("obj")):
-                got = [(0, len(m.group("obj").rstrip()), 1, "unknown")]
-            for s, e, c, w in got[:3]:
+            victims = [(s, e, c, w) for s, e, c, w in self._items(m.group("obj"), forward=True) if c > 0]
+            if not victims and ONE_OBJECT.match(m.group("obj")):
+                victims = [(0, len(m.group("obj").rstrip()), 1, "unknown")]
+            for s, e, c, w in victims[:3]:
                 add(m.start("obj") + s, m.start("obj") + e, c, "killed", w)
         for m in BODIES_OF.finditer(sentence):
             # "the bodies of six men were found" (not "refused to let police collect the bodies of ...")
             after = sentence[m.end():m.end() + 60]
             if not FOUND_AFTER.search(after):
                 continue
-            got = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
-            for s, e, c, w in got[:1]:
+            found = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
+            for s, e, c, w in found[:1]:
                 add(m.end() + s, m.end() + e, c, "killed", w)
         return out
 
