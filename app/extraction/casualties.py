@@ -80,7 +80,7 @@ ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?
 CASUALTY_HINT = re.compile(
     r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
     r"slain|shot|behead|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
-    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned",
+    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among",
     re.IGNORECASE,
 )
 
@@ -146,6 +146,10 @@ class CasualtyReader:
             ("killed", re.compile(  # "FATALITIES: 2", "Death toll - 15"
                 r"\b(?:fatalities|deaths|death\s+toll|killed|dead)\s*[:=–-]\s*(?:estimate\s+of\s+)?(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
+            ("killed", re.compile(  # "claimed the lives of 14 people", "six ... were among those killed"
+                r"\b(?:claimed|took|cost)\s+the\s+lives\s+of\s+(?P<q>" + MODIFIER + QUANTITY + r")\b|"
+                r"\b(?P<q2>" + MODIFIER + QUANTITY + r")\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+among\s+"
+                r"(?:those|the\s+(?:dead|victims|people))\s*(?:killed)?", re.IGNORECASE)),
             ("killed", re.compile(
                 r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
@@ -333,7 +337,7 @@ class CasualtyReader:
                         add(s, e, c, outcome, w)
         for outcome, rx in self.noun_outcomes:
             for m in rx.finditer(sentence):
-                q = _count(m.group("q"))
+                q = _count(m.group("q") or m.groupdict().get("q2") or "")
                 if q and not any(n.outcome == outcome and n.start <= offset + m.start() < n.end for n in out):
                     add(m.start(), m.end(), q, outcome, "unknown")
         for m in self.death_of.finditer(sentence):

@@ -38,7 +38,7 @@ _word_number = (  # noqa: used by casualties
 QUANTITY = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
     r"|" + _word_number +
-    r"|half\s+a\s+dozen|a\s+dozen|two\s+dozen|a\s+couple\s+of|a\s+pair\s+of|a\s+handful\s+of"
+    r"|an?\s+hundred|an?\s+thousand|half\s+a\s+dozen|a\s+dozen|two\s+dozen|a\s+couple\s+of|a\s+pair\s+of|a\s+handful\s+of"
     r"|an?\s+unknown\s+number\s+of|an?\s+unspecified\s+number\s+of|unknown\s+number\s+of|a\s+number\s+of"
     r"|unspecified|dozens\s+of|dozens|scores\s+of|hundreds\s+of|thousands\s+of|several|many|multiple"
     r"|numerous|a\s+few|some|both|an?|one)"

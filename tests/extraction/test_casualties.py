@@ -47,6 +47,9 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("A mob lynched a man suspected to have stabbed his wife to death.", 1),
         ("The bodies of six men were found on Wednesday in a ditch.", 6),
         ("Residents refused to let police collect the bodies of three raiders.", 0),
+        ("More than a hundred civilians died in the shelling.", 100),
+        ("The attack claimed the lives of 14 people.", 14),
+        ("Six members of the same family were among those killed.", 6),
     ],
 )
 def test_fatalities_follow_acled_counting_rules(reader, sentence, expected):
