@@ -26,6 +26,7 @@ from app.extraction.datafiles import read_tsv
 from app.extraction.types import TimeMention
 
 DATA_DIR = Path(__file__).parent / "data"
+_ON_BEFORE = re.compile(r"\b(?:on|dated|since|from|of)\s+$")
 
 # A report may be dated a little before the events it announces (early editions, time zones): a
 # yearless date up to this many days after the publication date counts as a past one. Further ahead
@@ -158,7 +159,7 @@ class TimeTagger:
             r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2}|\d{2})(?![\d/.-]\d|\d)"
         )
         # "19/03": both parts two digits, so "9/11" and "24/7" stay out
-        self._day_month = re.compile(r"(?P<a>[0-3]\d)/(?P<b>[01]\d)(?![\d/])")
+        self._day_month = re.compile(r"(?P<a>[0-3]?\d)/(?P<b>[01]?\d)(?![\d/])")
         # "on the 19th", "on the 3rd of this month": a day of the report's month
         self._ordinal_day = re.compile(
             r"(?<![a-z])on\s+(?P<core>the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)"
@@ -447,6 +448,8 @@ class TimeTagger:
             for m in _at(self._day_month, low, doc.digits):
                 if not self._number_start(low, m.start()):
                     continue
+                if (len(m["a"]) < 2 or len(m["b"]) < 2) and not _ON_BEFORE.search(low, max(0, m.start() - 8), m.start()):
+                    continue  # "10/5" is a date only as "on 10/5": else a ratio, a score, a count
                 a, b = int(m["a"]), int(m["b"])
                 day_first = self._infer_year(b, a, pub) if 1 <= b <= 12 else None
                 month_first = self._infer_year(a, b, pub) if 1 <= a <= 12 else None

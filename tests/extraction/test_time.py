@@ -37,6 +37,7 @@ EXPLICIT = [
     ("The incident, dated 2025-04-01 in the police log, left two dead.", THU, "2025-04-01", date(2025, 4, 1), 1),
     ("The report of 04/06/2025 lists three civilians killed.", date(2025, 6, 10), "04/06/2025", date(2025, 6, 4), 1),
     ("Protesters blocked the highway on 19/03 in Eldoret.", THU, "19/03", date(2025, 3, 19), 1),
+    ("Protesters blocked the highway on 9/3 in Eldoret.", THU, "9/3", date(2025, 3, 9), 1),
     ("The form gives the date as 03/19/2025 for the attack.", THU, "03/19/2025", date(2025, 3, 19), 1),
     ("Al Shabaab attacked the camp on the night of 5 April.", date(2025, 4, 7), "the night of 5 April", date(2025, 4, 5), 1),
     ("Fighting continued between 1 and 3 April in Baidoa.", date(2025, 4, 5), "between 1 and 3 April", date(2025, 4, 1), 2),
@@ -484,3 +485,7 @@ def test_a_town_held_since_a_day_is_no_captivity(tagger: TimeTagger) -> None:
     text = "Al Shabaab, which has held the town since 3 October, attacked a convoy on Monday."
     mentions = tagger.tag(text, TUE)
     assert [(m.text, m.background) for m in mentions] == [("3 October", True), ("Monday", False)]
+
+
+def test_a_short_fraction_without_on_is_no_date(tagger: TimeTagger) -> None:
+    assert not [m for m in tagger.tag("The council voted 3/4 in favour of the motion.", THU) if m.text == "3/4"]
