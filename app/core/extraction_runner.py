@@ -8,11 +8,13 @@ workers load the extractor once at start. ``EXTRACT_WORKERS = 0``: a thread pool
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -104,14 +106,27 @@ def _stop_pool(pool: ProcessPoolExecutor) -> list[BaseProcess]:
     return processes
 
 
+def _running(process: BaseProcess) -> bool:
+    """Whether a stopped worker still runs. Not ``is_alive()``: the pool's manager thread joins the
+    workers too, and a worker it has reaped looks alive to ``is_alive()`` (its ``waitpid`` fails)."""
+    if process.exitcode is not None or process.pid is None:
+        return False
+    try:
+        os.kill(process.pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def _join(processes: list[BaseProcess], timeout_s: float) -> None:
-    """Wait for stopped workers; kill those still running after ``timeout_s``."""
+    """Wait up to ``timeout_s`` for stopped workers to exit; kill those still running."""
+    deadline = time.monotonic() + timeout_s
     for process in processes:
-        process.join(timeout_s)
-        if process.is_alive():
-            logger.warning("extraction worker %s did not stop; killing it", process.pid)
-            process.kill()
-            process.join(timeout_s)
+        process.join(max(0.0, deadline - time.monotonic()))
+    for process in filter(_running, processes):
+        logger.warning("extraction worker %s did not stop in %g s; killing it", process.pid, timeout_s)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(process.pid or 0, signal.SIGKILL)
 
 
 class ExtractionRunner:
