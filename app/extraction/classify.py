@@ -91,6 +91,13 @@ PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
 SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:several\s+|many\s+)?(?:days|weeks|months|"
                       r"years|nights)\s+of\s+(?:[\w-]+\s+)?$")
+ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
+LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+of|sentenced\s+(?:\w+\s+){0,4}for|"
+                          r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
+                          r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
+ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"
+                            r"narco-?terrorism|poverty|insecurity|impunity|extremism|games|exercises?|drills?|"
+                            r"maneuvers|manoeuvres|(?:were|was)\s+(?:supplied|delivered|sold|given))\b")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
@@ -180,6 +187,10 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
+                if LEGAL_BEFORE.search(left[-40:]):
+                    continue  # "charged with the murder of", "convicted of the attack": a court's matter
+                if tag in ARMED_TAGS and ABSTRACT_AFTER.match(low, m.end()):
+                    continue  # "we continue to battle terrorism", "war games", "missiles supplied to"
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
                     continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag

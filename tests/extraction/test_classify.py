@@ -143,3 +143,20 @@ def test_a_withdrawal_from_bases_is_a_change_to_group_activity(tagger):
 )
 def test_news_phrasings_of_violence_are_triggers(sentence: str, tag: str) -> None:
     assert tag in {h.tag for h in TriggerTagger().tag(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "WE CONTINUE TO BATTLE TERRORISM.",
+        "The troops carried out war games at the military school.",
+        "He was convicted of the murder of a journalist in 2019.",
+        "Two men were sentenced to life in prison for the attack on the mall.",
+    ],
+)
+def test_a_fight_against_an_abstraction_and_a_courts_matter_are_no_triggers(sentence: str) -> None:
+    assert not [h for h in TriggerTagger().tag(sentence) if h.tag in ("clash", "attack", "kill")]
+
+
+def test_protests_against_insecurity_or_corruption_are_still_protests() -> None:
+    assert "protest" in {h.tag for h in TriggerTagger().tag("Residents protest insecurity in Eldoret.")}
