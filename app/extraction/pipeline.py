@@ -167,6 +167,10 @@ PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|di
                           re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
+AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|moved|com(?:e|es|ing)|came|"
+                         r"return\w*|fled|flee\w*|escap\w*|taken|transferred|brought|sent|bound|were|was|hail\w*|"
+                         r"originat\w*|way)\s+(?:back\s+|away\s+|down\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
+                         r"(?:[\w'’-]+\s+){0,3}$|\bfrom\s+(?:[\w'’-]+\s+){1,3}to\s+$", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
                                r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
@@ -1145,14 +1149,18 @@ class Extractor:
         if places:
             first = d.sentences[0] if d.places else None
 
-            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int, int]:
+            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int, int, int]:
                 m, p, prec = item
                 in_first = first is not None and first.start <= m.start < first.end
                 # the dateline says where the report was filed: the place of last resort
                 filed = m.start < d.dateline_end
                 # a school named after a town may stand elsewhere ("Juba Primary School in Dadaab")
                 named_for = bool(INSTITUTION_AFTER.match(d.text, m.end))
-                return (int(filed), prec, int(named_for), 0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
+                # where people came from or went to is not where it happened ("a truck driver
+                # travelling from Dhusamareeb to Mogadishu", "the fighters were from Jilib")
+                away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start))
+                return (int(filed), int(away), prec, int(named_for), 0 if p.kind not in ("country",) else 1,
+                        0 if in_first else 1)
 
             chosen = min(places, key=rank)
             local = self._local_countries(d)

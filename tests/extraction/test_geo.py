@@ -396,3 +396,8 @@ def test_a_name_that_goes_on_with_de_is_a_longer_name(geo: Geocoder) -> None:
     # "Emilio de Souza" is a person; "Novorossiysk, Russian officials said" is no list of a group's names
     assert [m.text for m in geo.tag("Emilio de Souza spoke in Rio de Janeiro.")] == ["Rio de Janeiro"]
     assert [m.text for m in geo.tag("Drones struck a depot in Novorossiysk, Russian officials said.")] == ["Novorossiysk"]
+
+
+def test_a_city_name_that_begins_a_village_name_is_no_mention_of_the_city(geo: Geocoder) -> None:
+    assert [m.text for m in geo.tag("Al Shabaab recruited youths in Hargeysa Yare village.")] == []
+    assert [m.text for m in geo.tag("The Nairobi Governor was attacked.")] == ["Nairobi"]

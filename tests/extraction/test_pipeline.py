@@ -887,3 +887,13 @@ def test_the_militia_is_the_group_named_before_and_a_source_with_a_name_is_no_ac
                      "County commissioner John Mwangi said the militia also hurled a grenade at a police post.",
                      date(2014, 5, 28))
     assert len(events) == 2 and all("Garre" in e.actor1 for e in events)
+
+
+def test_where_a_convoy_came_from_or_went_to_is_not_where_it_was_hit(extract):
+    e, = extract("On 11 June 2025, an IED exploded, targeting a government security forces (SNA) convoy traveling "
+                 "from Mogadishu to Cadale, in the outskirts of Cadale town. 3 soldiers were killed.",
+                 date(2025, 6, 12))
+    assert e.location == "Cadale"
+    e, = extract("On 8 May 2025, government soldiers (SNA) opened fire on a minibus traveling from Qoryoley to "
+                 "Mogadishu at a checkpoint in Afgooye town.", date(2025, 5, 9))
+    assert e.location == "Afgooye"

@@ -317,6 +317,11 @@ class Geocoder:
         if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Buulo Sheekh", "Ahmed Said")
             return False
         if next_cap:  # "Hiiraan Police", but "Nairobi Governor" is still Nairobi
+            k = j
+            while k < len(tokens) and k < j + 3 and tokens[k].text[0].isupper() and not text[tokens[k - 1].end:tokens[k].start].strip():
+                k += 1
+            if k < len(tokens) and tokens[k].key in _SETTLEMENT | {"area"}:
+                return False  # "Hargeysa Yare village", "Mogadishu Dheer area": a longer name of its own
             return curated and (cue or listed) or top_pop >= 100_000
         if cue or listed or curated:
             return True
