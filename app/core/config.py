@@ -49,7 +49,10 @@ class Settings(BaseSettings):
         "finish (each, one after the other) before they are cut short; a job cut short is retried.",
     )
     max_body_bytes: int = Field(default=1_000_000, gt=0, description="Larger request bodies get 413.")
-    db_pool_size: int = Field(default=10, ge=1)
+    db_pool_size: int = Field(
+        default=20, ge=1,
+        description="Connections one process opens to the database at most; each is kept once opened.",
+    )
     db_connect_timeout_s: float = Field(default=5.0, gt=0)
     db_wait_s: float = Field(default=30.0, ge=0, description="How long start-up waits for the database.")
     batch_max_body_bytes: int = Field(

@@ -66,7 +66,7 @@ def fuzz_schema(fuzz_database: tuple[str, str]):
         migrate_on_start=False,
         extract_workers=0,
         extract_timeout_s=EXTRACT_TIMEOUT_S,
-        db_pool_size=4,
+        db_pool_size=8,
     )
     # Load lexicons and gazetteer now, not inside the first fuzzed request's time limit.
     from app.extraction import get_extractor

@@ -161,3 +161,24 @@ async def test_pool_gauges_follow_checked_out_connections(hardening_db_url: str)
     assert during["size"] == 3 and during["checkedout"] == 1
     assert after["checkedout"] == 0 and after["checkedin"] == 1
     assert _sample("db_pool_checked_out") == 0
+
+
+async def test_the_pool_keeps_the_connections_it_opens_under_load(hardening_db_url: str) -> None:
+    """More concurrent requests than DB_POOL_SIZE wait for a connection; none is opened for one
+    request and closed after it (each new one is a new backend with empty statement and plan caches)."""
+    import asyncio
+
+    settings = Settings(_env_file=None, database_url=hardening_db_url, db_pool_size=4)  # type: ignore[call-arg]
+    engine = db.make_engine(hardening_db_url, settings)
+    backends: set[int] = set()
+
+    async def request() -> None:
+        async with engine.connect() as conn:
+            backends.add(int((await conn.execute(text("SELECT pg_backend_pid() FROM pg_sleep(0.05)"))).scalar_one()))
+
+    try:
+        for _ in range(3):
+            await asyncio.gather(*(request() for _ in range(8)))
+    finally:
+        await engine.dispose()
+    assert len(backends) <= 4

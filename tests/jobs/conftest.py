@@ -50,7 +50,7 @@ def settings_for(url: str, **overrides: Any) -> Settings:
         "extract_workers": 0,
         "extract_timeout_s": 60,
         "jobs_inprocess_worker": False,
-        "db_pool_size": 4,
+        "db_pool_size": 8,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -31,7 +31,7 @@ async def committed_app(new_database: Callable[..., Awaitable[str]]) -> AsyncIte
         migrate_on_start=False,
         extract_workers=0,
         extract_timeout_s=120,
-        db_pool_size=10,
+        db_pool_size=20,
     )
     application = create_app(settings)
     # the key check has its own tests (tests/hardening); here every request may write
