@@ -381,11 +381,16 @@ class Extractor:
                 iso = m.candidates[0].iso3
                 counts[iso] = counts.get(iso, 0.0) + 2.0
             isos = {p.iso3 for p in m.candidates[:3]}
+            regions = {p.iso3 for p in m.candidates if p.kind == "admin1"}
             # a look-alike ("Katheri" for India's "Kotharia") says little about the country, unless
             # the text says it is a place ("in Belet Xaawo town")
             if len(isos) == 1 and (self._exact(m, m.candidates[0]) or _cued(text, m)):
                 iso = next(iter(isos))
                 counts[iso] = counts.get(iso, 0.0) + 0.5
+            elif m.relation == "region" and len(regions) == 1:
+                # "Mandera County": a region of one country, named as such
+                iso = next(iter(regions))
+                counts[iso] = counts.get(iso, 0.0) + 1.0
         # a country only named as the nationality of foreigners ("a German tourist", "US forces") says
         # who was involved, not where
         return [k for k, w in sorted(counts.items(), key=lambda kv: -kv[1]) if w >= 0.5 or k not in weak]

@@ -78,7 +78,7 @@ _TITLES = {"governor", "president", "minister", "mp", "mca", "senator", "mr", "m
            "commander", "spokesman", "spokesperson", "chairman", "deputy", "lawmaker", "legislator",
            "constable", "corporal", "cpl", "inspector", "superintendent", "reverend", "rev", "hon"}
 # "de" in "San Carlos de Guatemala": what follows is part of the name
-_OF_PARTICLES = {"de", "del", "da", "do", "dos", "das", "des", "di"}
+_OF_PARTICLES = {"de", "del", "da", "do", "dos", "das", "des", "di", "ya"}
 _NAME_PARTICLES = {"wa", "bin", "ibn", "de", "del", "da", "van", "von", "al", "el", "abu", "ould", "arap"}
 # never a place on their own, whatever the cue (GeoNames lists "The" as a name of Teresina)
 _FUNCTION_WORDS = {"the", "and", "for", "with", "from", "into", "this", "that", "these", "those", "his",
