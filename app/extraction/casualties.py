@@ -20,7 +20,7 @@ DATA = Path(__file__).parent / "data" / "lexicon"
 
 KILL_VERBS = (
     r"shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
-    r"beat\s+\w+\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
+    r"beat\s+\w+\s+to\s+death|beat\s+to\s+death|stabbed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
     r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"

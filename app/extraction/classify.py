@@ -52,7 +52,7 @@ DISORDER_TYPE = {
 }
 
 # tags that make a sentence an event mention on their own; the others only qualify one
-STRONG = {"clash", "violence", "attack", "kill", "territory", "airstrike", "shelling", "ied", "suicide", "grenade",
+STRONG = {"clash", "violence", "attack", "kill", "territory", "capture", "airstrike", "shelling", "ied", "suicide", "grenade",
           "chemical", "abduction", "sexual", "protest", "riot", "mob", "excessive", "arrest",
           "disrupted", "base", "agreement", "looting", "presence", "blast", "other", "withdraw",
           "premature"}
@@ -63,7 +63,7 @@ GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?
 # a trigger is not an event when the words just before it deny, project or call for it ...
 PROJECTED = re.compile(
     r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
-    r"plan(?:s|ned|ning)?\s+to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
+    r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|threaten(?:ed|s|ing)?\s+(?:[\w'-]+\s+){1,8}?to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
@@ -89,8 +89,11 @@ CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s
                        r"multiple)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
-SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:several\s+|many\s+)?(?:days|weeks|months|"
-                      r"years|nights)\s+of\s+(?:[\w-]+\s+)?$")
+SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:(?:several\s+|many\s+)?(?:days|weeks|months|"
+                      r"years|nights)|an?\s+(?:\w+\s+)?(?:wave|spate|series|string|spree|surge|rise|upsurge|cycle))"
+                      r"\s+of\s+(?:[\w-]+\s+){0,2}$")
+ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+to\s+$")
+AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
 LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+of|sentenced\s+(?:\w+\s+){0,4}for|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
@@ -102,6 +105,7 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
                           r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b|"
+                          r"\bin\s+the\s+(?:first|second|third|fourth|last|past)\s+(?:quarter|half)\s+of\b|"
                           # "in this decade, 200 people have been killed", "over the last two years"
                           r"\b(?:in|during|over)\s+(?:this|the\s+(?:past|last))\s+(?:\w+\s+)?(?:decades?|years?|months|"
                           r"century)\b|"
@@ -189,6 +193,10 @@ class TriggerTagger:
                     continue  # "following days of unrest": a period that led up to the news
                 if LEGAL_BEFORE.search(left[-40:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
+                if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):
+                    continue  # "the forces attempted to seize control of the position and withdrew": a fight, no takeover
+                if tag in ("capture", "territory") and AFTER_CAUSE.search(left[-50:]):
+                    continue  # "the deployment comes after Al Shabaab captured several towns"
                 if tag in ARMED_TAGS and ABSTRACT_AFTER.match(low, m.end()):
                     continue  # "we continue to battle terrorism", "war games", "missiles supplied to"
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
@@ -255,7 +263,7 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     if "chemical" in tags:
         return "Chemical weapon"
     if ground_fight or ("clash" in tags and not tags & {"airstrike", "shelling"}):
-        if "territory" in tags and "withdraw" not in tags:
+        if ("capture" in tags or "territory" in tags and "withdraw" not in tags) and "unopposed" not in tags:
             return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
         if "clash" in tags or target_armed:
             return "Armed clash"
@@ -269,8 +277,11 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Shelling/artillery/missile attack"
     if "blast" in tags:
         return "Remote explosive/landmine/IED"
-    if "territory" in tags:
-        if "withdraw" in tags or not tags & {"attack", "kill"}:
+    if "capture" in tags and "unopposed" not in tags:
+        # "seized the town", "recaptured the district": taken by force, whoever gave way
+        return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
+    if tags & {"territory", "capture"}:
+        if "withdraw" in tags or "unopposed" in tags or not tags & {"attack", "kill"}:
             return "Non-violent transfer of territory"
         return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
     if "sexual" in tags:

@@ -74,13 +74,15 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
+# weapons named as the subject of a sentence ("a roadside bomb struck", "a suicide bomber blew himself up")
+DEVICE_TAGS = {"ied", "blast", "suicide", "grenade", "airstrike", "shelling"}
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
 GROUP_NOUN = re.compile(r"militias?|militiamen|militants|insurgents|jihadists|rebels|fighters", re.IGNORECASE)
 # an event named by its year ("the 2013 Westgate mall attack", "the 1994 genocide")
-YEAR_NAMED = re.compile(r"\bthe\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
-                        r"(?:[\w'’-]+\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
+YEAR_NAMED = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
+                        r"(?:[\w'’-]+,?\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
 # a demonstration's sub-event types from the mildest: one demonstration is coded at its worst
 DEMO_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
              "Violent demonstration": 4}
@@ -711,6 +713,10 @@ class Extractor:
         # of what they were doing when it happened
         subjects = [a for a in at(0)[1] if sent.start <= a.start and a.end <= hits[0].start]
         hit_first = {a.name for a in subjects} if not at(0)[0] and _passive(text, sent, hits[0], subjects) else set()
+        if not at(0)[0] and hits[0].tag in DEVICE_TAGS:
+            # "A roadside bomb struck a Somali army vehicle, killing three soldiers": what a device hit
+            # did not set it off
+            hit_first |= {a.name for a in at(0)[1]}
         # what the sentence says its actors did besides the deed (a racket, a patrol) is read last ("a
         # gang member running an extortion racket was shot dead by police")
         order = sorted(range(len(hits)), key=lambda k: hits[k].tag in ("looting", "presence"))

@@ -48,6 +48,7 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("The bodies of six men were found on Wednesday in a ditch.", 6),
         ("Residents refused to let police collect the bodies of three raiders.", 0),
         ("More than a hundred civilians died in the shelling.", 100),
+        ("A mob beat to death a man accused of cattle smuggling on Sunday night.", 1),
         ("The attack claimed the lives of 14 people.", 14),
         ("Six members of the same family were among those killed.", 6),
     ],

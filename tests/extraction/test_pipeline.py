@@ -897,3 +897,50 @@ def test_where_a_convoy_came_from_or_went_to_is_not_where_it_was_hit(extract):
     e, = extract("On 8 May 2025, government soldiers (SNA) opened fire on a minibus traveling from Qoryoley to "
                  "Mogadishu at a checkpoint in Afgooye town.", date(2025, 5, 9))
     assert e.location == "Afgooye"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        ("Drones launched by the Rapid Support Forces struck Port Sudan airport on Wednesday.", "Air/drone strike",
+         "Rapid Support Forces"),
+        ("Niger's army said its air force struck a gathering of militants near Tillaberi on Monday.",
+         "Air/drone strike", "Military Forces of Niger"),
+        ("A roadside bomb struck a Somali army vehicle near Afgoye on Wednesday, killing three soldiers. Al Shabaab "
+         "claimed responsibility.", "Remote explosive/landmine/IED", "Al Shabaab"),
+        ("M23 rebels seized the town of Mulamba in South Kivu on Tuesday.", "Non-state actor overtakes territory",
+         "M23: March 23 Movement"),
+        ("The Sudanese army said on Tuesday it had recaptured the town of Al-Khuwei in West Kordofan from the Rapid "
+         "Support Forces.", "Government regains territory", "Military Forces of Sudan"),
+        ("On 29 June 2025, Al Shabaab took control of Cel Qoxle village from a clan militia and captured its base; "
+         "no clashes were reported.", "Non-violent transfer of territory", "Al Shabaab"),
+        ("On 4 April 2025, Jubaland forces attacked Al Shabaab in Miido village. The forces attempted to seize control "
+         "of the position and withdrew.", "Armed clash", "Military Forces of Somalia"),
+        ("Riot police in Tbilisi used water cannon to break up a pro-EU rally outside parliament overnight.",
+         "Protest with intervention", "Protesters (Georgia)"),
+    ],
+)
+def test_weapons_territory_and_protest_policing_decide_the_sub_event(extract, text, sub, actor1):
+    events = extract(text, date(2025, 7, 1))
+    assert events and events[0].sub_event_type == sub, [e.sub_event_type for e in events]
+    assert events[0].actor1.startswith(actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Al Shabaab threatened in an audio message on Tuesday to attack any hotel in Mogadishu hosting foreign troops.",
+        "A Belgian court on Tuesday convicted two men of helping to plan the 2016 Brussels bombings, which killed 32 "
+        "people.",
+        "More than 1,200 civilians were killed in armed violence in Burkina Faso in the first quarter of the year, "
+        "according to a report released on Wednesday.",
+    ],
+)
+def test_threats_trials_and_a_quarters_toll_are_no_events(extract, text):
+    assert not extract(text, date(2025, 7, 1))
+
+
+def test_troops_deployed_after_a_wave_of_attacks_are_a_deployment(extract):
+    e, = extract("The Nigerian army deployed troops to Plateau State's Bokkos area on Tuesday following a wave of "
+                 "deadly attacks on farming villages.", date(2025, 7, 1))
+    assert e.sub_event_type == "Change to group/activity"
