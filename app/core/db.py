@@ -57,7 +57,7 @@ def make_engine(url: str, settings: Settings) -> AsyncEngine:
     ``max_overflow`` = ``pool_size`` = 10, 16 concurrent requests opened a new connection for about
     4% of requests (a new backend, the dialect's codec set-up, and a statement cache and plan cache
     started from nothing): Postgres CPU per request -25% and the server's -15% with all 20 kept
-    (docs/performance.md, 2026-11-25 04:00).
+    (docs/performance.md, 2026-11-25 03:47).
 
     No ``pool_pre_ping``: it cost one round trip per request (GET /events 8.1-10.1 -> 6.3-7.6 ms in
     process at 1M events, docs/performance.md). A connection that died with the server fails its
