@@ -76,6 +76,9 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
 GROUND_FIGHT = {"clash"}
 # weapons named as the subject of a sentence ("a roadside bomb struck", "a suicide bomber blew himself up")
 DEVICE_TAGS = {"ied", "blast", "suicide", "grenade", "airstrike", "shelling"}
+CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|kiosks|stalls|markets?|livestock|cattle|goats|"
+                            r"camels|crops|harvests?|belongings|residents|villagers|civilians|traders|passengers|"
+                            r"farms?|businesses)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -87,7 +90,7 @@ YEAR_NAMED = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0
 DEMO_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,
              "Violent demonstration": 4}
 # one force fighting itself ("two groups of soldiers clashed", "the militia fought among themselves")
-INTRA_GROUP = re.compile(r"\b(?:two|2|rival)\s+(?:groups|factions|units|sections)\s+of\b|"
+INTRA_GROUP = re.compile(r"\b(?:two|2|rival|warring|feuding)\s+(?:groups|factions|units|sections|wings|cells)\s+of\b|"
                          r"\b(?:among|amongst|between)\s+themselves\b|\bwith\s+(?:each\s+other|one\s+another)\b",
                          re.IGNORECASE)
 MAX_PLACE_MENTIONS = 200
@@ -146,6 +149,7 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"\b(?:after|following|over)\s+$", re.IGNORECASE)  # "rioted after a student was killed"
 DURING_PROTEST = re.compile(r"^[^.;]{0,60}?\b(?:during|at|in|amid)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:protests?|demonstrations?|march|rally|riots?)\b", re.IGNORECASE)
+KILL_CAUSE_GAP = re.compile(r"\b(?:after|following|over|against|because|since|of|the|for)\b|[.;]", re.IGNORECASE)
 PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
                          re.IGNORECASE)
 SPEAKER_AFTER = re.compile(r"\s+(?:leaders?|officials?|spokesm[ae]n|spokesperson|representatives?|deputies|"
@@ -189,7 +193,13 @@ HOME_PLACE_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:villages?|towns?|camps?|ter
 ORIGIN_BEFORE = re.compile(r"\b(?:(?:raiders|bandits|attackers|assailants|gunmen|militants|fighters|militias?|"
                            r"militiamen|herders|herdsmen|pastoralists|rustlers|tribesmen|poachers|smugglers|"
                            r"intruders|infiltrators|refugees|migrants|men|troops|soldiers|forces)\s+(?:\w+\s+)?"
-                           r"from|border\s+(?:with|of))\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
+                           r"from|border\s+(?:with|of)|in\s+(?:support|solidarity)\s+(?:of|with)|solidarity\s+with|"
+                           r"support\s+for|against\s+the\s+war\s+(?:in|on)|(?:strikes|attacks|war|bombing)\s+on)"
+                           r"\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
+# "rallied against Israeli strikes", "protesting Russian aggression": a country in a protest's cause
+CAUSE_AROUND = re.compile(r"\b(?:against|protest(?:ing|ed)?|condemn(?:ing|ed)?|denounc(?:ing|ed))\s+(?:the\s+)?\w+\s+"
+                          r"(?:strikes|airstrikes|attacks|war|bombing|bombardment|occupation|aggression|offensive|"
+                          r"invasion|blockade|policies|policy)\b", re.IGNORECASE)
 # after a nationality, people who cross borders to raid: their nationality is not the event's country
 RAIDER_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:raiders|bandits|attackers|assailants|herders|herdsmen|"
                           r"pastoralists|rustlers|poachers|smugglers|intruders|infiltrators|border)\b", re.IGNORECASE)
@@ -408,7 +418,11 @@ class Extractor:
         not Brazil's); a namesake in a named country is taken instead when there is one. Places in
         neighbouring countries stay: cross-border raids are news.
         """
-        named = {c.iso3 for _s, _e, c in doc_countries} | {c.iso3 for _s, _e, c in cues}
+        # a country named as a cause ("marched in support of Palestinians") or as where people came from
+        # is no country of the report's places
+        causes = [(s, e) for s, e, _c in doc_countries if ORIGIN_BEFORE.search(text, max(0, s - 40), s)
+                  or CAUSE_AROUND.search(text, max(0, s - 25), min(len(text), e + 30))]
+        named = {c.iso3 for s, e, c in doc_countries if (s, e) not in causes} | {c.iso3 for _s, _e, c in cues}
         named |= {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}  # filed from that country
         # countries named only as the nationality of people ("Chinese workers", "Ethiopian nationals")
         # do not say where the report is
@@ -418,7 +432,7 @@ class Extractor:
         texts_named = set(named)
         for a in actors:
             c = countries.lookup(a.country) if a.country else None
-            if c is not None:
+            if c is not None and not any(s <= a.start < e for s, e in causes):
                 named.add(c.iso3)
                 nationality_only = nationality_only and a.kind == "civilians"
         if not named:
@@ -901,6 +915,10 @@ class Extractor:
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian, mutual="clash" in tags,
                                                     implied_police=bool(tags & {"intervention", "arrest"}))
+        if (actor2 is None and sub == "Looting/property destruction" and cname and actor1 is not None
+                and actor1.inter != 7 and any(CIVIL_PROPERTY.search(x.text) for x in d.sentences)):
+            # "soldiers looted shops and homes": the people whose property it was
+            actor2 = ActorMention(0, 0, "", f"Civilians ({cname})", 7, cname, "civilians")
         if actor2 is None and actor1 is not None and "clash" in tags and any(
                 INTRA_GROUP.search(x.text) for x in d.sentences):
             actor2 = actor1  # "two groups of government soldiers clashed": the force on both sides
@@ -990,7 +1008,11 @@ class Extractor:
         if DURING_PROTEST.search(after):
             return True
         then = next((p for p in d.hits if p.tag == "protest" and h.end <= p.start < h.end + 40), None)
-        return then is not None and not PROTEST_LED.search(d.text, h.end, then.start)
+        if then is not None and not PROTEST_LED.search(d.text, h.end, then.start):
+            return True
+        # "fired live rounds at workers protesting unpaid wages, killing one worker"
+        before = [p for p in d.hits if p.tag == "protest" and sent.start <= p.start and p.end <= h.start]
+        return bool(before) and not KILL_CAUSE_GAP.search(d.text, before[-1].end, h.start)
 
     @staticmethod
     def _crowd_deed(d: _Draft) -> bool:

@@ -401,3 +401,11 @@ def test_a_name_that_goes_on_with_de_is_a_longer_name(geo: Geocoder) -> None:
 def test_a_city_name_that_begins_a_village_name_is_no_mention_of_the_city(geo: Geocoder) -> None:
     assert [m.text for m in geo.tag("Al Shabaab recruited youths in Hargeysa Yare village.")] == []
     assert [m.text for m in geo.tag("The Nairobi Governor was attacked.")] == ["Nairobi"]
+
+
+def test_capital_districts_carry_their_own_admin1_names() -> None:
+    gaz = Gazetteer.load()
+    assert {p.admin1 for p in gaz.lookup("Jakarta") if p.iso3 == "IDN"} == {"Jakarta"}
+    assert {p.admin1 for p in gaz.lookup("Brasilia") if p.iso3 == "BRA" and p.population > 1_000_000} == {"Distrito Federal"}
+    # the unit whose name the join lent to Jakarta keeps it
+    assert {p.admin1 for p in gaz.lookup("Mataram")} == {"West Nusa Tenggara"}

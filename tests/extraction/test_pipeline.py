@@ -944,3 +944,20 @@ def test_troops_deployed_after_a_wave_of_attacks_are_a_deployment(extract):
     e, = extract("The Nigerian army deployed troops to Plateau State's Bokkos area on Tuesday following a wave of "
                  "deadly attacks on farming villages.", date(2025, 7, 1))
     assert e.sub_event_type == "Change to group/activity"
+
+
+def test_a_solidarity_rally_is_where_it_marched_not_in_the_country_it_supports(extract):
+    e, = extract("Several thousand people marched through central Berlin on Saturday in support of Palestinians.",
+                 date(2025, 5, 12))
+    assert (e.country, e.location, e.actor1) == ("Germany", "Berlin", "Protesters (Germany)")
+    e, = extract("Thousands rallied in Jakarta on Friday against Israeli strikes on Gaza.", date(2025, 5, 12))
+    assert (e.country, e.admin1) == ("Indonesia", "Jakarta")
+
+
+def test_soldiers_who_loot_homes_loot_civilians_and_police_who_kill_a_protester(extract):
+    e, = extract("Soldiers looted shops and homes in the town of Uvira in South Kivu on Monday, residents said.",
+                 date(2025, 5, 12))
+    assert (e.sub_event_type, e.actor2) == ("Looting/property destruction", "Civilians (Democratic Republic of Congo)")
+    e, = extract("Bangladesh police fired rubber bullets and live rounds at garment workers protesting unpaid wages in "
+                 "Gazipur on Tuesday, killing one worker.", date(2025, 5, 12))
+    assert e.sub_event_type == "Excessive force against protesters"

@@ -27,7 +27,7 @@ from app.extraction.datafiles import read_tsv
 from app.extraction.geo.normalize import consonants, fold, skeleton
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
-FORMAT_VERSION = "14"
+FORMAT_VERSION = "15"
 MIN_POPULATION = 500
 _LATIN_KEY = re.compile(r"^[a-z0-9 ]+$")
 # Generic words GeoNames puts around admin1 names that ACLED leaves out.
@@ -114,10 +114,12 @@ class Admin1Names:
             iso2, code, acled = row[0], row[1], row[2]
             aliases = row[3] if len(row) > 3 else ""
             old = self.name.get((iso2, code))
+            # a name GeoNames' join gave two units ("West Nusa Tenggara" for Jakarta too) stays the other's
+            shared = any(k[0] == iso2 and k != (iso2, code) and v == old for k, v in self.name.items())
             self.name[(iso2, code)] = acled
             names = self.aliases.setdefault((iso2, acled), set())
             names.add(acled)
-            if old:
+            if old and not shared:
                 names.add(old)
                 names.update(self.aliases.pop((iso2, old), set()) if old != acled else set())
             names.update(a for a in aliases.split("|") if a)
