@@ -919,7 +919,7 @@ class Extractor:
                 and actor1.inter != 7 and any(CIVIL_PROPERTY.search(x.text) for x in d.sentences)):
             # "soldiers looted shops and homes": the people whose property it was
             actor2 = ActorMention(0, 0, "", f"Civilians ({cname})", 7, cname, "civilians")
-        if actor2 is None and actor1 is not None and "clash" in tags and any(
+        if (actor2 is None or actor2.inter == 7 and actor2.generic) and actor1 is not None and "clash" in tags and any(
                 INTRA_GROUP.search(x.text) for x in d.sentences):
             actor2 = actor1  # "two groups of government soldiers clashed": the force on both sides
         # people named without a nationality belong to the country where the event happened ("a
@@ -1057,7 +1057,10 @@ class Extractor:
                         a = replace(prior[-1], start=a.start, end=a.end, text=a.text)
                 if not a.name and a.kind == "anaphor":
                     # "guerrillas" of a report that names one rebel group (anywhere in it) are that group's
-                    prior = [g for g in named_groups if g.start < a.start] or named_groups or (
+                    # (not the group the sentence says they hit: "jihadists killed dozens of VDP auxiliaries")
+                    hit = {t.name for t in d.targets}
+                    prior = [g for g in named_groups if g.start < a.start] or [
+                        g for g in named_groups if g.name not in hit] or (
                         d.doc_rebels if len({g.name for g in d.doc_rebels}) == 1 else [])
                     if prior:
                         a = ActorMention(a.start, a.end, a.text, prior[-1].name, prior[-1].inter,

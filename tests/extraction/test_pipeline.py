@@ -961,3 +961,13 @@ def test_soldiers_who_loot_homes_loot_civilians_and_police_who_kill_a_protester(
     e, = extract("Bangladesh police fired rubber bullets and live rounds at garment workers protesting unpaid wages in "
                  "Gazipur on Tuesday, killing one worker.", date(2025, 5, 12))
     assert e.sub_event_type == "Excessive force against protesters"
+
+
+def test_jihadists_are_not_the_militia_they_killed_and_rival_factions_kill_their_own(extract):
+    e, = extract("Jihadists killed dozens of volunteer defence auxiliaries in an attack on Djibo on Sunday.",
+                 date(2025, 5, 12))
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Burkina Faso)",
+                                    "VDP: Volunteers for the Defense of the Homeland")
+    e, = extract("Rival factions of the Sinaloa Cartel fought a gun battle in Culiacan on Wednesday night that left "
+                 "several people dead.", date(2025, 5, 12))
+    assert (e.actor1, e.actor2) == ("Sinaloa Cartel", "Sinaloa Cartel")
