@@ -79,6 +79,8 @@ DEVICE_TAGS = {"ied", "blast", "suicide", "grenade", "airstrike", "shelling"}
 CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|kiosks|stalls|markets?|livestock|cattle|goats|"
                             r"camels|crops|harvests?|belongings|residents|villagers|civilians|traders|passengers|"
                             r"farms?|businesses)\b", re.IGNORECASE)
+GOVERNMENT_PARTY = re.compile(r"\b(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?government(?:\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
+                              r"\s+(?:and|signed|agreed|reached|concluded)\b")
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -919,6 +921,11 @@ class Extractor:
                 and actor1.inter != 7 and any(CIVIL_PROPERTY.search(x.text) for x in d.sentences)):
             # "soldiers looted shops and homes": the people whose property it was
             actor2 = ActorMention(0, 0, "", f"Civilians ({cname})", 7, cname, "civilians")
+        if sub == "Agreement" and actor2 is None and actor1 is not None and actor1.inter != 1:
+            # "the Congolese government and M23 signed a declaration": the government is the other party
+            gov = next((g for x in d.sentences if (g := self._government_party(x.text, cname)) is not None), None)
+            if gov is not None:
+                actor1, actor2 = ActorMention(0, 0, "", gov, 1, cname, "government"), actor1
         if (actor2 is None or actor2.inter == 7 and actor2.generic) and actor1 is not None and "clash" in tags and any(
                 INTRA_GROUP.search(x.text) for x in d.sentences):
             actor2 = actor1  # "two groups of government soldiers clashed": the force on both sides
@@ -995,6 +1002,16 @@ class Extractor:
         if a.kind not in ("civilians", "crowd", "rioters", "protesters") or not a.name.endswith(f"({a.country})"):
             return a
         return replace(a, name=f"{a.name[:-len(a.country) - 2]}({cname})", country=cname)
+
+    def _government_party(self, sentence: str, cname: str) -> str | None:
+        """ACLED's name of the government a sentence names as a party to an agreement ("the
+        Congolese government and M23 signed", "the government of Sudan agreed")."""
+        m = GOVERNMENT_PARTY.search(sentence)
+        if m is None:
+            return None
+        c = countries.lookup(m.group("adj") or m.group("of") or "") if (m.group("adj") or m.group("of")) else None
+        name = c.name if c is not None else cname
+        return self.actors.state_name("Government", name) if name else None
 
     @staticmethod
     def _at_protest(d: _Draft, h: Hit) -> bool:

@@ -971,3 +971,13 @@ def test_jihadists_are_not_the_militia_they_killed_and_rival_factions_kill_their
     e, = extract("Rival factions of the Sinaloa Cartel fought a gun battle in Culiacan on Wednesday night that left "
                  "several people dead.", date(2025, 5, 12))
     assert (e.actor1, e.actor2) == ("Sinaloa Cartel", "Sinaloa Cartel")
+
+
+def test_a_government_that_signs_is_a_party_to_the_agreement(extract):
+    e, = extract("The Sudanese government and the Rapid Support Forces agreed to a humanitarian truce on Monday.",
+                 date(2025, 5, 12))
+    assert e.sub_event_type == "Agreement"
+    assert e.actor1.startswith("Government of Sudan") and e.actor2 == "Rapid Support Forces"
+    e, = extract("On 17 July 2025, Habar Gedir-Ayr sub-clan and Habar Gedir-Saleban clan militia agreed to reconcile "
+                 "at a conference hosted by the government in Dhuusamarreeb.", date(2025, 7, 18))
+    assert "Government" not in e.actor1
