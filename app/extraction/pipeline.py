@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -973,9 +974,9 @@ class Extractor:
             civilian_targeting=civ,
             country=cname,
             iso3=country.iso3 if country else "",
-            admin1=place.admin1 if place else "",
-            admin2=place.admin2 if place else "",
-            location=place.name if place else "",
+            admin1=_plain(place.admin1) if place else "",
+            admin2=_plain(place.admin2) if place else "",
+            location=_plain(place.name) if place else "",
             latitude=round(place.latitude, 4) if place else None,
             longitude=round(place.longitude, 4) if place else None,
             geo_precision=precision,
@@ -1303,6 +1304,16 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _plain(name: str) -> str:
+    """A place name as English news and ACLED write it: no diacritics ("Jabālyā" -> "Jabalya",
+    "Culiacán" -> "Culiacan"), straight apostrophes, no trailing soft sign ("Ryazan’")."""
+    if name.isascii():
+        return name
+    out = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    out = out.replace("’", "'").replace("ʼ", "'").replace("‘", "'").replace("ʻ", "'")
+    return out.rstrip("'")
 
 
 def _cued(text: str, m: PlaceMention) -> bool:
