@@ -32,7 +32,8 @@ if TYPE_CHECKING:  # the engine is imported in the workers only, so the API star
 logger = logging.getLogger(__name__)
 
 
-# How long stopped workers get to exit before they are killed (they do nothing on SIGTERM).
+# How long terminated workers get to exit before they are killed (SIGTERM ends them at once: they
+# install no handler for it; this covers a worker stuck in the kernel).
 _JOIN_S = 5.0
 
 
