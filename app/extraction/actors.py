@@ -128,7 +128,9 @@ _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))
                            r"(?:\s+(?-i:[A-Z])[\w'’-]+){0,3}"  # "Prime Minister Sheikh Hasina said"
                            r"(?:\s+(?:today|yesterday|tonight|also|later|earlier|on\s+\w+day))?"  # "POLICE TODAY REPORTED"
                            r"\s*,?\s+(?:have\s+|has\s+|had\s+)?(?:said|say|says|told|stated|reported|confirmed|announced|"
-                           r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b", re.IGNORECASE)
+                           r"added|noted|explained|spokesm[ae]n|spokesperson|sources?)\b"
+                           # ... but "the army said it had retaken the town": a speaker of its own deed
+                           r"(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they|its\s+(?:forces|troops|fighters))\b)", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)
 # "the al Qaeda-linked JNIM" describes JNIM; "al Shabaab-linked gunmen" are al Shabaab's
 _LINKED_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|affiliate|loyal|leaning)\s+"

@@ -86,7 +86,7 @@ BACKGROUND = re.compile(
     r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
 )
 CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s+(?:a\s+series\s+of|several|"
-                       r"multiple)\s+(?:[a-z-]+\s+)?$")
+                       r"multiple|\d+)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
 SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:(?:several\s+|many\s+)?(?:days|weeks|months|"

@@ -989,3 +989,24 @@ def test_place_names_are_written_as_english_news_writes_them(extract):
     assert e.location.isascii() and e.location.startswith("Jabal")
     e, = extract("Gunmen killed a journalist in Culiacan, Sinaloa, on Tuesday night.", date(2025, 5, 12))
     assert e.location == "Culiacan"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1", "actor2"),
+    [
+        ("The army said it had retaken the town of Bentiu from rebels on Wednesday.", "Government regains territory",
+         "Military Forces of South Sudan", ""),
+        ("Ukrainian troops repelled a Russian assault near Chasiv Yar on Tuesday.", "Armed clash",
+         "Military Forces of Ukraine", "Military Forces of Russia"),
+        ("Police used water cannon and batons to disperse opposition supporters in Kampala on Monday, injuring 10.",
+         "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda"),
+    ],
+)
+def test_a_speaker_of_its_own_deed_a_repelled_assault_and_dispersed_supporters(extract, text, sub, actor1, actor2):
+    e, = extract(text, date(2025, 5, 15))
+    assert e.sub_event_type == sub and e.actor1.startswith(actor1) and e.actor2.startswith(actor2)
+
+
+def test_a_front_line_tally_of_attacks_is_a_days_event(extract):
+    assert extract("Russian forces launched 30 attacks near Kupiansk on Wednesday, the Ukrainian general staff said.",
+                   date(2025, 5, 15))
