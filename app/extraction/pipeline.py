@@ -82,6 +82,7 @@ CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|kiosks|stal
                             r"farms?|businesses)\b", re.IGNORECASE)
 GOVERNMENT_PARTY = re.compile(r"\b(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?government(?:\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
                               r"\s+(?:and|signed|agreed|reached|concluded)\b")
+STRIKES_NOUN = re.compile(r"\b(?:strikes|strike)$", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -338,7 +339,7 @@ class Extractor:
         history_before = published - timedelta(days=HISTORY_DAYS) if published_at else None
         events = [e for d in drafts
                   if (e := self._code(d, published, main_country, claims, history_before)) is not None]
-        return self._merge_same(events)
+        return self._merge_same(_carry_air_force(events))
 
     # --------------------------------------------------------------- context
     def _country_context(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
@@ -867,6 +868,9 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
+        if not tags & {"airstrike", "shelling", "clash"} and any(
+                a.kind == "state" and a.inter in (1, 8) and STRIKES_NOUN.search(a.text) for a in d.agents):
+            tags = tags | {"airstrike"}  # "Israeli strikes killed 20 people": a state's strikes come from the air
         if tags & {"kill", "attack"} and "protest" in tags and any(SETTING.search(x.text) for x in d.sentences):
             tags = tags - {"protest"}  # "a candidate was shot dead at a campaign rally": the rally is the setting
         lead_tags = {h.tag for h in d.hits if d.sentences[0].start <= h.start < d.sentences[0].end}
@@ -1304,6 +1308,21 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _carry_air_force(events: list[Event]) -> list[Event]:
+    """"Israeli strikes killed 20 in Khan Younis, and a separate strike on Gaza City killed eight": an
+    air strike the report does not attribute is by the air force it named for the one before."""
+    known: Event | None = None
+    for e in events:
+        if e.sub_event_type != "Air/drone strike":
+            continue
+        if e.actor1 == "Unidentified Military Forces" and known is not None:
+            e.actor1, e.inter1 = known.actor1, known.inter1
+            e.interaction = int(f"{min(e.inter1, e.inter2)}{max(e.inter1, e.inter2)}") if e.inter2 else e.inter1 * 10
+        elif e.actor1 and e.actor1 != "Unidentified Military Forces":
+            known = e
+    return events
 
 
 def _plain(name: str) -> str:

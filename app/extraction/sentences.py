@@ -19,7 +19,12 @@ ABBREVIATIONS = {
 }
 # a candidate boundary: end punctuation, optional closing quote/bracket, whitespace, then a capital,
 # digit or opening quote; or a blank line; or a single newline before a capitalised line
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\[])")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z\[])"
+                       # a clause that reports another event: "..., and a separate strike on Gaza City killed
+                       # eight"; "...; separately, ..."
+                       r"|(?<=[,;])\s+(?=(?i:(?:and\s+|while\s+|but\s+)?(?:a|another)\s+(?:separate|second)\s+(?:[\w-]+\s+)?"
+                       r"(?:attack|strike|airstrike|air\s+strike|drone\s+strike|bombing|blast|explosion|raid|clash|"
+                       r"incident|ambush|shelling))\b)|(?<=;)\s+(?=(?i:separately|meanwhile|elsewhere)\b)")
 
 
 def split_sentences(text: str) -> list[Sentence]:

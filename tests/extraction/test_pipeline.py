@@ -1010,3 +1010,10 @@ def test_a_speaker_of_its_own_deed_a_repelled_assault_and_dispersed_supporters(e
 def test_a_front_line_tally_of_attacks_is_a_days_event(extract):
     assert extract("Russian forces launched 30 attacks near Kupiansk on Wednesday, the Ukrainian general staff said.",
                    date(2025, 5, 15))
+
+
+def test_a_separate_strike_in_the_same_sentence_is_its_own_event_by_the_same_air_force(extract):
+    events = extract("Israeli strikes killed 20 people in Khan Younis on Tuesday, and a separate strike on Gaza City "
+                     "killed eight.", date(2025, 5, 15))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 20), ("Air/drone strike", 8)]
+    assert all(e.actor1.startswith("Military Forces of Israel") for e in events)

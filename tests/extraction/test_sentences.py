@@ -20,3 +20,10 @@ def test_us_and_titles_do_not_end_a_sentence():
 def test_headlines_without_punctuation_are_sentences_of_their_own():
     text = "Strikes in Iraq\nNovember 21, 2023\nThe strikes hit two sites."
     assert len(split_sentences(text)) == 3
+
+
+def test_a_clause_reporting_a_separate_event_is_a_sentence_of_its_own() -> None:
+    text = "Strikes killed 20 people in Khan Younis, and a separate strike on Gaza City killed eight."
+    assert [s.text for s in split_sentences(text)] == ["Strikes killed 20 people in Khan Younis,",
+                                                       "and a separate strike on Gaza City killed eight."]
+    assert len(split_sentences("The U.S. forces and a second unit left.")) == 1
