@@ -36,6 +36,7 @@ from app.extraction.classify import (
 from app.extraction.datafiles import read_tsv
 from app.extraction.geo import Gazetteer, Geocoder
 from app.extraction.geo.normalize import fold
+from app.extraction.numbers import QUANTITY, parse_quantity
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
 from app.extraction.types import (
@@ -175,6 +176,9 @@ SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|(?:village|town|city|area|district|county)\s+of)\s+$",
                           re.IGNORECASE)
+# "missiles hit Kyiv and Kharkiv": the places struck
+STRUCK_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes|targeted|targeting|shelled|shelling|bombed|attacked|pounded)\s+$",
+                           re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
 AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|moved|com(?:e|es|ing)|came|"
@@ -673,13 +677,28 @@ class Extractor:
         runs = [[r for k, r in enumerate(run) if not k or fold(r[0].text) != fold(run[k - 1][1].admin1)]
                 for run in runs]
         listed = next((run for run in runs if len(run) > 1 and len({p.name for _m, p, _prec in run}) > 1
-                       and PLACE_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start])), [])
+                       and (PLACE_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start])
+                            or STRUCK_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start]))), [])
         if not listed:
             return [d]
+        # "killing three people in Kyiv and two in Kharkiv": each place its own figure, when the text gives one
+        injured_only = not any(m.outcome == "killed" for group in d.casualties for m in group) and any(
+            m.outcome == "injured" for group in d.casualties for m in group)
+        own = {}
+        for item in listed:
+            fm = re.search(r"\b(" + QUANTITY + r")\s+(?:[\w-]+\s+){0,3}?(?:in|at)\s+" + re.escape(item[0].text) + r"\b",
+                           first.text, re.IGNORECASE)
+            count = parse_quantity(fm.group(1)) if fm else None
+            if fm is not None and count:
+                own[item[0].start] = NumberMention(first.start + fm.start(), first.start + fm.end(), fm.group(0),
+                                                   count, "injured" if injured_only else "killed")
         parts = []
         for k, item in enumerate(listed):
             part = replace(d, places=[item])
-            if k:
+            if len(own) == len(listed):
+                # the first place keeps the later sentences' figures, which the text does not divide
+                part.casualties = [[own[item[0].start]]] + (d.casualties[1:] if not k else [])
+            elif k:
                 part.casualties = []
             parts.append(part)
         return parts

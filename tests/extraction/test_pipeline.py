@@ -1017,3 +1017,9 @@ def test_a_separate_strike_in_the_same_sentence_is_its_own_event_by_the_same_air
                      "killed eight.", date(2025, 5, 15))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 20), ("Air/drone strike", 8)]
     assert all(e.actor1.startswith("Military Forces of Israel") for e in events)
+
+
+def test_places_struck_are_events_of_their_own_with_the_figures_given_for_each(extract):
+    events = extract("Russian missiles hit Kyiv and Kharkiv overnight, killing three people in Kyiv and two in "
+                     "Kharkiv.", date(2025, 5, 15))
+    assert [(e.admin1, e.fatalities) for e in events] == [("Kyiv City", 3), ("Kharkiv", 2)]
