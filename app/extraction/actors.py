@@ -140,6 +140,11 @@ _ARMED_WITH = re.compile(r",?\s+(?:who\s+were\s+|heavily\s+)?armed\s+with\b", re
 _STATE_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|later\s+)?(?:launched|fired|struck|"
                          r"attacked|shelled|bombed|bombarded|pounded|carried\s+out|conducted|invaded|"
                          r"targeted|hit)\b", re.IGNORECASE)
+# a country as a party to an agreement: "India and Pakistan agreed", "Israel and Hamas signed"
+_AGREE = r"\s+(?:have\s+|has\s+|had\s+|formally\s+|finally\s+)?(?:agreed|signed|reached|concluded|struck)\b"
+_STATE_AGREES = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*" + _AGREE)
+_STATE_AGREES_SECOND = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+(?:the\s+)?$")
+_STATE_AGREES_END = re.compile(_AGREE)
 # ... but not where something came from or happened ("a rocket fired from Lebanon hit")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:from|in|into|of|to|at|on|near|across|over|towards?|against|by|with|inside|"
                                 r"within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -332,6 +337,13 @@ class ActorTagger:
             if any(said == d.casefold() + "s" for d in nation.demonyms):
                 cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], f"Civilians ({nation.name})",
                                                                   7, nation.name, "civilians", False)]))
+            elif said not in {d.casefold() for d in nation.demonyms} and (
+                    _STATE_AGREES.match(text, e) or _STATE_AGREES_SECOND.search(text, max(0, s - 60), s)
+                    and _STATE_AGREES_END.match(text, e)):
+                # "India and Pakistan agreed to a ceasefire", "Israel and Hamas agreed": a state is a party
+                name = self.state_name("Government", nation.name)
+                cands.append(_Cand(s, e, "generic", [ActorMention(s, e, text[s:e], name, 1, nation.name,
+                                                                  "government", False)]))
             elif (said not in {d.casefold() for d in nation.demonyms} and _STATE_ACTS.match(text, e)
                   and not _PLACE_PREP_BEFORE.search(text, max(0, s - 20), s)):
                 # "Russia launched a drone attack", "Israel struck Gaza": the state acts by its forces

@@ -71,6 +71,8 @@ SLAIN = re.compile(r"\b(?:slain|murdered|assassinated)\s+(?:[a-z]+\s+)?(?:minist
 TO_DEATH = re.compile(r"\b(?:stabbed|stabs|stab|beat|beats|beaten|hacked|hacks|hack|burned|burnt|burns|burn|stoned|"
                       r"stones|clubbed|bludgeoned|strangled|shot|lynched|tortured|starved)\s+"
                       r"(?P<obj>(?!to\b)(?:[\w'’-]+\s+){1,6}?)to\s+death\b", re.IGNORECASE)
+STATE_NOUN = re.compile(r"\b(?:soldiers|troops|officers|policemen|police)\b", re.IGNORECASE)
+MILITANT_NOUN = re.compile(r"\b(?:militants|fighters|rebels|insurgents)\b", re.IGNORECASE)
 BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+", re.IGNORECASE)
 FOUND_AFTER = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|"
                          r"retrieved)\b", re.IGNORECASE)
@@ -80,7 +82,7 @@ ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?
 CASUALTY_HINT = re.compile(
     r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
     r"slain|shot|behead|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
-    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among",
+    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among|losing|lost",
     re.IGNORECASE,
 )
 
@@ -146,6 +148,10 @@ class CasualtyReader:
             ("killed", re.compile(  # "FATALITIES: 2", "Death toll - 15"
                 r"\b(?:fatalities|deaths|death\s+toll|killed|dead)\s*[:=–-]\s*(?:estimate\s+of\s+)?(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
+            ("killed", re.compile(  # "the army said it killed 30 militants while losing five soldiers"
+                r"\b(?:losing|lost)\s+(?P<q>" + MODIFIER + QUANTITY + r")\s+(?:of\s+(?:its|their)\s+(?:own\s+)?)?"
+                r"(?:soldiers|troops|men|fighters|officers|policemen|police\s+officers|militants|members)\b",
+                re.IGNORECASE)),
             ("killed", re.compile(  # "claimed the lives of 14 people", "six ... were among those killed"
                 r"\b(?:claimed|took|cost)\s+the\s+lives\s+of\s+(?P<q>" + MODIFIER + QUANTITY + r")\b|"
                 r"\b(?P<q2>" + MODIFIER + QUANTITY + r")\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+among\s+"
@@ -339,7 +345,9 @@ class CasualtyReader:
             for m in rx.finditer(sentence):
                 q = _count(m.group("q") or m.groupdict().get("q2") or "")
                 if q and not any(n.outcome == outcome and n.start <= offset + m.start() < n.end for n in out):
-                    add(m.start(), m.end(), q, outcome, "unknown")
+                    # "losing five soldiers": the side is in the noun
+                    side = "state" if STATE_NOUN.search(m.group(0)) else "militant" if MILITANT_NOUN.search(m.group(0)) else "unknown"
+                    add(m.start(), m.end(), q, outcome, side)
         for m in self.death_of.finditer(sentence):
             items = self._items(sentence[m.end():m.end() + 80], forward=True)
             got = False

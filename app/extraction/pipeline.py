@@ -1206,7 +1206,7 @@ class Extractor:
             # an air strike by someone the report does not name: aircraft are a state's, ACLED's
             # "Unidentified Military Forces" (external/other forces)
             a1 = ActorMention(a1.start, a1.end, a1.text, "Unidentified Military Forces", 8, "", "external")
-        if a2 is None and sub == "Agreement" and assoc1:
+        if (a2 is None or a2.inter == 7) and sub == "Agreement" and assoc1:
             # "Al Shabaab and a Hawadle clan reached an agreement": the parties are its two sides
             a2, assoc1 = assoc1[0], assoc1[1:]
         return a1, assoc1, a2, assoc2

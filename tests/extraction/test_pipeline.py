@@ -1023,3 +1023,20 @@ def test_places_struck_are_events_of_their_own_with_the_figures_given_for_each(e
     events = extract("Russian missiles hit Kyiv and Kharkiv overnight, killing three people in Kyiv and two in "
                      "Kharkiv.", date(2025, 5, 15))
     assert [(e.admin1, e.fatalities) for e in events] == [("Kyiv City", 3), ("Kharkiv", 2)]
+
+
+def test_states_that_agree_are_parties_and_a_decision_to_send_is_no_agreement(extract):
+    e, = extract("India and Pakistan agreed to an immediate ceasefire on Saturday after four days of cross-border "
+                 "fighting, officials from both countries said.", date(2025, 5, 12))
+    assert e.sub_event_type == "Agreement"
+    assert e.actor1.startswith("Government of India") and e.actor2.startswith("Government of Pakistan")
+    assert not extract("Kenya agreed on Monday to send police officers to Haiti.", date(2025, 5, 12))
+    e, = extract("On 3 May 2025, Habar Jeclo and Habar Yoonis clan militia reached an agreement in Ceel Afweyn town. "
+                 "Both parties have agreed to exchange prisoners.", date(2025, 5, 4))
+    assert "Habar Yoonis" in e.actor2
+
+
+def test_the_army_that_lost_soldiers_counts_them_with_the_militants_it_killed(extract):
+    e, = extract("Al Shabaab fighters attacked an army base in Moqokori on Saturday; the army said it killed 30 "
+                 "militants while losing five soldiers.", date(2025, 5, 12))
+    assert e.fatalities == 35
