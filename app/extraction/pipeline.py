@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -267,6 +268,10 @@ class _Draft:
     dateline_end: int = 0  # where the document's dateline ends (0: none)
     doc_rebels: list[ActorMention] = field(default_factory=list)  # named rebel groups of the whole text
     doc_groups: list[ActorMention] = field(default_factory=list)  # named armed groups and militias of the text
+    # the number of places the lead lists for the event ("in Maraagade village and Balade"): ACLED divides a
+    # figure it cannot attribute evenly among them
+    share: int = 1
+    share_index: int = 0  # which of the places this draft is (the first ones take the remainder)
 
     text: str = ""
 
@@ -655,13 +660,18 @@ class Extractor:
             return d
         return None
 
-    @staticmethod
-    def _split_places(text: str, d: _Draft) -> list[_Draft]:
+    def _is_region(self, name: str) -> bool:
+        """Whether ``name`` is a first-level region and no town of that name ("Middle Shabelle")."""
+        places = self.gazetteer.lookup(name)
+        return bool(places) and all(p.kind == "admin1" for p in places[:3])
+
+    def _split_places(self, text: str, d: _Draft) -> list[_Draft]:
         """ACLED codes one event per place: "clashed with police in Lahore and Karachi" is two events.
         The figures stay with the first place (the text does not say how they divide)."""
         if not d.sentences:
             return [d]
         first = d.sentences[0]
+        d.share = _listed_places(first.text, self._is_region)
         towns = sorted(((m, p, prec) for m, p, prec in d.places
                         if prec == 1 and first.start <= m.start < first.end), key=lambda r: r[0].start)
         runs: list[list[tuple[PlaceMention, Place, int]]] = []
@@ -676,6 +686,10 @@ class Extractor:
         runs = [[r for r in run if fold(r[1].name) == fold(r[0].text) or r[1].source != "geonames"] for run in runs]
         runs = [[r for k, r in enumerate(run) if not k or fold(r[0].text) != fold(run[k - 1][1].admin1)]
                 for run in runs]
+        # "in Mariakani, Mombasa": a place and the town it belongs to, not two places
+        runs = [run for run in runs if len(run) > 2 or len(run) == 2 and (
+            re.search(r"\band\b|&", text[run[0][0].end:run[1][0].start])
+            or re.match(r"\s*,?\s*(?:and|&)\s+[A-Z]", text[run[1][0].end:run[1][0].end + 30], re.IGNORECASE))]
         listed = next((run for run in runs if len(run) > 1 and len({p.name for _m, p, _prec in run}) > 1
                        and (PLACE_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start])
                             or STRUCK_BEFORE.search(text[max(0, run[0][0].start - 20):run[0][0].start]))), [])
@@ -695,11 +709,12 @@ class Extractor:
         parts = []
         for k, item in enumerate(listed):
             part = replace(d, places=[item])
+            part.share, part.share_index = max(d.share, len(listed)), k
             if len(own) == len(listed):
                 # the first place keeps the later sentences' figures, which the text does not divide
                 part.casualties = [[own[item[0].start]]] + (d.casualties[1:] if not k else [])
-            elif k:
-                part.casualties = []
+                part.share = 1
+            # (otherwise each place gets an even share of the figures)
             parts.append(part)
         return parts
 
@@ -963,8 +978,8 @@ class Extractor:
             # "residents protest the killing of two traders": the deaths are the protest's cause
             casualties = [[m for m in group if not PROTEST_CAUSE.search(d.text[max(0, m.start - 50):m.start])]
                           for group in casualties]
-        fatalities = total(casualties, "killed")
-        injuries = total(casualties, "injured")
+        fatalities = _share(total(casualties, "killed"), d.share, d.share_index)
+        injuries = _share(total(casualties, "injured"), d.share, d.share_index)
         if fatalities and any(NO_CASUALTY_NOTE.search(s.text) for s in d.sentences) and not any(
                 m.outcome == "killed" for g in casualties for m in g):
             fatalities = 0
@@ -1327,6 +1342,37 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+# a lead's list of places: "in Maraagade village near Balade village and Balade", "in Sablaale town, Haawaay,
+# Kunyo Barrow, and Baasra"
+_PLACE_NAME = (r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?:\s+(?:village|town|city|area|neighbou?rhood|camp|region|"
+               r"province|state|county|district|governorate|department))?")
+PLACE_LIST = re.compile(r"\b(?:in|at)\s+(?:the\s+(?:vicinity|outskirts)\s+of\s+)?(?P<list>" + _PLACE_NAME
+                        + r"(?:\s+near\s+" + _PLACE_NAME + r")?(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _PLACE_NAME
+                        + r")+)(?!\s+(?:clans?|sub-?clans?|communit|groups?|militias?|supporters|tribes?|ethnic|people))")
+LIST_NEAR = re.compile(r",?\s+near\s+" + _PLACE_NAME)
+LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+REGION_WORD = re.compile(r"\b(?:region|province|state|county|district|governorate|department)$", re.IGNORECASE)
+
+
+def _listed_places(sentence: str, is_region: Callable[[str], bool]) -> int:
+    """How many places a lead lists as where the event happened ("near X" only says where one of them
+    is; a region is where they all are): ACLED divides a figure it cannot attribute evenly among them."""
+    m = PLACE_LIST.search(sentence)
+    if m is None or not re.search(r"\band\b", m.group("list")):
+        return 1  # "in Kwachocha, Malindi": a place and the town it belongs to
+    names = [n for n in LIST_SEP.split(LIST_NEAR.sub("", m.group("list"))) if n and n[0].isupper()]
+    names = [n for n in names if not REGION_WORD.search(n) and not countries.lookup(n) and not is_region(n)]
+    return max(1, len(names))
+
+
+def _share(n: int, k: int, index: int = 0) -> int:
+    """The ``index``-th of ``k`` even shares of ``n`` (ACLED's division of a toll among places: 15 in two
+    places is 8 and 7)."""
+    if k <= 1 or n <= 3:
+        return n  # (a small or vague figure, "several", stays whole)
+    return n // k + (1 if index < n % k else 0)
 
 
 def _carry_air_force(events: list[Event]) -> list[Event]:

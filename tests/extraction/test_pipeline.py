@@ -1040,3 +1040,16 @@ def test_the_army_that_lost_soldiers_counts_them_with_the_militants_it_killed(ex
     e, = extract("Al Shabaab fighters attacked an army base in Moqokori on Saturday; the army said it killed 30 "
                  "militants while losing five soldiers.", date(2025, 5, 12))
     assert e.fatalities == 35
+
+
+def test_a_toll_the_lead_does_not_divide_among_its_places_is_shared_evenly(extract):
+    e, = extract("On 26 August 2025, Puntland Dervish Force clashed with Islamic State Somalia Province in Maraagade "
+                 "village near Balade village and Balade. 34 militants were killed.", date(2025, 8, 27))
+    assert e.fatalities == 17
+    # a place and the town it belongs to are one place; a small or vague figure stays whole
+    e, = extract("The Anti-Terrorism Police Unit killed four al Shabaab after a shootout in Kwachocha, Malindi on "
+                 "Monday.", date(2025, 8, 27))
+    assert e.fatalities == 4
+    e, = extract("On 11 September 2025, government forces clashed with Al Shabaab in Malable, Miro Biraha and Shiik "
+                 "Siidow villages. An unknown number of militants were killed.", date(2025, 9, 12))
+    assert e.fatalities == 3
