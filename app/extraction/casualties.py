@@ -226,6 +226,10 @@ class CasualtyReader:
             else:
                 out.append((m.start(), m.end(), count, side))
             pos = m.end()
+        if len(out) > 1:
+            # "4 senior militants and several others", "a member and unspecified fighters": the items of
+            # one list add up, whatever their sides
+            out = [(a, b, c, "listed" if w == "unknown" else w) for a, b, c, w in out]
         if not out:
             m2 = self.bare_number_re.search(span) if forward else None
             if not forward:

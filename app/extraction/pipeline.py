@@ -878,7 +878,8 @@ class Extractor:
         # "an unknown armed group (likely Al Shabaab)" read as the doer is not also its own victim
         # (soldiers shooting fellow soldiers, or rival crowds, are another matter)
         targets = [a for a in targets if a.inter not in (2, 3, 4) or not agents or a.name != agents[0].name]
-        killed_who = {m.who for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
+        killed_who = {"unknown" if m.who == "listed" else m.who
+                      for group in d.casualties for m in group if m.outcome in ("killed", "injured")}
         if not targets and "state" in killed_who and agents and not any(a.inter == 1 for a in agents):
             # "Police officer dies when suspected Al Shabaab members shoot him": the state's men the
             # report counts among the dead are whom the attack hit

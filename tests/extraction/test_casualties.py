@@ -49,6 +49,8 @@ def injured(reader: CasualtyReader, sentence: str) -> int:
         ("Residents refused to let police collect the bodies of three raiders.", 0),
         ("More than a hundred civilians died in the shelling.", 100),
         ("A mob beat to death a man accused of cattle smuggling on Sunday night.", 1),
+        ("4 senior foreign militants and several others were killed.", 7),
+        ("Five people, including three soldiers, were killed.", 5),
         ("The attack claimed the lives of 14 people.", 14),
         ("Six members of the same family were among those killed.", 6),
     ],
