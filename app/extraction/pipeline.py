@@ -85,6 +85,8 @@ CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|kiosks|stal
 GOVERNMENT_PARTY = re.compile(r"\b(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?government(?:\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
                               r"\s+(?:and|signed|agreed|reached|concluded)\b")
 STRIKES_NOUN = re.compile(r"\b(?:strikes|strike)$", re.IGNORECASE)
+CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:that\s+)?(?:(?:it|they)\s+(?:had\s+)?)?(?:to\s+have\s+)?"
+                          r"(?:killed|kill)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -653,8 +655,8 @@ class Extractor:
             d_targets = {a.name for a in d.targets}
             d_agents = {a.name for a in d.agents}
             responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
-            if responds and not tags & GROUND_FIGHT:
-                continue
+            if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text):
+                continue  # ("Al Shabaab claimed to have killed 53 soldiers": the other side's toll of the same fight)
             if not self._compatible(d.tags, tags):
                 continue
             return d

@@ -1053,3 +1053,10 @@ def test_a_toll_the_lead_does_not_divide_among_its_places_is_shared_evenly(extra
     e, = extract("On 11 September 2025, government forces clashed with Al Shabaab in Malable, Miro Biraha and Shiik "
                  "Siidow villages. An unknown number of militants were killed.", date(2025, 9, 12))
     assert e.fatalities == 3
+
+
+def test_the_other_sides_claimed_toll_is_part_of_the_same_fight(extract):
+    events = extract("On 8 April 2025, government security forces (SNA) attacked Al Shabaab and engaged them in an armed "
+                     "clash in Aborey village. 20 militants were killed. Al Shabaab claimed to have killed at least 53 "
+                     "soldiers.", date(2025, 4, 9))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 73)]
