@@ -231,7 +231,7 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     # burning and blocking by an armed group (not a crowd) is no demonstration
     if demo and (agent_crowd or "protest" in tags or (not armed_violence and not agent_armed)):
         if "protest" in tags:
-            if "excessive" in tags and "riot" not in tags:
+            if "excessive" in tags and not tags & {"riot", "clash"}:
                 return "Excessive force against protesters"
             if "riot" in tags or "mob" in tags or "clash" in tags or (
                     crowd_agent and tags & {"attack", "kill", "looting"}):

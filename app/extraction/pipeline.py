@@ -157,6 +157,8 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest(?:ed|ing|s)?|demonstrat\w*|mourn\w*|co
                            r"\b(?:after|following|over)\s+$", re.IGNORECASE)  # "rioted after a student was killed"
 DURING_PROTEST = re.compile(r"^[^.;]{0,60}?\b(?:during|at|in|amid)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?"
                             r"(?:protests?|demonstrations?|march|rally|riots?)\b", re.IGNORECASE)
+FIRE_AT = re.compile(r"\b(?:opened\s+fire|fired\s+(?:live\s+)?(?:rounds|bullets|ammunition|shots|at|on|into)|shot\s+(?:at|into|dead))\b",
+                     re.IGNORECASE)
 KILL_CAUSE_GAP = re.compile(r"\b(?:after|following|over|against|because|since|of|the|for)\b|[.;]", re.IGNORECASE)
 PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
                          re.IGNORECASE)
@@ -925,7 +927,7 @@ class Extractor:
             # "a man was arrested by police after stealing a car": ordinary crime, not political (an
             # arrest by soldiers or by a regional force in a conflict zone is)
             return None
-        if "protest" in tags and agent_state and not agent_crowd and any(
+        if "protest" in tags and agent_state and not self._crowd_deed(d) and any(
                 h.tag == "kill" and self._at_protest(d, h) for h in d.hits):
             tags = tags | {"excessive"}  # "police shot dead a boda boda operator during the protests"
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
@@ -1071,7 +1073,12 @@ class Extractor:
             return True
         # "fired live rounds at workers protesting unpaid wages, killing one worker"
         before = [p for p in d.hits if p.tag == "protest" and sent.start <= p.start and p.end <= h.start]
-        return bool(before) and not KILL_CAUSE_GAP.search(d.text, before[-1].end, h.start)
+        if before:
+            return not KILL_CAUSE_GAP.search(d.text, before[-1].end, h.start)
+        # "prisoners launched a strike to protest ... Police opened fire at the prisoners, and 1 prisoner was
+        # killed": a killing told after the protest was told, by the fire of the police
+        earlier = any(p.tag == "protest" and p.end <= sent.start for p in d.hits)
+        return earlier and bool(FIRE_AT.search(sent.text)) and not PROTEST_CAUSE.search(sent.text)
 
     @staticmethod
     def _crowd_deed(d: _Draft) -> bool:
