@@ -111,7 +111,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"century)\b|"
                           # "Guanajuato has for years been ...", "the war has killed more than 20,000 people"
                           r"\bfor\s+(?:years|decades)\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|"
-                          r"unrest|uprising)\s+(?:has|have)\s+(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
+                          r"unrest|uprising)(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,[^,.]{1,60},)?\s+(?:has|have)\s+"
+                          r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
+                          # "the civil war that killed some 400,000 people" (but "fighting that killed 12")
+                          r"\b(?:war|insurgency|conflict|uprising|genocide)\s+(?:that|which)\s+(?:\w+\s+)?"
+                          r"(?:killed|left|claimed)\b|"
                           # "hundreds have been killed since then", "has been fighting for 15 years"
                           r"\bsince\s+then\b|\bto\s+date\b|\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|"
                           r"the\s+past\s+|the\s+last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"

@@ -104,6 +104,7 @@ INTRA_GROUP = re.compile(r"\b(?:two|2|rival|warring|feuding)\s+(?:groups|faction
 MAX_PLACE_MENTIONS = 200
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
+OLD_MONTH_DAYS = 45  # ... and one dated only by a month this long before it
 # (but "fired from Lebanon", "launched from Yemen": where a projectile or a raid came from is not where
 # it struck)
 LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|near|"
@@ -561,7 +562,19 @@ class Extractor:
                     a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end):
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
-            s_times = [t for t in times if sent.start <= t.start < sent.end and not t.background]
+            all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
+            s_times = [t for t in all_times if not t.background]
+            fronted = bool(all_times) and all_times[0].start - max(sent.start, dateline_end) <= 12
+            old_month = fronted and all(t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS
+                                        for t in all_times)
+            if strong and all_times and all(t.background for t in all_times) and (fronted or (
+                    any(h.tag == "kill" for h in strong) and all_times[0].start > strong[0].start and all(
+                        t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS for t in all_times))):
+                # "In 2020, insurgents killed 52 people", "119 people were killed in mob beatings last year":
+                # a deed dated only by a past year is the story's history, not its news (but "teachers who
+                # retired between 1997 and 2007 protest" is today's protest, and "stormed the offices to demand
+                # a report on a complaint lodged a year prior" today's deed)
+                continue
             s_places = [r for r in resolved if sent.start <= r[0].start < sent.end]
             if ELSEWHERE_IN_COUNTRY.search(sent.text):
                 # "BAMAKO (Reuters) - ... an attack on an army base in central Mali": the lead places
@@ -601,9 +614,14 @@ class Extractor:
                     if explicit and not current.date_explicit:
                         current.date, current.date_explicit, current.precision = when, True, precision
                 continue
+            if old_month and current is not None and strong:
+                # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a
+                # similar raid": what a report recalls of months ago is its background
+                continue
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
-            target = self._pick_draft(drafts, current, sent, strong, when, explicit, s_places, agents, targets,
-                                      dateline_end)
+            # "Last June, more than 60 people were killed": an event of months ago is its own, never the news's
+            target = None if old_month else self._pick_draft(drafts, current, sent, strong, when, explicit, s_places,
+                                                             agents, targets, dateline_end)
             if target is None:
                 target = _Draft()
                 if current is not None and not s_places:
@@ -1086,7 +1104,11 @@ class Extractor:
         crowd in one sentence ("some of the protesters assaulted a police officer"), not the cause
         of the protest ("protest the murder of a lawyer") or what was done to it."""
         people = d.actors + d.agents  # the agents include people read as a mob by their deed
-        crowd = [a for a in people if a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6)]
+        # a crowd fired at ("fired live rounds at workers protesting ..., killing one") is the deed's object
+        struck = {t.start for t in d.targets for s in d.sentences if s.start <= t.start < s.end and any(
+            a.inter in (1, 3) and s.start <= a.start < t.start for a in d.agents)} - {a.start for a in d.agents}
+        crowd = [a for a in people if (a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6))
+                 and a.start not in struck]
         for h in d.hits:
             if h.tag not in ("attack", "kill", "looting") or NOT_CROWD_DEED.search(d.text[max(0, h.start - 30):h.start]):
                 continue

@@ -1060,3 +1060,34 @@ def test_the_other_sides_claimed_toll_is_part_of_the_same_fight(extract):
                      "clash in Aborey village. 20 militants were killed. Al Shabaab claimed to have killed at least 53 "
                      "soldiers.", date(2025, 4, 9))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", 73)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Gunmen killed four farmers in Zamfara state on Tuesday, police said. Last June, more than 60 people were "
+         "killed in a similar raid in the same area.", 4),
+        ("A mob beat a man to death on suspicion of theft in a village in Gazipur district on Tuesday night, police "
+         "said. Rights group Ain o Salish Kendra says at least 119 people were killed in mob beatings in Bangladesh "
+         "last year.", 1),
+        ("Islamic State-linked insurgents beheaded three villagers in the village of Mucojo in Cabo Delgado province "
+         "on Monday. The insurgency in Cabo Delgado, which began in 2017, has killed more than 6,000 people.", 3),
+        ("Armed cattle raiders attacked a village in Rumbek East county of Lakes state on Monday, killing five "
+         "people. The United Nations has warned that South Sudan risks sliding back into the civil war that killed "
+         "some 400,000 people between 2013 and 2018.", 5),
+        ("In 2020, insurgents killed 52 people in the district. On Monday, gunmen killed three traders in "
+         "Maiduguri.", 3),
+    ],
+)
+def test_a_reports_history_is_no_event_and_adds_no_dead(extract, text, fatalities):
+    e, = extract(text, date(2025, 5, 15))
+    assert e.fatalities == fatalities
+
+
+def test_a_killing_settled_years_later_is_no_toll_and_a_deed_for_an_old_complaint_is_todays(extract):
+    e, = extract("On 7 July 2025, clan militias and elders reached an agreement in Gaalkacyo town. The clans reached "
+                 "an agreement on compensation of $40,000 for the killing of a man in 2006.", date(2025, 7, 9))
+    assert (e.sub_event_type, e.fatalities) == ("Agreement", 0)
+    e, = extract("Farmers from Ol Kalou stormed the Kenya Anti-Corruption Commission headquarters in Nairobi on "
+                 "Monday to demand a report on a complaint lodged a year prior.", date(2025, 7, 9))
+    assert e.event_type == "Protests" or e.event_type == "Riots"
