@@ -62,6 +62,10 @@ AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|
                   r"\b\d{1,3}[\s-]+years?[\s-]+old\b|"
                   r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has)\b)",  # "ALVARADO, 56, WAS"
                   re.IGNORECASE)
+SENTENCED = re.compile(r"\b(?:sentenc\w*|condemn\w*)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+DATED_YEAR = re.compile(r"\b((?:in|since|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:jan(?:uary)?|feb(?:ruary)?|"
+                        r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+                        r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+|\bin\s+)((?:19|20)\d\d)\b", re.IGNORECASE)
 ONE_OBJECT = re.compile(r"\s*(?:(?:a|an|one)\s+(?!few\b|number\b|lot\b|group\b|dozen\b|total\b)[\w-]+|"
                         r"(?:him|her)\b)", re.IGNORECASE)
 RANGE = re.compile(r"\b((?:between\s+)?" + QUANTITY + r")(\s*(?:and|to|-|–|or)\s*" + QUANTITY + r")\b(?=\s+[A-Za-z])",
@@ -267,6 +271,8 @@ class CasualtyReader:
             return out
         # ages are no counts ("two missionaries, aged 19 and 21, were shot"): blank them, offsets kept
         sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
+        # nor are years ("quakes in Herat in October 2023 killed around 1,500 people")
+        sentence = DATED_YEAR.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         # a range counts by its lower end (ACLED's lowest credible figure): "between 10 and 15 civilians"
         sentence = RANGE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         seen: set[tuple[int, str]] = set()
@@ -348,6 +354,8 @@ class CasualtyReader:
         for outcome, rx in self.noun_outcomes:
             for m in rx.finditer(sentence):
                 q = _count(m.group("q") or m.groupdict().get("q2") or "")
+                if SENTENCED.search(sentence, max(0, m.start() - 25), m.start()):
+                    continue  # "a court sentenced five men to death": a verdict, not a killing
                 if q and not any(n.outcome == outcome and n.start <= offset + m.start() < n.end for n in out):
                     # "losing five soldiers": the side is in the noun
                     side = "state" if STATE_NOUN.search(m.group(0)) else "militant" if MILITANT_NOUN.search(m.group(0)) else "unknown"

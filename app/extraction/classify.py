@@ -95,9 +95,14 @@ SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:(?:several\s+|ma
 ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+to\s+$")
 AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
-LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+of|sentenced\s+(?:\w+\s+){0,4}for|"
+LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
+                          r"planning|participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out)|\s+in)?)?|"
+                          r"sentenced\s+(?:\w+\s+){0,4}for|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
+LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged|on\s+trial|acquitt\w*|indicted|jailed|tried)\s+"
+                            r"[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
 ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"
                             r"narco-?terrorism|poverty|insecurity|impunity|extremism|games|exercises?|drills?|"
                             r"maneuvers|manoeuvres|(?:were|was)\s+(?:supplied|delivered|sold|given))\b")
@@ -114,8 +119,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"unrest|uprising)(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,[^,.]{1,60},)?\s+(?:has|have)\s+"
                           r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
                           # "the civil war that killed some 400,000 people" (but "fighting that killed 12")
-                          r"\b(?:war|insurgency|conflict|uprising|genocide)\s+(?:that|which)\s+(?:\w+\s+)?"
-                          r"(?:killed|left|claimed)\b|"
+                          # "hostilities that killed over 4,000", "an offensive that the UN says has killed 7,000"
+                          r"\b(?:(?:war|insurgency|conflict|uprising|genocide|hostilities)|(?:offensive|campaign)(?=\s+"
+                          r"(?:that|which)\s+(?:[\w.]+\s+){0,4}?(?:has|have)\s))\s+"
+                          r"(?:that|which)\s+(?:(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+(?:says?|said|estimates?)\s+)?"
+                          r"(?:\w+\s+)?(?:killed|left|claimed)\b|"
                           # "hundreds have been killed since then", "has been fighting for 15 years"
                           r"\bsince\s+then\b|\bto\s+date\b|\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|"
                           r"the\s+past\s+|the\s+last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
@@ -195,8 +203,9 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
-                if LEGAL_BEFORE.search(left[-40:]):
+                if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-140:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
+                    # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")
                 if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):
                     continue  # "the forces attempted to seize control of the position and withdrew": a fight, no takeover
                 if tag in ("capture", "territory") and AFTER_CAUSE.search(left[-50:]):
@@ -213,7 +222,8 @@ class TriggerTagger:
     @staticmethod
     def is_background(sentence: str) -> bool:
         """A sentence about a period or a history ("had previously", "since October")."""
-        return bool(PAST_PERFECT.search(sentence.lower()))
+        # "despite a ceasefire in force since November": the truce's age, not the news's
+        return bool(PAST_PERFECT.search(TRUCE_SINCE.sub("", sentence.lower())))
 
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,

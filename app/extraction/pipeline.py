@@ -229,11 +229,11 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
-    r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|landslides?|mudslides?|cyclones?|hurricanes?|"
+    r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
     r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
     r"drought|heatwave|gas\s+(?:explosion|leak|cylinder)|boiler|wildfires?|bush\s+fires?|accidental(?:ly)?|"
-    r"(?:building|house|mine)\s+collapse[ds]?|electrocuted|disease)\b",
+    r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease)\b",
     re.IGNORECASE,
 )
 # talks, meetings and patrols are events only when armed actors take part
@@ -254,6 +254,7 @@ class _Draft:
 
     sentences: list[Sentence] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+    history: bool = False  # an aside on months ago, told to set the news in context: no event
     date: date | None = None
     date_explicit: bool = False
     precision: int = 1
@@ -335,7 +336,8 @@ class Extractor:
         resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues, dateline_end)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
-        drafts = self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
+        drafts = [d for d in self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
+                  if not d.history]
         drafts = [part for d in drafts for part in self._split_places(text, d)]
         filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
         doc_rebels = [a for a in actors if a.name and a.inter == 2 and not a.generic]
@@ -565,10 +567,11 @@ class Extractor:
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
             fronted = bool(all_times) and all_times[0].start - max(sent.start, dateline_end) <= 12
-            old_month = fronted and all(t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS
-                                        for t in all_times)
+            long_gone = bool(all_times) and all(t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS
+                                                for t in all_times)
+            old_month = fronted and long_gone
             if strong and all_times and all(t.background for t in all_times) and (fronted or (
-                    any(h.tag == "kill" for h in strong) and all_times[0].start > strong[0].start and all(
+                    any(h.tag in ("kill", "arrest") for h in strong) and all_times[0].start > strong[0].start and all(
                         t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS for t in all_times))):
                 # "In 2020, insurgents killed 52 people", "119 people were killed in mob beatings last year":
                 # a deed dated only by a past year is the story's history, not its news (but "teachers who
@@ -614,16 +617,16 @@ class Extractor:
                     if explicit and not current.date_explicit:
                         current.date, current.date_explicit, current.precision = when, True, precision
                 continue
-            if old_month and current is not None and strong:
-                # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a
-                # similar raid": what a report recalls of months ago is its background
-                continue
+            # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a similar
+            # raid", "M23 seized Goma in January": what a report recalls of months ago is its background, an
+            # aside that the sentences after it may go on telling ("THE TERRORIST WAS CARRYING DYNAMITE")
+            recalled = long_gone and current is not None
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             # "Last June, more than 60 people were killed": an event of months ago is its own, never the news's
-            target = None if old_month else self._pick_draft(drafts, current, sent, strong, when, explicit, s_places,
-                                                             agents, targets, dateline_end)
+            target = None if old_month or recalled else self._pick_draft(
+                drafts, current, sent, strong, when, explicit, s_places, agents, targets, dateline_end)
             if target is None:
-                target = _Draft()
+                target = _Draft(history=recalled)
                 if current is not None and not s_places:
                     target.inherited_place = current
                 elif current is None:

@@ -141,3 +141,17 @@ def test_the_source_after_the_victims_is_not_one(reader: CasualtyReader) -> None
 def test_ages_are_not_counts_and_one_victim_may_have_any_noun(reader, sentence, expected):
     assert total([reader.read(sentence)], "killed") == expected
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A series of quakes in Herat province in October 2023 killed around 1,500 people.", 1500),
+        ("In 2020 gunmen killed five farmers.", 5),
+        ("An Iraqi court on Wednesday sentenced five men to death.", 0),
+        ("A court condemned three soldiers to death for the massacre.", 0),
+        ("Police beat five men to death.", 5),
+    ],
+)
+def test_years_are_no_counts_and_a_death_sentence_is_no_death(reader, sentence, expected):
+    assert killed(reader, sentence) == expected

@@ -1091,3 +1091,34 @@ def test_a_killing_settled_years_later_is_no_toll_and_a_deed_for_an_old_complain
     e, = extract("Farmers from Ol Kalou stormed the Kenya Anti-Corruption Commission headquarters in Nairobi on "
                  "Monday to demand a report on a complaint lodged a year prior.", date(2025, 7, 9))
     assert e.event_type == "Protests" or e.event_type == "Riots"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BAGHDAD, May 14 (AFP) - An Iraqi court on Wednesday sentenced five men to death after convicting them of "
+        "helping to plan the 2016 truck bombing in Baghdad's Karrada district, which killed more than 300 people. The "
+        "men, arrested in Anbar province in 2021, were found guilty under the country's anti-terrorism law.",
+        "KABUL, May 14 (AFP) - A magnitude 5.9 earthquake struck eastern Afghanistan late on Tuesday, killing at least "
+        "12 people in Kunar province. Afghanistan is frequently hit by deadly earthquakes; a series of quakes in Herat "
+        "province in October 2023 killed around 1,500 people.",
+    ],
+)
+def test_a_verdict_on_an_old_bombing_and_an_earthquakes_history_are_no_events(extract, text):
+    assert not extract(text, date(2025, 5, 14))
+
+
+def test_a_truces_age_does_not_make_todays_strike_history(extract):
+    e, = extract("BEIRUT, May 13 (AFP) - An Israeli drone strike on a car in the southern Lebanese city of Nabatieh "
+                 "killed one person on Tuesday, the Lebanese health ministry said, despite a ceasefire in force since "
+                 "November. Israel has kept up near-daily strikes in Lebanon despite the truce, which ended more than "
+                 "a year of hostilities that killed over 4,000 people in Lebanon.", date(2025, 5, 13))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Air/drone strike", "Military Forces of Israel (2022-)", 1)
+
+
+def test_a_recalled_capture_months_ago_and_an_offensives_toll_are_background(extract):
+    e, = extract("GOMA, May 14 (Reuters) - Fighting between M23 rebels and pro-government Wazalendo militias killed at "
+                 "least nine people in the Kalehe territory of South Kivu province on Tuesday. The Rwanda-backed M23 "
+                 "seized Goma in January and Bukavu in February in an offensive that the United Nations says has "
+                 "killed some 7,000 people.", date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 9)
