@@ -65,7 +65,7 @@ PROJECTED = re.compile(
     r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
     r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|threaten(?:ed|s|ing)?\s+(?:[\w'-]+\s+){1,8}?to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
-    r"vow(?:ed|s)?\s+to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
+    r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
     r"in\s+order\s+to|"
@@ -102,6 +102,8 @@ LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?o
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged|on\s+trial|acquitt\w*|indicted|jailed|tried)\s+"
                             r"[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually)\s+(?:\w+\s+)?$",
+                      re.IGNORECASE)
 TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
 ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"
                             r"narco-?terrorism|poverty|insecurity|impunity|extremism|games|exercises?|drills?|"
@@ -203,6 +205,8 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
+                if HABITUAL.search(left[-30:]):
+                    continue  # "sleeper cells still occasionally attack security forces": what they do, not did
                 if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-140:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")

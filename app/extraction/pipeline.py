@@ -163,7 +163,7 @@ FIRE_AT = re.compile(r"\b(?:opened\s+fire|fired\s+(?:live\s+)?(?:rounds|bullets|
 KILL_CAUSE_GAP = re.compile(r"\b(?:after|following|over|against|because|since|of|the|for)\b|[.;]", re.IGNORECASE)
 PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
                          re.IGNORECASE)
-SPEAKER_AFTER = re.compile(r"\s+(?:leaders?|officials?|spokesm[ae]n|spokesperson|representatives?|deputies|"
+SPEAKER_AFTER = re.compile(r"\s+(?:leaders?|officials?|authorities|spokesm[ae]n|spokesperson|representatives?|deputies|"
                            r"legislators?|lawmakers?|senators?|chairman|secretary)\s*,?\s+(?:has\s+|have\s+)?"
                            r"(?:said|says|told|stated|added|noted|explained|claimed|announced|declared|charged|"
                            r"accused|denied|insisted)\b", re.IGNORECASE)
@@ -560,10 +560,13 @@ class Extractor:
             if hits and len(sentences) > 3 and _is_heading(sent.text):
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
+            disaster = False
             if strong and DISASTER.search(sent.text) and not any(
-                    a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end):
+                    a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end
+                    and not SPEAKER_AFTER.match(text, a.end)):  # ("..., Taliban authorities said")
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
+                disaster = True
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
             fronted = bool(all_times) and all_times[0].start - max(sent.start, dateline_end) <= 12
@@ -606,7 +609,9 @@ class Extractor:
                 if current is None:
                     scene.extend(r for r in s_places if r[0].start >= dateline_end)
                 if current is not None:
-                    if s_cas:
+                    if s_cas and not disaster and not long_gone:
+                        # (not "a canopy's collapse in November killed 16 people": the dead of a disaster or
+                        # of months ago)
                         current.casualties.append(s_cas)
                     follows = bool(current.sentences) and current.sentences[-1].end <= sent.start and not any(
                         prev.start > current.sentences[-1].start and prev.end <= sent.start for prev in sentences)

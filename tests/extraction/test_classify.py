@@ -160,3 +160,20 @@ def test_a_fight_against_an_abstraction_and_a_courts_matter_are_no_triggers(sent
 
 def test_protests_against_insecurity_or_corruption_are_still_protests() -> None:
     assert "protest" in {h.tag for h in TriggerTagger().tag("Residents protest insecurity in Eldoret.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iraq declared victory over the Islamic State group in 2017, although sleeper cells still occasionally attack "
+        "security forces.",
+        "Niger's military ruler vowed on Wednesday to \"crush the terrorists\" and attack their bases.",
+    ],
+)
+def test_what_a_group_does_at_times_and_what_a_ruler_vows_are_no_triggers(sentence: str) -> None:
+    assert not [h for h in TriggerTagger().tag(sentence) if h.tag in ("clash", "attack", "kill")]
+
+
+def test_the_frequency_of_arson_attacks_is_still_about_attacks() -> None:
+    assert [h.tag for h in TriggerTagger().tag("They no longer feel safe, given the frequently arson attacks.")] == [
+        "looting"]

@@ -1122,3 +1122,13 @@ def test_a_recalled_capture_months_ago_and_an_offensives_toll_are_background(ext
                  "seized Goma in January and Bukavu in February in an offensive that the United Nations says has "
                  "killed some 7,000 people.", date(2025, 5, 14))
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 9)
+
+
+def test_a_quake_reported_by_armed_rulers_and_a_collapse_that_began_protests_kill_nobody(extract):
+    assert not extract("KABUL, May 14 (AFP) - A magnitude 5.9 earthquake struck eastern Afghanistan late on Tuesday, "
+                       "killing at least 12 people in Kunar province, Taliban authorities said.", date(2025, 5, 14))
+    evs = extract("Separately, in the northern city of Novi Sad, a group of protesters pelted the offices of the ruling "
+                  "party with eggs and stones late on Tuesday, smashing windows, police said. The protests began after "
+                  "the collapse of a railway station canopy in Novi Sad in November killed 16 people.",
+                  date(2025, 5, 14))
+    assert evs and all(e.fatalities == 0 for e in evs)
