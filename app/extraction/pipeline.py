@@ -172,7 +172,7 @@ NO_CLAIM = re.compile(r"\b(?:no|none|nobody|not\s+yet|no\s+one)\b(?:\s+\w+){0,3}
 PLACE_LIST_GAP = re.compile(r"\s*(?:,|and|,\s*and|&)\s*")
 SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|further|new)\s+(?:\w+\s+)?"
                       r"(?:attacks?|assaults?|raids?|clash(?:es)?|strikes?|incidents?|explosions?|blasts?|ambush)\b|"
-                      r"^\W*(?:separately|elsewhere|meanwhile)\b", re.IGNORECASE)
+                      r"^\W*(?:separately|elsewhere|meanwhile|(?:hours|minutes|moments)\s+later)\b", re.IGNORECASE)
 # police who come to end a fight between others are not one of its sides
 INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
                          re.IGNORECASE)
@@ -193,6 +193,10 @@ AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|mo
                          r"(?:[\w'’-]+\s+){0,3}$|\bfrom\s+(?:[\w'’-]+\s+){1,3}to\s+$", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
                                r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
+# a place that names the office which reports ("the Gaza civil defence agency said") is not where it happened
+ORGAN_AFTER = re.compile(r"\s+(?:health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e|municipality|"
+                         r"(?:government\s+)?media\s+office|health\s+authorities|emergency\s+services|"
+                         r"provincial\s+(?:government|spokesman|governor))\b", re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
                          r"sub-?county|division|ward)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
@@ -1281,7 +1285,7 @@ class Extractor:
         if places:
             first = d.sentences[0] if d.places else None
 
-            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int, int, int]:
+            def rank(item: tuple[PlaceMention, Place, int]) -> tuple[int, int, int, int, int, int, int]:
                 m, p, prec = item
                 in_first = first is not None and first.start <= m.start < first.end
                 # the dateline says where the report was filed: the place of last resort
@@ -1291,8 +1295,9 @@ class Extractor:
                 # where people came from or went to is not where it happened ("a truck driver
                 # travelling from Dhusamareeb to Mogadishu", "the fighters were from Jilib")
                 away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start))
-                return (int(filed), int(away), prec, int(named_for), 0 if p.kind not in ("country",) else 1,
-                        0 if in_first else 1)
+                organ = bool(ORGAN_AFTER.match(d.text, m.end))
+                return (int(filed), int(away), int(organ), prec, int(named_for),
+                        0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
             local = self._local_countries(d)

@@ -1132,3 +1132,28 @@ def test_a_quake_reported_by_armed_rulers_and_a_collapse_that_began_protests_kil
                   "the collapse of a railway station canopy in Novi Sad in November killed 16 people.",
                   date(2025, 5, 14))
     assert evs and all(e.fatalities == 0 for e in evs)
+
+
+def test_a_strike_hours_later_elsewhere_is_its_own_event_and_the_reporting_office_no_place(extract):
+    a, b = extract("GAZA, May 14 (Al Jazeera) - Israeli air strikes on a school-turned-shelter in Jabalia in northern "
+                   "Gaza killed at least 22 Palestinians early on Wednesday, medics said. Hours later, an Israeli strike "
+                   "on a tent encampment in al-Mawasi, west of Khan Younis, killed five more people, the Gaza civil "
+                   "defence agency said.", date(2025, 5, 14))
+    assert (a.location, a.fatalities) == ("Jabalya", 22)
+    assert (b.actor1, b.location, b.geo_precision, b.fatalities) == (
+        "Military Forces of Israel (2022-)", "Khan Yunis", 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("An Israeli strike on a tent encampment in Rafah killed five people on Wednesday.",
+         "Military Forces of Israel (2022-)"),
+        ("A Russian ballistic missile hit a hotel in Kharkiv on Tuesday, killing two people.",
+         "Military Forces of Russia (2000-)"),
+        ("An Israeli raid on Jenin killed three Palestinians on Tuesday.", "Military Forces of Israel (2022-)"),
+    ],
+)
+def test_a_states_strike_missile_or_raid_is_its_military(extract, text, actor1):
+    e, = extract(text, date(2025, 5, 15))
+    assert e.actor1 == actor1
