@@ -146,6 +146,9 @@ _STATE_AGREES = re.compile(r"\s+and\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z
 _STATE_AGREES_SECOND = re.compile(r"\b[A-Z][\w'’-]*\s+and\s+(?:the\s+)?$")
 _STATE_AGREES_END = re.compile(_AGREE)
 # ... but not where something came from or happened ("a rocket fired from Lebanon hit")
+_ITS_SPEAKER = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s\s+(?:[Dd]efen[cs]e\s+[Mm]inistry|"
+                          r"[Mm]inistry\s+of\s+[Dd]efen[cs]e|[Gg]eneral\s+[Ss]taff|army|armed\s+forces|military|"
+                          r"[Dd]efen[cs]e\s+[Ff]orces)\b[^.;]{0,60}\b(?:its|their)\s+$")
 _PLACE_PREP_BEFORE = re.compile(r"\b(?:from|in|into|of|to|at|on|near|across|over|towards?|against|by|with|inside|"
                                 r"within|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the Gran Grif gang", "the 400 Mawozo gang", "the Tren de Aragua cartel": a gang named by its own name
@@ -368,8 +371,20 @@ class ActorTagger:
         chosen = [self._off_duty(text, c) for c in chosen]
         out: list[ActorMention] = []
         for c in chosen:
-            out.extend(c.mentions)
+            out.extend(self._its_forces(text, m, country) for m in c.mentions)
         return out
+
+    def _its_forces(self, text: str, m: ActorMention, country: str | None) -> ActorMention:
+        """"Russia's Defence Ministry said its forces had captured the village": the forces of the state
+        whose ministry or staff speaks, not of the country the event is in."""
+        if not (m.generic and m.kind == "state"):
+            return m
+        speaker = _ITS_SPEAKER.search(text, max(0, m.start - 120), m.start)
+        nation = _countries.lookup(speaker.group("state")) if speaker else None
+        if nation is None:
+            return m
+        return ActorMention(m.start, m.end, m.text, self.state_name("Military", nation.name),
+                            self._inter_for(1, "state", nation.name, country), nation.name, "state", False)
 
     def _tag_gangs(self, text: str, country: str | None) -> list[_Cand]:
         """A gang or cartel the report names and our tables do not know ("the Gran Grif gang claimed

@@ -373,3 +373,10 @@ def test_a_gang_the_tables_do_not_know_is_named_after_itself(tagger: ActorTagger
     # a gang the tables know keeps its own name
     assert "SLDF: Sabaot Land Defence Force" in [a.name for a in tagger.tag("Villagers were attacked by the SLDF gang.",
                                                                            "Kenya")]
+
+
+def test_a_general_staff_is_the_military_not_a_labour_group(tagger):
+    names = [a.name for a in tagger.tag("Ukraine's general staff said its troops had repelled dozens of Russian "
+                                        "assaults near the city of Pokrovsk.", None)]
+    assert not any("Labor" in n or "Civilians" in n for n in names)
+    assert "Military Forces of Ukraine (2019-)" in names

@@ -1157,3 +1157,20 @@ def test_a_strike_hours_later_elsewhere_is_its_own_event_and_the_reporting_offic
 def test_a_states_strike_missile_or_raid_is_its_military(extract, text, actor1):
     e, = extract(text, date(2025, 5, 15))
     assert e.actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia's Defence Ministry said on Wednesday its forces had captured the village of Novoolenivka in "
+         "Ukraine's eastern Donetsk region.", ("Non-state actor overtakes territory", "Military Forces of Russia (2000-)")),
+        ("A Russian guided aerial bomb hit a residential area of Kostiantynivka on Wednesday, killing one woman, "
+         "Donetsk regional governor Vadym Filashkin said.", ("Air/drone strike", "Military Forces of Russia (2000-)")),
+        ("In Lyon, however, police used tear gas after a small group of masked demonstrators threw bottles and stones "
+         "at officers on the margins of a similar rally; four people were detained.",
+         ("Violent demonstration", "Rioters (France)")),
+    ],
+)
+def test_its_forces_belong_to_the_speaking_ministry_glide_bombs_fly_and_bottles_thrown_riot(extract, text, expected):
+    e, = extract(text, date(2025, 5, 14))
+    assert (e.sub_event_type, e.actor1) == expected
