@@ -134,7 +134,7 @@ _SOURCE_AFTER = re.compile(r"(?:\s+(?:officers?|officials?|commanders?|chiefs?))
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+|local\s+|several\s+|two\s+)*$", re.IGNORECASE)
 # "the al Qaeda-linked JNIM" describes JNIM; "al Shabaab-linked gunmen" are al Shabaab's
 _LINKED_AFTER = re.compile(r"[-\s](?:linked|affiliated|allied|aligned|inspired|affiliate|loyal|leaning)\s+"
-                           r"(?:group\s+|militant\s+group\s+)?(?=[A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z])")
+                           r"(?:group\s+|militant\s+group\s+)?(?=[A-Z][A-Za-z]*[A-Z]|[A-Z][a-z]+\s+[A-Z]|(?:al|el|ash|as|an)[\s-][A-Z])")
 _ARMED_WITH = re.compile(r",?\s+(?:who\s+were\s+|heavily\s+)?armed\s+with\b", re.IGNORECASE)
 # a country as the subject of an armed act ("Russia launched", "Israel struck", "Iran has fired")
 _STATE_ACTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+|also\s+|again\s+|later\s+)?(?:launched|fired|struck|"

@@ -922,7 +922,10 @@ class Extractor:
         if targets and targets[0].inter == 1 and targets[0].kind in ("state", "police"):
             # "stormed a police camp, killing seven people": the attack's object was armed; people
             # counted without saying who they were do not make it one on civilians
-            targets = [targets[0]] + [a for a in targets[1:] if not (a.inter == 7 and GENERIC_PEOPLE.fullmatch(a.text))]
+            targets = [targets[0]] + [a for a in targets[1:] if not (a.inter == 7 and (
+                GENERIC_PEOPLE.fullmatch(a.text) or "state" in killed_who))]
+            # ("attacked army positions, killing at least 50 soldiers and civilians": a battle with the army
+            # whose toll includes bystanders)
         # a party or a community named before the crowd ("ODM supporters riot") only says whose it is
         doers = [a for a in agents if a.kind != "assoc_group"]
         agent_crowd = any(a.kind in ("crowd", "rioters", "protesters") or a.inter in (5, 6) for a in doers) or (

@@ -1174,3 +1174,20 @@ def test_a_states_strike_missile_or_raid_is_its_military(extract, text, actor1):
 def test_its_forces_belong_to_the_speaking_ministry_glide_bombs_fly_and_bottles_thrown_riot(extract, text, expected):
     e, = extract(text, date(2025, 5, 14))
     assert (e.sub_event_type, e.actor1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jihadists linked to al-Qaeda attacked army positions in the town of Djibo in northern Burkina Faso on "
+         "Sunday, killing at least 50 soldiers and civilians, security sources said.",
+         ("Armed clash", "JNIM: Group for Support of Islam and Muslims", "Military Forces of Burkina Faso (2022-)")),
+        ("Al-Qaeda militants attacked a checkpoint in Abyan province, Yemen, on Sunday, killing four soldiers.",
+         ("Armed clash", "AQAP: Al Qaeda in the Arabian Peninsula", "Military Forces of Yemen")),
+        ("Al Qaeda-linked al Shabaab militants attacked a base near Jilib on Sunday, killing four soldiers.",
+         ("Armed clash", "Al Shabaab", "Military Forces of Somalia (2022-)")),
+    ],
+)
+def test_al_qaedas_branch_is_the_regions_and_bystanders_in_a_battles_toll_keep_it_a_battle(extract, text, expected):
+    e, = extract(text, date(2025, 5, 15))
+    assert (e.sub_event_type, e.actor1, e.actor2) == expected
