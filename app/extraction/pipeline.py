@@ -90,7 +90,7 @@ CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:that\s+)?(?:(?:it
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
-GROUP_NOUN = re.compile(r"militias?|militiamen|militants|insurgents|jihadists|rebels|fighters", re.IGNORECASE)
+GROUP_NOUN = re.compile(r"militias?|militiamen|militants|insurgents|jihadists|rebels|fighters|gangs?|gang\s+members|gangsters|cartel", re.IGNORECASE)
 # an event named by its year ("the 2013 Westgate mall attack", "the 1994 genocide")
 YEAR_NAMED = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
                         r"(?:[\w'’-]+,?\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
@@ -231,6 +231,8 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
+MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:rival\s+|powerful\s+|notorious\s+)?",
+                        re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|landslides?|mudslides?|cyclones?|hurricanes?|"
@@ -689,6 +691,13 @@ class Extractor:
             responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
             if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text):
                 continue  # ("Al Shabaab claimed to have killed 53 soldiers": the other side's toll of the same fight)
+            # "gangs attacked Kenscoff, killing eight residents. Police later exchanged fire with the gangs": the
+            # state's fight with the attackers is a battle apart from their attack on civilians
+            turned = (any(a.inter == 1 for a in agents) and not any(a.name in d_agents for a in agents)
+                      and any(t.name in d_agents for t in targets))
+            if turned and tags & GROUND_FIGHT and not d.tags & GROUND_FIGHT and d_targets and all(
+                    t.inter == 7 for t in d.targets):
+                continue
             if not self._compatible(d.tags, tags):
                 continue
             return d
@@ -1147,8 +1156,10 @@ class Extractor:
             res: list[ActorMention] = []
             for a in lst:
                 if a.name.startswith("Unidentified"):
+                    # (and "gang members from the Viv Ansanm coalition", "gunmen of the Sinaloa Cartel")
                     likely = next((g for g in named_groups if 0 <= g.start - a.end <= 40
-                                   and LIKELY.search(d.text[a.end:g.start])), None)
+                                   and (LIKELY.search(d.text[a.end:g.start])
+                                        or MEMBERS_OF.fullmatch(d.text, a.end, g.start))), None)
                     if likely is not None:
                         a = likely
                 if (a.kind == "unidentified" and a.generic and GROUP_NOUN.fullmatch(a.text)

@@ -1191,3 +1191,16 @@ def test_its_forces_belong_to_the_speaking_ministry_glide_bombs_fly_and_bottles_
 def test_al_qaedas_branch_is_the_regions_and_bystanders_in_a_battles_toll_keep_it_a_battle(extract, text, expected):
     e, = extract(text, date(2025, 5, 15))
     assert (e.sub_event_type, e.actor1, e.actor2) == expected
+
+
+def test_gang_members_of_a_named_coalition_and_the_polices_later_fight_with_them(extract):
+    a, b = extract("Gang members from the Viv Ansanm coalition attacked the hillside community of Kenscoff, southeast "
+                   "of Port-au-Prince, on Tuesday, killing at least eight residents and setting homes on fire, local "
+                   "officials said. Police said officers later exchanged fire with the gangs in the area, killing three "
+                   "gang members.", date(2025, 5, 14))
+    assert (a.sub_event_type, a.actor1, a.actor2, a.fatalities) == ("Attack", "Viv Ansanm", "Civilians (Haiti)", 8)
+    assert (b.sub_event_type, b.actor1, b.actor2, b.fatalities) == (
+        "Armed clash", "Police Forces of Haiti", "Viv Ansanm", 3)
+    e, = extract("In a separate incident on Wednesday, soldiers clashed with gunmen of the Sinaloa Cartel in the nearby "
+                 "town of Navolato, killing four alleged cartel members, the Defence Ministry said.", date(2025, 5, 14))
+    assert e.actor2 == "Sinaloa Cartel"
