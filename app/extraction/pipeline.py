@@ -607,6 +607,11 @@ class Extractor:
                 else:
                     when = t.date
                 explicit, precision = True, t.precision
+            stated = [] if s_times else [t for t in all_times if t.statement]
+            if stated:
+                # "Fano fighters said on Monday they had captured the town": the deed is dated by no more
+                # than the statement (in the event it goes on telling, that event's day wins)
+                when, precision = stated[0].date, stated[0].precision
             if not strong:
                 if current is None and explicit:
                     # "On 23 October, angry youths confronted the candidate. The secretary was
@@ -642,7 +647,7 @@ class Extractor:
                     target.inherited_place = current
                 elif current is None:
                     target.scene = scene
-                if not explicit and current is not None:
+                if not explicit and current is not None and not stated:
                     when, precision = current.date, current.precision
                 elif not explicit and current is None and opening is not None:
                     (when, precision), explicit = opening, True
@@ -698,6 +703,10 @@ class Extractor:
             if turned and tags & GROUND_FIGHT and not d.tags & GROUND_FIGHT and d_targets and all(
                     t.inter == 7 for t in d.targets):
                 continue
+            if tags & {"capture", "territory"} and not d.tags & (GROUND_FIGHT | {"capture", "territory"}) and any(
+                    a.name and not a.generic for a in agents) and not any(
+                    a.name in d_agents or a.inter in {b.inter for b in d.agents} for a in agents):
+                continue  # "a drone strike hit a minibus ... Fano fighters said they had captured the town"
             if not self._compatible(d.tags, tags):
                 continue
             return d

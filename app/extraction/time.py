@@ -740,9 +740,11 @@ class TimeTagger:
                 _is_ahead(t, pub)
                 or self._is_stamp(low, t)
                 or self._is_cause(low, t)
-                or self._is_since(low, t) or (i == 0 and self._is_dateline(text, t)) or self._is_statement_time(low, t)
+                or self._is_since(low, t) or (i == 0 and self._is_dateline(text, t))
             ):
                 t = replace(t, background=True)
+            elif not t.background and self._is_statement_time(low, t):
+                t = replace(t, background=True, statement=True)
             out.append(t)
         return out
 

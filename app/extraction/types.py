@@ -42,6 +42,9 @@ class TimeMention:
     offset_days: int | None = None
     # True for times that frame the report rather than an event: datelines, "since October".
     background: bool = False
+    # the day a statement was made ("the militia said on Monday it had captured the town"): background, but
+    # the latest the deed it reports can have happened
+    statement: bool = False
 
 
 @dataclass(frozen=True, slots=True)

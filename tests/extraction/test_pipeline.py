@@ -1204,3 +1204,14 @@ def test_gang_members_of_a_named_coalition_and_the_polices_later_fight_with_them
     e, = extract("In a separate incident on Wednesday, soldiers clashed with gunmen of the Sinaloa Cartel in the nearby "
                  "town of Navolato, killing four alleged cartel members, the Defence Ministry said.", date(2025, 5, 14))
     assert e.actor2 == "Sinaloa Cartel"
+
+
+def test_a_rivals_claimed_capture_after_a_strike_is_its_own_event_dated_by_the_claim(extract):
+    strike, capture = extract(
+        "ADDIS ABABA, May 14 (Reuters) - An Ethiopian military drone strike hit a minibus in the Amhara region's "
+        "North Gondar zone on Sunday, killing at least 11 civilians, two residents and a health worker told Reuters. "
+        "The army said it was targeting Fano militia fighters in the area. Fano fighters said on Monday they had "
+        "captured the town of Debark after government troops withdrew.", date(2025, 5, 14))
+    assert (strike.sub_event_type, strike.fatalities, strike.event_date) == ("Air/drone strike", 11, date(2025, 5, 11))
+    assert (capture.sub_event_type, capture.actor1, capture.event_date) == (
+        "Non-state actor overtakes territory", "Fano Militia", date(2025, 5, 12))
