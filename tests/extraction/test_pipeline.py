@@ -1215,3 +1215,19 @@ def test_a_rivals_claimed_capture_after_a_strike_is_its_own_event_dated_by_the_c
     assert (strike.sub_event_type, strike.fatalities, strike.event_date) == ("Air/drone strike", 11, date(2025, 5, 11))
     assert (capture.sub_event_type, capture.actor1, capture.event_date) == (
         "Non-state actor overtakes territory", "Fano Militia", date(2025, 5, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "location"),
+    [
+        ("Gunmen shot dead two policemen guarding a polio vaccination team in Bajaur district on Tuesday.",
+         "Khyber Pakhtunkhwa", "Bajaur"),
+        ("A suicide bomber rammed a vehicle into a military convoy in North Waziristan on Wednesday, killing four "
+         "soldiers.", "Khyber Pakhtunkhwa", "North Waziristan"),
+        ("An Israeli strike on a tent encampment in Deir al-Balah killed five people on Wednesday.", "Gaza Strip",
+         "Deir al-Balah"),
+    ],
+)
+def test_the_supplement_has_pakistans_tribal_districts_and_gazas_towns(extract, text, admin1, location):
+    e, = extract(text, date(2025, 5, 15))
+    assert (e.admin1, e.location) == (admin1, location)
