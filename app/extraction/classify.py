@@ -89,7 +89,8 @@ CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s
                        r"multiple|\d+)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
-SPELL_OF = re.compile(r"\b(?:following|after|amid|despite)\s+(?:(?:several\s+|many\s+)?(?:days|weeks|months|"
+SPELL_OF = re.compile(r"\b(?:following|after|amid|despite|triggered|sparked|prompted|saw|seen)\s+(?:(?:several\s+|many\s+)?"
+                      r"(?:days|weeks|months|"
                       r"years|nights)|an?\s+(?:\w+\s+)?(?:wave|spate|series|string|spree|surge|rise|upsurge|cycle))"
                       r"\s+of\s+(?:[\w-]+\s+){0,2}$")
 ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+to\s+$")
@@ -120,6 +121,16 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\bfor\s+(?:years|decades)\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|"
                           r"unrest|uprising)(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,[^,.]{1,60},)?\s+(?:has|have)\s+"
                           r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
+                          # "the 2013-2018 civil war killed", "weeks of strikes that the Houthis say killed more than
+                          # 200", "12,000 civilians have been killed in Ukraine since Russia's full-scale invasion",
+                          # "6,200 suspects were killed in anti-drug operations during his presidency"
+                          r"\b(?:civil\s+war|war|insurgency|genocide|hostilities)\s+(?:killed|left|claimed)\b|"
+                          r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-/])|"
+                          r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
+                          r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
+                          r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          r"\bduring\s+(?:his|her|their|the|its)\s+(?:presidency|rule|tenure|term|reign|administration|"
+                          r"time\s+in\s+office)\b|"
                           # "the civil war that killed some 400,000 people" (but "fighting that killed 12")
                           # "hostilities that killed over 4,000", "an offensive that the UN says has killed 7,000"
                           r"\b(?:(?:war|insurgency|conflict|uprising|genocide|hostilities)|(?:offensive|campaign)(?=\s+"

@@ -231,6 +231,7 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
+KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:rival\s+|powerful\s+|notorious\s+)?",
                         re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
@@ -620,9 +621,9 @@ class Extractor:
                 if current is None:
                     scene.extend(r for r in s_places if r[0].start >= dateline_end)
                 if current is not None:
-                    if s_cas and not disaster and not long_gone:
-                        # (not "a canopy's collapse in November killed 16 people": the dead of a disaster or
-                        # of months ago)
+                    if s_cas and not disaster and not long_gone and not KILL_WORD.search(sent.text):
+                        # (not "a canopy's collapse in November killed 16 people", "a 2021 raid in Jacarezinho
+                        # killed 28": the dead of a disaster, of months ago, or of a deed the triggers set aside)
                         current.casualties.append(s_cas)
                     follows = bool(current.sentences) and current.sentences[-1].end <= sent.start and not any(
                         prev.start > current.sentences[-1].start and prev.end <= sent.start for prev in sentences)

@@ -1231,3 +1231,29 @@ def test_a_rivals_claimed_capture_after_a_strike_is_its_own_event_dated_by_the_c
 def test_the_supplement_has_pakistans_tribal_districts_and_gazas_towns(extract, text, admin1, location):
     e, = extract(text, date(2025, 5, 15))
     assert (e.admin1, e.location) == (admin1, location)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Fighting between South Sudan's army and forces loyal to Riek Machar killed at least 10 people in Ulang "
+         "county of Upper Nile state on Sunday, local officials said. The 2013-2018 civil war killed an estimated "
+         "400,000 people.", 10),
+        ("A Ukrainian drone attack on the town of Lgov in the Kursk region killed a woman on Wednesday, the acting "
+         "governor said. The U.N. says more than 12,000 civilians have been killed in Ukraine since Russia's "
+         "full-scale invasion.", 1),
+        ("Residents blocked the Avenida Brasil highway in Rio de Janeiro on Wednesday and set fire to a bus in protest "
+         "at the deaths. Police operations in Rio's favelas are among the deadliest in Brazil; a 2021 raid in "
+         "Jacarezinho killed 28 people.", 0),
+    ],
+)
+def test_a_wars_toll_since_its_start_or_over_its_years_adds_no_dead(extract, text, fatalities):
+    e, = extract(text, date(2025, 5, 15))
+    assert e.fatalities == fatalities
+
+
+def test_weeks_of_strikes_and_a_presidencys_toll_are_history(extract):
+    assert not extract("The United States agreed last week to halt its bombing campaign against the Houthis, after "
+                       "weeks of strikes that the Houthis say killed more than 200 people.", date(2025, 5, 15))
+    assert not extract("Police say 6,200 suspects were killed in anti-drug operations during his presidency.",
+                       date(2025, 5, 15))
