@@ -358,10 +358,18 @@ class Extractor:
             d.dateline_end = dateline_end
             d.text = text
         claims = self._claims(text, sentences, actors)
+        # a claim speaks of the events told before it ("gunmen attacked a patrol. Authorities blamed the CJNG
+        # ... In Guanajuato, gunmen killed seven at a party": not of the party's killers), or of all of them
+        # when it comes first
+        owners: dict[int, list[ActorMention]] = {}
+        for claim in claims:
+            before = [k for k, d in enumerate(drafts) if d.sentences and d.sentences[0].start <= claim.start]
+            for k in before or range(len(drafts)):
+                owners.setdefault(k, []).append(claim)
         # without a report date, "today" stands in for it and history cannot be told from news
         history_before = published - timedelta(days=HISTORY_DAYS) if published_at else None
-        events = [e for d in drafts
-                  if (e := self._code(d, published, main_country, claims, history_before)) is not None]
+        events = [e for k, d in enumerate(drafts)
+                  if (e := self._code(d, published, main_country, owners.get(k), history_before)) is not None]
         return self._merge_same(_carry_air_force(events))
 
     # --------------------------------------------------------------- context

@@ -1257,3 +1257,30 @@ def test_weeks_of_strikes_and_a_presidencys_toll_are_history(extract):
                        "weeks of strikes that the Houthis say killed more than 200 people.", date(2025, 5, 15))
     assert not extract("Police say 6,200 suspects were killed in anti-drug operations during his presidency.",
                        date(2025, 5, 15))
+
+
+def test_a_claim_speaks_of_the_events_before_it_not_of_later_ones(extract):
+    patrol, party = extract(
+        "MORELIA, Mexico, May 14 (AP) - Drones carrying explosives attacked a National Guard patrol on a highway near "
+        "Apatzingan in the western state of Michoacan on Tuesday, wounding two guardsmen. Authorities blamed the "
+        "Jalisco New Generation Cartel. In the central state of Guanajuato, gunmen burst into a family party in the "
+        "city of Celaya on Sunday night and opened fire, killing seven people, prosecutors said.", date(2025, 5, 14))
+    assert patrol.actor1 == "CJNG: Jalisco New Generation Cartel"
+    assert (party.actor1, party.location) == ("Unidentified Armed Group (Mexico)", "Celaya")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Four suspected drug traffickers were killed on Tuesday in a shootout with military police in Rio de "
+         "Janeiro, police said.", "Police Forces of Brazil Military Police"),
+        ("Suspected Maoists triggered an IED blast that wounded a CRPF constable in Sukma district on Wednesday.",
+         "Police Forces of India (2014-) Central Reserve Police Force"),
+        ("Anglophone separatist fighters abducted 12 students in Kumba on Monday.", "Ambazonian Separatists"),
+        ("Across the border in Ecuador, 11 soldiers were killed on Friday in an ambush by the Comandos de la Frontera "
+         "armed group in Orellana province.", "Comandos de la Frontera"),
+    ],
+)
+def test_brazils_military_police_indias_crpf_and_border_groups_by_name(extract, text, actor):
+    e, = extract(text, date(2025, 5, 15))
+    assert actor in (e.actor1, e.actor2)
