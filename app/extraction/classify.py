@@ -133,8 +133,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"time\s+in\s+office)\b|"
                           # "the civil war that killed some 400,000 people" (but "fighting that killed 12")
                           # "hostilities that killed over 4,000", "an offensive that the UN says has killed 7,000"
-                          r"\b(?:(?:war|insurgency|conflict|uprising|genocide|hostilities)|(?:offensive|campaign)(?=\s+"
-                          r"(?:that|which)\s+(?:[\w.]+\s+){0,4}?(?:has|have)\s))\s+"
+                          r"\b(?:(?:war|insurgency|conflict|uprising|genocide|hostilities|struggle|rebellion)|"
+                          r"(?:offensive|campaign)(?=,?\s+(?:that|which)\s+(?:[\w.]+\s+){0,4}?(?:has|have)\s)),?\s+"
                           r"(?:that|which)\s+(?:(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+(?:says?|said|estimates?)\s+)?"
                           r"(?:\w+\s+)?(?:killed|left|claimed)\b|"
                           # "hundreds have been killed since then", "has been fighting for 15 years"

@@ -582,6 +582,10 @@ class Extractor:
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
                 disaster = True
+            if current is not None and strong:
+                # '"This is a deliberate strike on civilians," the governor said': a voice on the event told
+                # before, not another one
+                strong = [h for h in strong if not _quoted(sent.text, h.start - sent.start)]
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
             fronted = bool(all_times) and all_times[0].start - max(sent.start, dateline_end) <= 12
@@ -1419,6 +1423,12 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _quoted(sentence: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation in ``sentence``."""
+    before = sentence[:pos]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # a lead's list of places: "in Maraagade village near Balade village and Balade", "in Sablaale town, Haawaay,

@@ -358,7 +358,7 @@ def test_an_arabic_town_is_found_without_its_article(geo: Geocoder) -> None:
     [m] = geo.tag("Turkish drones struck a vehicle near Qamishli on Tuesday.")
     assert m.candidates[0].iso3 == "SYR"
     [m] = geo.tag("The Houthis fired a missile at a ship off the coast of Hodeidah.")
-    assert (m.candidates[0].iso3, m.candidates[0].admin1) == ("YEM", "al Hudaydah")
+    assert (m.candidates[0].iso3, m.candidates[0].admin1) == ("YEM", "Al Hudaydah")
 
 
 def test_a_continent_is_no_place(geo: Geocoder) -> None:

@@ -1284,3 +1284,32 @@ def test_a_claim_speaks_of_the_events_before_it_not_of_later_ones(extract):
 def test_brazils_military_police_indias_crpf_and_border_groups_by_name(extract, text, actor):
     e, = extract(text, date(2025, 5, 15))
     assert actor in (e.actor1, e.actor2)
+
+
+def test_a_quoted_voice_a_holding_truce_and_a_groups_struggle_are_no_new_events(extract):
+    e, = extract("A Russian drone struck a passenger bus in the town of Bilopillia in Ukraine's northeastern Sumy region "
+                 "on Tuesday morning, killing nine people, regional officials said. \"This is a deliberate strike on "
+                 "civilians,\" Sumy regional governor Oleh Hryhorov said.", date(2025, 5, 14))
+    assert (e.location, e.fatalities) == ("Bilopillia", 9)
+    assert not extract("A ceasefire between India and Pakistan held for a fourth straight day on Wednesday, as military "
+                       "officers from the two sides spoke by hotline.", date(2025, 5, 14))
+    e, = extract("Turkish warplanes struck suspected PKK positions in the Amadiya district of Duhok province on Tuesday. "
+                 "The strikes came despite the PKK's announcement on Monday that it would disband and end its "
+                 "four-decade armed struggle, which has killed more than 40,000 people.", date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli warplanes struck the port of Hodeidah on Sunday, killing a port worker.",
+         ("Yemen", "Al Hudaydah", "Civilians (Yemen)")),
+        ("In Al Dhale province, a government soldier was killed by Houthi sniper fire on the Murais front on Tuesday.",
+         ("Yemen", "Ad Dali", "Military Forces of Yemen")),
+        ("Houthi fighters attacked government positions in Marib province on Monday.",
+         ("Yemen", "Marib", "Military Forces of Yemen")),
+    ],
+)
+def test_yemens_governorates_by_their_news_names_and_government_positions(extract, text, expected):
+    e, = extract(text, date(2025, 5, 15))
+    assert (e.country, e.admin1, e.actor2) == expected
