@@ -80,6 +80,8 @@ MILITANT_NOUN = re.compile(r"\b(?:militants|fighters|rebels|insurgents)\b", re.I
 BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+", re.IGNORECASE)
 FOUND_AFTER = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|"
                          r"retrieved)\b", re.IGNORECASE)
+FOUND_BEFORE = re.compile(r"\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?:the\s+)?(?:\w+\s+)?$",
+                          re.IGNORECASE)
 ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?:of\s+|to\s+have\s+|with\s+)?"
                         r"(?:\w+\s+)?$", re.IGNORECASE)
 # a cheap test that a sentence may report casualties at all
@@ -385,8 +387,8 @@ class CasualtyReader:
         for m in BODIES_OF.finditer(sentence):
             # "the bodies of six men were found" (not "refused to let police collect the bodies of ...")
             after = sentence[m.end():m.end() + 60]
-            if not FOUND_AFTER.search(after):
-                continue
+            if not FOUND_AFTER.search(after) and not FOUND_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+                continue  # ("police found the bodies of 13 security guards")
             found = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
             for s, e, c, w in found[:1]:
                 add(m.end() + s, m.end() + e, c, "killed", w)

@@ -69,7 +69,7 @@ PROJECTED = re.compile(
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
     r"in\s+order\s+to|"
-    r"(?:ready|willing|offer(?:ed|s)?)\s+to)\b"
+    r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
     r"[^.;:]{0,40}$"
 )
 # ... or propose or reject it, right before it ("rejected the truce"; not "a proposed finance bill turned violent")

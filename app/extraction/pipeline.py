@@ -85,8 +85,10 @@ CIVIL_PROPERTY = re.compile(r"\b(?:homes?|houses?|huts|shops?|stores|kiosks|stal
 GOVERNMENT_PARTY = re.compile(r"\b(?:the\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?government(?:\s+of\s+(?P<of>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?"
                               r"\s+(?:and|signed|agreed|reached|concluded)\b")
 STRIKES_NOUN = re.compile(r"\b(?:strikes|strike)$", re.IGNORECASE)
-CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:that\s+)?(?:(?:it|they)\s+(?:had\s+)?)?(?:to\s+have\s+)?"
+CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:(?:on|in|via|through)\s+(?:[\w-]+\s+){1,3}?)?(?:that\s+)?(?:(?:it|they)\s+(?:had\s+)?)?(?:to\s+have\s+)?"
                           r"(?:killed|kill)\b", re.IGNORECASE)
+UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be|cannot\s+be|has\s+not\s+been|was\s+not)\s+(?:independently\s+)?"
+                        r"(?:verified|confirmed)\b|\bunverified\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -231,6 +233,8 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
+FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
+                          re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:rival\s+|powerful\s+|notorious\s+)?",
                         re.IGNORECASE)
@@ -651,6 +655,14 @@ class Extractor:
             # aside that the sentences after it may go on telling ("THE TERRORIST WAS CARRYING DYNAMITE")
             recalled = long_gone and current is not None
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
+            found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
+            if found:
+                # "police found the bodies of 13 security guards ... kidnapped by an armed gang": who found them
+                # did not kill them
+                finders = {a.start for a in agents if a.start < found[0].start}
+                agents = [a for a in agents if a.start > found[0].start]
+                targets = [a for a in targets if a.start > found[0].start]
+                s_actors = [a for a in s_actors if a.start not in finders]
             # "Last June, more than 60 people were killed": an event of months ago is its own, never the news's
             target = None if old_month or recalled else self._pick_draft(
                 drafts, current, sent, strong, when, explicit, s_places, agents, targets, dateline_end)
@@ -676,6 +688,12 @@ class Extractor:
             armed_hit = {a.inter in ARMED_INTER for a in target.targets}
             target.targets.extend(a for a in targets if not armed_hit or (a.inter in ARMED_INTER) in armed_hit)
             target.assoc_agents.extend(assoc)
+            if s_cas and UNVERIFIED.search(sent.text) and any(
+                    m.outcome == "killed" for group in target.casualties for m in group):
+                # a figure "that could not be independently verified" does not replace the one sources gave
+                # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the
+                # government's six)
+                s_cas = [m for m in s_cas if m.outcome != "killed"]
             if s_cas:
                 target.casualties.append(s_cas)
             if when is not None and (explicit and not target.date_explicit or target.date is None):

@@ -1313,3 +1313,21 @@ def test_a_quoted_voice_a_holding_truce_and_a_groups_struggle_are_no_new_events(
 def test_yemens_governorates_by_their_news_names_and_government_positions(extract, text, expected):
     e, = extract(text, date(2025, 5, 15))
     assert (e.country, e.admin1, e.actor2) == expected
+
+
+def test_who_finds_the_bodies_did_not_kill_and_an_order_to_take_control_is_no_transfer(extract):
+    e, = extract("LIMA, May 14 (Reuters) - Peruvian police found the bodies of 13 security guards inside a mine tunnel "
+                 "in Pataz province in the La Libertad region on Sunday, more than a week after they were kidnapped by "
+                 "an armed gang. President Dina Boluarte declared a curfew in Pataz and ordered the army to take "
+                 "control of the area.", date(2025, 5, 14))
+    assert (e.actor1, e.fatalities) == ("Unidentified Armed Group (Peru)", 13)
+    e, = extract("The bodies of six men were found in a forest near Beni on Monday.", date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Attack", 6)
+
+
+def test_an_unverified_figure_does_not_replace_the_one_sources_gave(extract):
+    e, = extract("Ethiopian federal forces clashed with Oromo Liberation Army rebels near the town of Ginchi in Oromia's "
+                 "West Shewa zone on Sunday, leaving at least six people dead, residents said. The regional government "
+                 "said in a statement that more than 40 extremists were killed in the operation, a figure that could "
+                 "not be independently verified.", date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 6)
