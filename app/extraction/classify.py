@@ -103,6 +103,9 @@ LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?o
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged|on\s+trial|acquitt\w*|indicted|jailed|tried)\s+"
                             r"[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
+                         r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",
+                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
@@ -216,6 +219,8 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
+                if tag != "kill" and RESPONSE_TO.search(left[-60:]):
+                    continue  # "in response to repeated missile launches": the cause of the news, told before
                 if HABITUAL.search(left[-30:]):
                     continue  # "sleeper cells still occasionally attack security forces": what they do, not did
                 if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-140:]):

@@ -1331,3 +1331,14 @@ def test_an_unverified_figure_does_not_replace_the_one_sources_gave(extract):
                  "said in a statement that more than 40 extremists were killed in the operation, a figure that could "
                  "not be independently verified.", date(2025, 5, 14))
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 6)
+
+
+def test_what_a_strike_answered_is_no_event_and_a_front_elsewhere_is_its_own(extract):
+    strike, sniper = extract(
+        "ADEN, May 14 (AFP) - Israeli warplanes struck the Houthi-held port of Hodeidah on Sunday, killing a port "
+        "worker, the Houthi-run health ministry said. The Israeli military said it had targeted \"terrorist "
+        "infrastructure\" used by the Houthis, in response to repeated missile launches toward Israel. In Al Dhale "
+        "province, a government soldier was killed by Houthi sniper fire on the Murais front on Tuesday, a military "
+        "official said.", date(2025, 5, 14))
+    assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Israel (2022-)")
+    assert (sniper.sub_event_type, sniper.actor1, sniper.admin1) == ("Armed clash", "Houthi Movement", "Ad Dali")
