@@ -236,6 +236,8 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
 FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
                           re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
+BELONGED = re.compile(r"\b(?:belong(?:ed|s)?\s+to|were\s+(?:all\s+)?members\s+of|were\s+from)\s+(?:the\s+)?$",
+                      re.IGNORECASE)
 MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging\s+to)\s+(?:the\s+)?(?:rival\s+|powerful\s+|notorious\s+)?",
                         re.IGNORECASE)
 SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re.IGNORECASE)
@@ -1196,10 +1198,13 @@ class Extractor:
             res: list[ActorMention] = []
             for a in lst:
                 if a.name.startswith("Unidentified"):
-                    # (and "gang members from the Viv Ansanm coalition", "gunmen of the Sinaloa Cartel")
+                    # (and "gang members from the Viv Ansanm coalition", "gunmen of the Sinaloa Cartel"; "... killed
+                    # five gang members. The gang members belonged to the Baz Pilate gang")
                     likely = next((g for g in named_groups if 0 <= g.start - a.end <= 40
                                    and (LIKELY.search(d.text[a.end:g.start])
-                                        or MEMBERS_OF.fullmatch(d.text, a.end, g.start))), None)
+                                        or MEMBERS_OF.fullmatch(d.text, a.end, g.start))), None) or next(
+                        (g for g in named_groups if g.start > a.end and GROUP_NOUN.search(a.text)
+                         and BELONGED.search(d.text, max(0, g.start - 40), g.start)), None)
                     if likely is not None:
                         a = likely
                 if (a.kind == "unidentified" and a.generic and GROUP_NOUN.fullmatch(a.text)

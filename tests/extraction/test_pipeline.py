@@ -1342,3 +1342,13 @@ def test_what_a_strike_answered_is_no_event_and_a_front_elsewhere_is_its_own(ext
         "official said.", date(2025, 5, 14))
     assert (strike.sub_event_type, strike.actor1) == ("Air/drone strike", "Military Forces of Israel (2022-)")
     assert (sniper.sub_event_type, sniper.actor1, sniper.admin1) == ("Armed clash", "Houthi Movement", "Ad Dali")
+
+
+def test_gang_members_named_afterwards_and_artibonites_towns(extract):
+    e, = extract("Separately, Haitian police killed five gang members in a firefight in Port-au-Prince on Wednesday, "
+                 "police said. The gang members belonged to the Baz Pilate gang, part of the Viv Ansanm coalition.",
+                 date(2025, 5, 14))
+    assert (e.actor1, e.actor2) == ("Police Forces of Haiti", "Baz Pilate Gang")
+    e, = extract("Members of the Gran Grif gang attacked the town of Petite-Riviere de l'Artibonite before dawn on "
+                 "Monday, killing at least 10 residents.", date(2025, 5, 14))
+    assert (e.actor1, e.admin1, e.fatalities) == ("Gran Grif Gang", "Artibonite", 10)
