@@ -571,6 +571,7 @@ class Extractor:
         last_date: date | None = None
         opening: tuple[date | None, int] | None = None
         scene: list[tuple[PlaceMention, Place, int]] = []
+        disaster_news = False
         for sent in sentences:
             # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE"), nor one
             # named by an earlier year ("for their role in the 2013 Westgate mall attack")
@@ -588,6 +589,9 @@ class Extractor:
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
                 disaster = True
+                # a report whose news is a disaster ("landslides killed 40 people") tells older violence as
+                # background ("M23 seized Bukavu in February")
+                disaster_news = disaster_news or current is None
             if current is not None and strong:
                 # '"This is a deliberate strike on civilians," the governor said': a voice on the event told
                 # before, not another one
@@ -655,7 +659,7 @@ class Extractor:
             # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a similar
             # raid", "M23 seized Goma in January": what a report recalls of months ago is its background, an
             # aside that the sentences after it may go on telling ("THE TERRORIST WAS CARRYING DYNAMITE")
-            recalled = long_gone and current is not None
+            recalled = long_gone and (current is not None or disaster_news)
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
             if found:

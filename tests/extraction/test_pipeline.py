@@ -1352,3 +1352,10 @@ def test_gang_members_named_afterwards_and_artibonites_towns(extract):
     e, = extract("Members of the Gran Grif gang attacked the town of Petite-Riviere de l'Artibonite before dawn on "
                  "Monday, killing at least 10 residents.", date(2025, 5, 14))
     assert (e.actor1, e.admin1, e.fatalities) == ("Gran Grif Gang", "Artibonite", 10)
+
+
+def test_a_report_whose_news_is_a_disaster_tells_older_violence_as_background(extract):
+    assert not extract("BUKAVU, Democratic Republic of Congo, May 14 (AFP) - Torrential rains triggered landslides and "
+                       "flash floods in the Kalehe territory of South Kivu province overnight on Monday, killing at "
+                       "least 40 people, local officials said. The Rwanda-backed M23 seized Bukavu in February after "
+                       "capturing Goma in a lightning offensive that killed thousands of people.", date(2025, 5, 14))
