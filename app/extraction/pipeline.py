@@ -104,6 +104,10 @@ INTRA_GROUP = re.compile(r"\b(?:two|2|rival|warring|feuding)\s+(?:groups|faction
                          r"\b(?:among|amongst|between)\s+themselves\b|\bwith\s+(?:each\s+other|one\s+another)\b",
                          re.IGNORECASE)
 MAX_PLACE_MENTIONS = 200
+# news agencies that share a name with a place ("local sources told Lusa" is no Lusa, Croatia)
+NEWS_AGENCIES = frozenset({"lusa", "efe", "ansa", "tass", "xinhua", "kyodo", "yonhap", "bernama", "antara", "anadolu",
+                           "interfax", "dpa", "afp", "reuters", "pti", "ani", "ians", "apa", "acan", "notimex",
+                           "prensa latina", "tamazuj", "radio tamazuj", "garowe online", "dawn"})
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
 OLD_MONTH_DAYS = 45  # ... and one dated only by a month this long before it
@@ -341,7 +345,7 @@ class Extractor:
                           if not any(a.start < m.end and m.start < a.end and a.name for a in first_actors)
                           and not any(t.start < m.end and m.start < t.end for t in times)
                           and not any(s < m.end and m.start < e for s, e in not_places)
-                          and fold(m.text) not in surnames]
+                          and fold(m.text) not in surnames and fold(m.text) not in NEWS_AGENCIES]
         # a text naming thousands of places (a list, not a report) must not cost quadratic time
         place_mentions = place_mentions[:MAX_PLACE_MENTIONS]
         context = self._country_context(text, doc_countries, place_mentions, first_actors, cues, dateline_end)
@@ -439,11 +443,17 @@ class Extractor:
             # the text says it is a place ("in Belet Xaawo town")
             if len(isos) == 1 and (self._exact(m, m.candidates[0]) or _cued(text, m)):
                 iso = next(iter(isos))
-                counts[iso] = counts.get(iso, 0.0) + 0.5
+                counts[iso] = counts.get(iso, 0.0) + (0.5 if self._exact(m, m.candidates[0]) else 0.3)
             elif m.relation == "region" and len(regions) == 1:
                 # "Mandera County": a region of one country, named as such
                 iso = next(iter(regions))
                 counts[iso] = counts.get(iso, 0.0) + 1.0
+            elif not m.text.isupper() and len(
+                    named := {p.iso3 for p in m.candidates if p.kind == "admin1" and self._exact(m, p)}) == 1:
+                # "(Sinak, Puncak, Papua)": a region's own name, whatever villages abroad are also called so (in
+                # capitals, "VARGAS" is as likely a surname)
+                iso = next(iter(named))
+                counts[iso] = counts.get(iso, 0.0) + 0.5
         # a country only named as the nationality of foreigners ("a German tourist", "US forces") says
         # who was involved, not where
         return [k for k, w in sorted(counts.items(), key=lambda kv: -kv[1]) if w >= 0.5 or k not in weak]
@@ -483,6 +493,11 @@ class Extractor:
             exact = [(m, p, prec) for m, p, prec in resolved if self._exact(m, p) and self._placed(text, m, p)]
             home = {p.iso3 for m, p, _prec in exact if p.population >= 50_000
                     and all(c.iso3 == p.iso3 for c in m.candidates[:5])}
+            if not home:
+                # ... or of the region it names as such ("Sinak (Sinak, Puncak, Papua)": Papua is Indonesia's,
+                # so Sinak is no "Singac", New Jersey)
+                home = {p.iso3 for m, p, _prec in exact if p.kind == "admin1" and m.relation == "region"}
+                home = home if len(home) == 1 else set()
             return [(m, p, prec) for m, p, prec in exact if not home or p.iso3 in home]
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
         # places across the border of a country the text names are news; across the border of an

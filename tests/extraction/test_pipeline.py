@@ -1359,3 +1359,24 @@ def test_a_report_whose_news_is_a_disaster_tells_older_violence_as_background(ex
                        "flash floods in the Kalehe territory of South Kivu province overnight on Monday, killing at "
                        "least 40 people, local officials said. The Rwanda-backed M23 seized Bukavu in February after "
                        "capturing Goma in a lightning offensive that killed thousands of people.", date(2025, 5, 14))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PEMBA, Mozambique, May 14 (Lusa) - Insurgents linked to the Islamic State beheaded four farmers in the "
+         "village of Miangalewa, in Muidumbe district, Cabo Delgado province, on Sunday, local sources told Lusa.",
+         ("Mozambique", "Cabo Delgado")),
+        ("On 11 May 2025, Boko Haram (JAS) militants abducted five fishermen near Kaiga Kindjiria (Kaya, Lac).",
+         ("Chad", "Lac")),
+        ("On 11 May 2025, TPNPB fighters shot and killed two motorcycle taxi drivers in Sinak (Sinak, Puncak, Central "
+         "Papua), accusing them of being military informants.", ("Indonesia", None)),
+        ("On Tuesday, a government aircraft bombed a market in Nasir, South Sudan, killing five civilians.",
+         ("South Sudan", "Upper Nile")),
+    ],
+)
+def test_news_agencies_look_alikes_abroad_and_a_notes_bracketed_region(extract, text, expected):
+    e, = extract(text, date(2025, 5, 14))
+    country, admin1 = expected
+    assert e.country == country
+    assert admin1 is None or e.admin1 == admin1  # (Puncak is also a West Javan town: the country is what we can say)

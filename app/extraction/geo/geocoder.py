@@ -38,6 +38,8 @@ _BEFORE_NEAR = {"near", "outside", "nearby", "around", "outskirts", "vicinity", 
                 "of", "off", "approaching", "beyond"}
 _SETTLEMENT = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood", "island",
                "locality", "suburb", "estate", "camp", "base", "port", "airport", "market", "junction"}
+_LAST_IN_BRACKETS = re.compile(r"\s*\)")
+_LIST_IN_BRACKETS = re.compile(r"\([^()]*,\s*$")
 _REGION = {"region", "county", "province", "district", "governorate", "department", "departamento",
            "state", "division", "prefecture", "municipality", "sub", "subcounty", "constituency",
            "ward", "oblast", "wilaya", "zone"}
@@ -387,8 +389,12 @@ class Geocoder:
         prev2 = tokens[i - 2].key if i > 1 else ""
         named = [p for p in cands if fold(p.name) == fold(" ".join(t.key for t in tokens[i:j]))] or cands
         if nxt in _REGION or (all(p.kind == "admin1" for p in named) and nxt not in _SETTLEMENT) or (
-                prev == "of" and prev2 in _REGION and any(p.kind == "admin1" for p in cands)):
-            return "region"  # "Narok County", "the Mexican state of Guerrero"
+                prev == "of" and prev2 in _REGION and any(p.kind == "admin1" for p in cands)) or (
+                any(p.kind == "admin1" for p in cands) and _LAST_IN_BRACKETS.match(text, tokens[j - 1].end)
+                and _LIST_IN_BRACKETS.search(before)):
+            # "Narok County", "the Mexican state of Guerrero", "near Kaiga Kindjiria (Kaya, Lac)": the last of
+            # the places a note lists in brackets is the region
+            return "region"
         if (prev in _BEFORE_NEAR - {"of", "between"} or nxt in _NEAR_AFTER or _DIRECTION.search(before)
                 or self._before_road(text, tokens, j)):
             return "near"
@@ -416,7 +422,13 @@ class Geocoder:
         ctx = [c for c in context_iso3 if c]
         usable: list[tuple[PlaceMention, list[Place]]] = []
         for m in mentions:
-            cands = [p for p in m.candidates if not ctx or p.iso3 in ctx] or list(m.candidates)
+            # a reading outside the report's main country must be the name itself, not a spelling that merely
+            # sounds alike ("Sinak" in Papua is no "Singac", New Jersey)
+            exact = {(p.name, p.iso3) for p in (self.gazetteer.place(i)
+                                                for i in self.gazetteer.ids(fold(m.text), loose=False))}
+            cands = [p for p in m.candidates if p.iso3 in ctx and (p.iso3 == ctx[0] or (p.name, p.iso3) in exact)]
+            if not cands:
+                cands = [p for p in m.candidates if (p.name, p.iso3) in exact]
             if cands:
                 usable.append((m, cands))
         if not usable:
