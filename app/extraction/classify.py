@@ -93,7 +93,8 @@ SPELL_OF = re.compile(r"\b(?:following|after|amid|despite|triggered|sparked|prom
                       r"(?:days|weeks|months|"
                       r"years|nights)|an?\s+(?:\w+\s+)?(?:wave|spate|series|string|spree|surge|rise|upsurge|cycle))"
                       r"\s+of\s+(?:[\w-]+\s+){0,2}$")
-ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+to\s+$")
+ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+"
+                            r"(?:for\s+(?:months|weeks|years|days)\s+)?to\s+$")
 AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
 LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
@@ -132,6 +133,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          r"\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:and|to|until)\s+"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                           r"\bduring\s+(?:his|her|their|the|its)\s+(?:presidency|rule|tenure|term|reign|administration|"
                           r"time\s+in\s+office)\b|"
                           # "the civil war that killed some 400,000 people" (but "fighting that killed 12")

@@ -674,7 +674,12 @@ class Extractor:
             # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a similar
             # raid", "M23 seized Goma in January": what a report recalls of months ago is its background, an
             # aside that the sentences after it may go on telling ("THE TERRORIST WAS CARRYING DYNAMITE")
-            recalled = long_gone and (current is not None or disaster_news)
+            # ("M23 captured Goma in January in an offensive ..., the United Nations said last week": the deed's
+            # own time is the one nearest it)
+            nearest = min(all_times, key=lambda t: abs(t.start - strong[0].start)) if all_times and strong else None
+            nearest_gone = nearest is not None and nearest.precision >= 2 and (
+                published - nearest.date).days > OLD_MONTH_DAYS
+            recalled = (long_gone or nearest_gone) and (current is not None or disaster_news)
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
             if found:

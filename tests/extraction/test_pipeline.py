@@ -1380,3 +1380,25 @@ def test_news_agencies_look_alikes_abroad_and_a_notes_bracketed_region(extract, 
     country, admin1 = expected
     assert e.country == country
     assert admin1 is None or e.admin1 == admin1  # (Puncak is also a West Javan town: the country is what we can say)
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "The rebels captured the city of Goma in January in a lightning offensive, the United Nations said last week.",
+        "M23 took control of Goma in late January during an offensive, a UN report said on Friday.",
+    ],
+)
+def test_a_capture_told_with_its_month_among_later_times_is_background(extract, recalled):
+    e, = extract("GOMA, May 14 (Reuters) - M23 rebels and Wazalendo militiamen clashed in Masisi territory of North Kivu "
+                 "province on Tuesday, killing at least six fighters. " + recalled, date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 6)
+
+
+def test_a_toll_between_two_months_and_a_months_long_attempt_are_no_events(extract):
+    e, = extract("PORT-AU-PRINCE, May 14 (AP) - Gang members shot dead three people in the Kenscoff area on Tuesday, "
+                 "police said. More than 1,600 people were killed in Haiti between January and March, according to "
+                 "the United Nations.", date(2025, 5, 14))
+    assert e.fatalities == 3
+    assert not extract("The gangs have been trying for months to seize control of the road to the south.",
+                       date(2025, 5, 14))
