@@ -131,7 +131,10 @@ class CasualtyReader:
             r"\b(?:(?P<q>" + MODIFIER + QUANTITY + r")\s+)?"
             r"(?P<mods>(?:\b(?!(?:and|or|were|was|are|is|have|has|had|who|which|including|of|"
             + _word_number + r")\b)[^\W\d][\w'’.-]*\s+){0,4}?)"
-            r"(?P<noun>\b(?:" + noun_alt + r")(?:\s+(?:" + noun_alt + r"))?\b(?!['’]))"  # "People's Army" is a name
+            r"(?P<noun>\b(?:" + noun_alt + r")(?:\s+(?:" + noun_alt + r"))?\b(?!['’])"  # "People's Army" is a name
+            r"(?!\s+(?:bus|buses|vehicles?|cars?|trains?|boats?|planes?|aircraft|trucks?|convoys?|ferry|ferries|"
+            r"ships?|flights?|minibus(?:es)?|matatus?|areas|targets|infrastructure|objects|buildings|facilities|"
+            r"sites)\b))"  # "a passenger bus", "civilian areas": a modifier, not a victim
             r"|\b(?P<q2>\d+|" + _word_number + r")\s+(?P<name>(?:[A-Z][\w'’-]+\s?){1,3})",
             re.IGNORECASE,
         )

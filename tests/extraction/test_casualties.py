@@ -155,3 +155,15 @@ def test_ages_are_not_counts_and_one_victim_may_have_any_noun(reader, sentence, 
 )
 def test_years_are_no_counts_and_a_death_sentence_is_no_death(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Five Kenyan policemen escorting a passenger bus have been killed after al-Shabaab fighters ambushed "
+         "their convoy.", 5),
+        ("Three soldiers guarding a civilian convoy were killed in the blast.", 3),
+    ],
+)
+def test_a_person_noun_that_qualifies_a_vehicle_is_no_victim(reader, sentence, expected):
+    assert killed(reader, sentence) == expected

@@ -409,3 +409,7 @@ def test_capital_districts_carry_their_own_admin1_names() -> None:
     assert {p.admin1 for p in gaz.lookup("Brasilia") if p.iso3 == "BRA" and p.population > 1_000_000} == {"Distrito Federal"}
     # the unit whose name the join lent to Jakarta keeps it
     assert {p.admin1 for p in gaz.lookup("Mataram")} == {"West Nusa Tenggara"}
+
+
+def test_a_central_business_district_is_no_town_of_that_name(geo: Geocoder) -> None:
+    assert not geo.tag("Traders rioted after they were removed from their stalls near the Central Business District.")
