@@ -108,6 +108,7 @@ MAX_PLACE_MENTIONS = 200
 NEWS_AGENCIES = frozenset({"lusa", "efe", "ansa", "tass", "xinhua", "kyodo", "yonhap", "bernama", "antara", "anadolu",
                            "interfax", "dpa", "afp", "reuters", "pti", "ani", "ians", "apa", "acan", "notimex",
                            "prensa latina", "tamazuj", "radio tamazuj", "garowe online", "dawn"})
+HUGE_CITY = 1_000_000
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
 OLD_MONTH_DAYS = 45  # ... and one dated only by a month this long before it
@@ -513,7 +514,11 @@ class Extractor:
             famous = p.source != "geonames" or (
                 (p.population >= BIG_CITY and fold(p.name) == fold(m.text) and p.iso3 in actor_neighbours
                  or nationality_only and (p.population >= 10_000 or p.kind == "admin1"))
-                and all(c.iso3 == p.iso3 for c in m.candidates) and self._exact(m, p))
+                and all(c.iso3 == p.iso3 for c in m.candidates) and self._exact(m, p)) or (
+                # a great city called a place under its own name ("protested in Nairobi, demanding the return of
+                # youths held in prisons in Mali") is no look-alike, whatever other country the text names
+                p.population >= HUGE_CITY and fold(p.name) == fold(m.text) and _cued(text, m)
+                and all(c.iso3 == p.iso3 for c in m.candidates[:3]))
             # a town or region of a neighbour of the actor's country, under its own name and called a
             # place ("Kwale County", "a police station in Dif"), when the actor's country has none
             # of that name: al Shabaab fights in Kenya too

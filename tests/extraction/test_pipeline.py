@@ -1402,3 +1402,15 @@ def test_a_toll_between_two_months_and_a_months_long_attempt_are_no_events(extra
     assert e.fatalities == 3
     assert not extract("The gangs have been trying for months to seize control of the road to the south.",
                        date(2025, 5, 14))
+
+
+def test_a_great_city_named_as_the_place_outweighs_a_country_named_in_a_demand(extract):
+    e, = extract("On 26 July 2025, around 30 women protested in Nairobi, demanding the return of youths held in "
+                 "prisons in Mali.", date(2025, 7, 27))
+    assert (e.country, e.location, e.actor1) == ("Kenya", "Nairobi", "Protesters (Kenya)")
+
+
+def test_a_car_make_is_no_town(extract):
+    e, = extract("On 25 July 2025, a police officer driving a Toyota vehicle shot and killed a civilian at the "
+                 "Dahabshiil bank area in Mogadishu - Bondhere.", date(2025, 7, 27))
+    assert (e.country, e.admin1, e.actor1) == ("Somalia", "Banadir", "Police Forces of Somalia (2022-)")
