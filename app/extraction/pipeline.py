@@ -108,6 +108,8 @@ MAX_PLACE_MENTIONS = 200
 NEWS_AGENCIES = frozenset({"lusa", "efe", "ansa", "tass", "xinhua", "kyodo", "yonhap", "bernama", "antara", "anadolu",
                            "interfax", "dpa", "afp", "reuters", "pti", "ani", "ians", "apa", "acan", "notimex",
                            "prensa latina", "tamazuj", "radio tamazuj", "garowe online", "dawn"})
+NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|outside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
+FAR_KM = 150  # a village this far from the town it lies near is a namesake
 HUGE_CITY = 1_000_000
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
@@ -1388,6 +1390,14 @@ class Extractor:
                         0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 
             chosen = min(places, key=rank)
+            if chosen[2] == 1 and chosen[1].kind != "admin1":
+                # "Ceelasha Biyaha village, near Qandala town": a village read hundreds of kilometres from the
+                # town it is said to lie near is a namesake; the town is the place
+                said_near = [r for r in places if r[0] is not chosen[0] and r[1].kind != "admin1"
+                             and NEAR_BEFORE.search(d.text, max(0, r[0].start - 30), r[0].start)]
+                if said_near and all(_km(r[1].latitude, r[1].longitude, chosen[1].latitude, chosen[1].longitude)
+                                     > FAR_KM for r in said_near):
+                    chosen = min(said_near, key=rank)
             local = self._local_countries(d)
             if local and chosen[1].iso3 not in local and chosen[1].iso3 not in d.filed_from:
                 # the event's own sentences point to another country than the document did:

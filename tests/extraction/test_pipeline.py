@@ -1414,3 +1414,19 @@ def test_a_car_make_is_no_town(extract):
     e, = extract("On 25 July 2025, a police officer driving a Toyota vehicle shot and killed a civilian at the "
                  "Dahabshiil bank area in Mogadishu - Bondhere.", date(2025, 7, 27))
     assert (e.country, e.admin1, e.actor1) == ("Somalia", "Banadir", "Police Forces of Somalia (2022-)")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 15 June 2025, Puntland Dervish Force clashed with Islamic State Somalia Province at hideouts in Ceelasha "
+         "Biyaha village, near Qandala town. There were no casualties.", ("Bari", "Qandala")),
+        ("On 18 April 2025, Puntland forces clashed with Islamic State Somalia Province in Dallas near Qandala "
+         "town.", ("Bari", "Qandala")),
+        ("Residents of the Milano area of Malindi town demonstrated against the buying of land by a tycoon.",
+         ("Kilifi", "Malindi")),
+    ],
+)
+def test_a_village_read_far_from_the_town_it_lies_near_is_a_namesake(extract, text, expected):
+    e, = extract(text, date(2025, 6, 16))
+    assert (e.admin1, e.location) == expected
