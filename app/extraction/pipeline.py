@@ -1394,7 +1394,8 @@ class Extractor:
                 # "Ceelasha Biyaha village, near Qandala town": a village read hundreds of kilometres from the
                 # town it is said to lie near is a namesake; the town is the place
                 said_near = [r for r in places if r[0] is not chosen[0] and r[1].kind != "admin1"
-                             and NEAR_BEFORE.search(d.text, max(0, r[0].start - 30), r[0].start)]
+                             and NEAR_BEFORE.search(d.text, max(0, r[0].start - 30), r[0].start)
+                             and not INSTITUTION_AFTER.match(d.text, r[0].end)]  # not "near Kismayo Primary School"
                 if said_near and all(_km(r[1].latitude, r[1].longitude, chosen[1].latitude, chosen[1].longitude)
                                      > FAR_KM for r in said_near):
                     chosen = min(said_near, key=rank)
