@@ -95,15 +95,19 @@ SPELL_OF = re.compile(r"\b(?:following|after|amid|despite|triggered|sparked|prom
                       r"\s+of\s+(?:[\w-]+\s+){0,2}$")
 ATTEMPT_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ies|ying)|fail(?:s|ed)?|sought|seeking)\s+"
                             r"(?:for\s+(?:months|weeks|years|days)\s+)?to\s+$")
+# a participle after an article or a preposition describes ("from captured towns", "the liberated areas")
+ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|the|of|in|into|its|their|all|newly|recently|to|for|over)\s+$")
+PARTICIPLES = ("captured", "seized", "overrun", "recaptured", "retaken", "liberated", "occupied")
 AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
 LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
                           r"planning|participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out)|\s+in)?)?|"
-                          r"sentenced\s+(?:\w+\s+){0,4}for|"
+                          r"sentenced\s+(?:\w+\s+){0,8}for|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
-LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged|on\s+trial|acquitt\w*|indicted|jailed|tried)\s+"
-                            r"[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
+                            r"(?:[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"
+                            r"(?:\w+\s+){0,4})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
@@ -226,11 +230,13 @@ class TriggerTagger:
                     continue  # "in response to repeated missile launches": the cause of the news, told before
                 if HABITUAL.search(left[-30:]):
                     continue  # "sleeper cells still occasionally attack security forces": what they do, not did
-                if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-140:]):
+                if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-220:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")
                 if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):
                     continue  # "the forces attempted to seize control of the position and withdrew": a fight, no takeover
+                if tag in ("capture", "territory") and word.startswith(PARTICIPLES) and ADJECTIVAL_BEFORE.search(left[-30:]):
+                    continue  # "the withdrawal of rebel forces from captured towns": a state of things, no deed
                 if tag in ("capture", "territory") and AFTER_CAUSE.search(left[-50:]):
                     continue  # "the deployment comes after Al Shabaab captured several towns"
                 if tag in ARMED_TAGS and ABSTRACT_AFTER.match(low, m.end()):

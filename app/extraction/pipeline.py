@@ -203,9 +203,14 @@ AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|mo
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
                                r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
 # a place that names the office which reports ("the Gaza civil defence agency said") is not where it happened
-ORGAN_AFTER = re.compile(r"\s+(?:health\s+ministry|ministry\s+of\s+health|civil\s+defen[cs]e|municipality|"
+ORGAN_AFTER = re.compile(r"\s+(?:(?:health|foreign|interior|defen[cs]e)\s+ministry|ministry\s+of\s+(?:health|foreign|"
+                         r"interior|defen[cs]e)|embassy|consulate|civil\s+defen[cs]e|municipality|"
                          r"(?:government\s+)?media\s+office|health\s+authorities|emergency\s+services|"
                          r"provincial\s+(?:government|spokesman|governor))\b", re.IGNORECASE)
+# where the speaker was is not where it happened ("kidnapped in Colombia, according to family sources in Caracas")
+SPEAKER_IN_BEFORE = re.compile(r"\b(?:sources?|said|says|told\s+(?:\w+\s+)?(?:reporters|journalists)|reported|announced|"
+                               r"stated|declared|spokes(?:man|woman|person))\s+(?:here\s+)?in\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
                          r"sub-?county|division|ward)\b", re.IGNORECASE)
 ACTOR_NOUN_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:forces|troops|military|army|officials?|personnel|soldiers|"
@@ -253,9 +258,18 @@ DISASTER = re.compile(
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
     r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
     r"drought|heatwave|gas\s+(?:explosion|leak|cylinder)|boiler|wildfires?|bush\s+fires?|accidental(?:ly)?|"
-    r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease)\b",
+    r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease|"
+    r"dams?\s+(?:burst|broke|gave\s+way|failed)|burst\s+(?:its|their)\s+banks|heavy\s+rains?)\b",
     re.IGNORECASE,
 )
+NO_AGREEMENT = re.compile(r"\b(?:without\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough|accord)|failed\s+to\s+"
+                          r"(?:reach|agree|strike|seal)|no\s+(?:agreement|deal|breakthrough)\s+(?:was|has\s+been)\s+"
+                          r"(?:reached|struck|agreed))\b", re.IGNORECASE)
+DOMESTIC = re.compile(
+    r"\b(?:domestic\s+(?:dispute|violence|quarrel|row|abuse)|family\s+(?:dispute|feud|quarrel|row)|"
+    r"(?:kill(?:ed|ing)|stabb(?:ed|ing)|murder(?:ed|ing)|strangl(?:ed|ing)|beat(?:ing)?)\s+(?:his|her)\s+(?:own\s+)?"
+    r"(?:wife|husband|girlfriend|boyfriend|mother|father|son|daughter|child|children|brother|sister|partner|"
+    r"stepmother|stepfather|mother-in-law|father-in-law)\b)", re.IGNORECASE)
 # talks, meetings and patrols are events only when armed actors take part
 NEEDS_ARMED_ACTOR = {"agreement", "other", "presence", "base", "withdraw"}
 # who is arrested makes an arrest political: protesters, opposition, journalists, suspected militants
@@ -1042,6 +1056,10 @@ class Extractor:
             # "a man was arrested by police after stealing a car": ordinary crime, not political (an
             # arrest by soldiers or by a regional force in a conflict zone is)
             return None
+        if "mob" not in tags and any(DOMESTIC.search(s.text) for s in d.sentences) and not any(
+                a.inter in (2, 3, 4) and a.kind != "unidentified" or a.kind in (
+                    "rebel", "political_militia", "identity_militia", "crowd") for a in d.actors):
+            return None  # "arrested a man suspected of stabbing his wife to death": a family's crime, not political
         if "protest" in tags and agent_state and not self._crowd_deed(d) and any(
                 h.tag == "kill" and self._at_protest(d, h) for h in d.hits):
             tags = tags | {"excessive"}  # "police shot dead a boda boda operator during the protests"
@@ -1054,6 +1072,8 @@ class Extractor:
                              state_involved=agent_state or any(
                                  (a.inter == 1 or a.kind in ("police", "state")) and not INTERVENING.search(
                                      d.text[max(0, a.start - 40):a.start]) for a in targets + all_named))
+        if sub == "Agreement" and NO_AGREEMENT.search(d.text):
+            return None  # "talks ... ended on Sunday without an agreement": what they discussed is no deal
         defection = False
         if sub == "Agreement" and SURRENDER_TO.search(" ".join(s.text for s in d.sentences)) and not any(
                 a.inter == 1 for a in targets):
@@ -1385,7 +1405,8 @@ class Extractor:
                 # where people came from or went to is not where it happened ("a truck driver
                 # travelling from Dhusamareeb to Mogadishu", "the fighters were from Jilib")
                 away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start))
-                organ = bool(ORGAN_AFTER.match(d.text, m.end))
+                organ = bool(ORGAN_AFTER.match(d.text, m.end)) or bool(
+                    SPEAKER_IN_BEFORE.search(d.text, max(0, m.start - 40), m.start))
                 return (int(filed), int(away), int(organ), prec, int(named_for),
                         0 if p.kind not in ("country",) else 1, 0 if in_first else 1)
 

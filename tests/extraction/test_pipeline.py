@@ -1430,3 +1430,47 @@ def test_a_car_make_is_no_town(extract):
 def test_a_village_read_far_from_the_town_it_lies_near_is_a_namesake(extract, text, expected):
     e, = extract(text, date(2025, 6, 16))
     assert (e.admin1, e.location) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 45 people were killed when a dam burst near the town of Mai Mahiu in Kenya's Rift Valley on Monday, "
+        "sending torrents of water and mud through villages, officials said.",
+        "Nigerian police said on Thursday they had arrested a man suspected of stabbing his wife to death during a "
+        "domestic dispute at their home in the Ikorodu area of Lagos on Tuesday. A police spokesman said the "
+        "38-year-old suspect was in custody.",
+        "Talks in Qatar between Congo's government and M23 rebels ended on Sunday without an agreement. The "
+        "delegations discussed prisoner exchanges and a mechanism to monitor a truce but remained divided over the "
+        "withdrawal of rebel forces from captured towns.",
+        "A Kenyan court on Wednesday sentenced two men to 30 years in prison each for helping al Shabaab militants "
+        "carry out the 2019 attack on the DusitD2 hotel complex in Nairobi in which 21 people were killed.",
+    ],
+)
+def test_a_dam_burst_a_domestic_killing_failed_talks_and_a_verdict_are_no_events(extract, text):
+    assert not extract(text, date(2024, 8, 15))
+
+
+def test_a_mob_lynching_a_man_suspected_of_killing_his_wife_is_still_mob_violence(extract):
+    e, = extract("A group of women in Narok lynched a man who was suspected to have stabbed his wife to death.",
+                 date(2016, 5, 16))
+    assert (e.sub_event_type, e.fatalities) == ("Mob violence", 1)
+
+
+def test_soldiers_who_tried_to_repel_an_attack_in_which_people_died_are_no_court(extract):
+    e, = extract("Soldiers tried to repel an attack by al Shabaab on a base in Lamu on Monday in which five soldiers "
+                 "were killed.", date(2024, 8, 15))
+    assert e.fatalities == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Rome foreign ministry confirmed that two Italian engineers were kidnapped on Thursday in Colombia from a "
+        "construction site some thirty kilometres from the city of Medellin.",
+        "Sources said in Caracas on Friday that gunmen kidnapped two engineers near Medellin on Thursday.",
+    ],
+)
+def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, text):
+    e, = extract(text, date(2025, 5, 16))
+    assert (e.country, e.location) == ("Colombia", "Medellin")
