@@ -88,7 +88,17 @@ STRIKES_NOUN = re.compile(r"\b(?:strikes|strike)$", re.IGNORECASE)
 CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:(?:on|in|via|through)\s+(?:[\w-]+\s+){1,3}?)?(?:that\s+)?(?:(?:it|they)\s+(?:had\s+)?)?(?:to\s+have\s+)?"
                           r"(?:killed|kill)\b", re.IGNORECASE)
 UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be|cannot\s+be|has\s+not\s+been|was\s+not)\s+(?:independently\s+)?"
-                        r"(?:verified|confirmed)\b|\bunverified\b", re.IGNORECASE)
+                        r"(?:verified|confirmed)\b|\bunverified\b|\b(?:could\s+not|cannot|can\s*not|was\s+unable\s+to|were\s+"
+                        r"unable\s+to|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)\b", re.IGNORECASE)
+# another source's figure for the same event ("the shadow government put the death toll at 22", "a rights group said it
+# had counted 12 bodies"), as against an update of the toll ("the death toll rose to 30")
+ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:the|a|its|their)\s+(?:(?:death|casualty)\s+)?"
+                      r"(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities)|figure)\s+(?:at|as|of)\b|"
+                      r"\bcounted\s+(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+(?:bodies|dead)\b|"
+                      r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b",
+                      re.IGNORECASE)
+TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
+                         r"updated|revised|raising|bringing)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -608,6 +618,31 @@ class Extractor:
         opening: tuple[date | None, int] | None = None
         scene: list[tuple[PlaceMention, Place, int]] = []
         disaster_news = False
+        following = {id(a): b for a, b in zip(sentences, sentences[1:], strict=False)}
+
+        def unverified_next(sent: Sentence) -> bool:
+            # "... claimed its fighters had killed 17 soldiers. Reuters could not independently verify either
+            # account." (the next sentence doubts the figure, and tells none of its own)
+            nxt = following.get(id(sent))
+            return nxt is not None and bool(UNVERIFIED.search(nxt.text)) and not re.search(r"\d", nxt.text)
+
+        def add_casualties(target: _Draft, sent: Sentence, s_cas: list[NumberMention]) -> None:
+            counted = any(m.outcome == "killed" for group in target.casualties for m in group)
+            if s_cas and counted and (UNVERIFIED.search(sent.text) or unverified_next(sent)):
+                # a figure "that could not be independently verified" does not replace the one sources gave
+                # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the
+                # government's six)
+                s_cas = [m for m in s_cas if m.outcome != "killed"]
+            if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):
+                # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
+                # two sources' figures for one event, ACLED takes the lower
+                if 0 < total([s_cas], "killed") < total(target.casualties, "killed"):
+                    target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]
+                else:
+                    s_cas = [m for m in s_cas if m.outcome != "killed"]
+            if s_cas:
+                target.casualties.append(s_cas)
+
         for sent in sentences:
             # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE"), nor one
             # named by an earlier year ("for their role in the 2013 Westgate mall attack")
@@ -682,7 +717,7 @@ class Extractor:
                     if s_cas and not disaster and not long_gone and not KILL_WORD.search(sent.text):
                         # (not "a canopy's collapse in November killed 16 people", "a 2021 raid in Jacarezinho
                         # killed 28": the dead of a disaster, of months ago, or of a deed the triggers set aside)
-                        current.casualties.append(s_cas)
+                        add_casualties(current, sent, s_cas)
                     follows = bool(current.sentences) and current.sentences[-1].end <= sent.start and not any(
                         prev.start > current.sentences[-1].start and prev.end <= sent.start for prev in sentences)
                     if not current.places and follows:
@@ -735,14 +770,7 @@ class Extractor:
             armed_hit = {a.inter in ARMED_INTER for a in target.targets}
             target.targets.extend(a for a in targets if not armed_hit or (a.inter in ARMED_INTER) in armed_hit)
             target.assoc_agents.extend(assoc)
-            if s_cas and UNVERIFIED.search(sent.text) and any(
-                    m.outcome == "killed" for group in target.casualties for m in group):
-                # a figure "that could not be independently verified" does not replace the one sources gave
-                # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the
-                # government's six)
-                s_cas = [m for m in s_cas if m.outcome != "killed"]
-            if s_cas:
-                target.casualties.append(s_cas)
+            add_casualties(target, sent, s_cas)
             if when is not None and (explicit and not target.date_explicit or target.date is None):
                 target.date, target.date_explicit, target.precision = when, explicit, precision
             if target.date:

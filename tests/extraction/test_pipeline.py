@@ -1474,3 +1474,24 @@ def test_soldiers_who_tried_to_repel_an_attack_in_which_people_died_are_no_court
 def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, text):
     e, = extract(text, date(2025, 5, 16))
     assert (e.country, e.location) == ("Colombia", "Medellin")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al Shabaab fighters stormed a military base in Awdheegle town in Lower Shabelle on Monday, killing at least "
+         "six soldiers, a military officer said. Al Shabaab claimed its fighters had killed 17 soldiers. Reuters "
+         "could not independently verify either account.", 6),
+        ("Myanmar military air strikes killed at least 17 people in a village in Sagaing region on Sunday, a local "
+         "rescue group said. The shadow National Unity Government put the death toll at 22.", 17),
+        ("Gang members attacked the Solino neighborhood of Port-au-Prince on Monday, killing at least seven "
+         "residents, police said. A local human rights group said it had counted 12 bodies.", 7),
+        ("A rights group said gunmen killed 12 villagers in Zamfara on Monday. Hospital sources put the death toll "
+         "at nine.", 9),
+        ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
+         "wounded died, hospital sources said.", 15),
+    ],
+)
+def test_of_two_sources_figures_the_lower_and_a_figure_doubted_next_does_not_count(extract, text, expected):
+    e, = extract(text, date(2025, 3, 26))
+    assert e.fatalities == expected
