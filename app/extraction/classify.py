@@ -104,6 +104,10 @@ LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?o
                           r"planning|participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out)|\s+in)?)?|"
                           r"sentenced\s+(?:\w+\s+){0,8}for|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
+                          # "a man accused of killing his father", "the group was blamed for the killing of 40": what
+                          # someone is held to have done is the cause or the history of the news, not a report of it
+                          r"(?:\b(?:was|were|is|are|been|being|had|has|have)\s+|\b(?:man|men|woman|women|person|suspects?|"
+                          r"youths?|officers?)\s+)(?:\w+\s+)?(?:accused\s+of|blamed\s+for|held\s+responsible\s+for)|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"

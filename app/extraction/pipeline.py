@@ -95,10 +95,14 @@ UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be|cannot\s+be|has\s+not\s+been|was
 ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:the|a|its|their)\s+(?:(?:death|casualty)\s+)?"
                       r"(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities)|figure)\s+(?:at|as|of)\b|"
                       r"\bcounted\s+(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+(?:bodies|dead)\b|"
+                      r"\b(?:bodies|corpses)\s+(?:had|have)\s+been\s+(?:recovered|retrieved|counted)\b|"
                       r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b",
                       re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)
+CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
+                          r"extends?|extended|marks?|marked|adds?\s+to|added\s+to)\s+(?:[\w'’-]+\s+){0,6}?"
+                          r"(?:after|since|weeks|days|months|a\s+(?:day|week|month)|amid|on\s+the\s+heels)\b", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -208,7 +212,8 @@ BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Roa
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
 AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|moved|com(?:e|es|ing)|came|"
                          r"return\w*|fled|flee\w*|escap\w*|taken|transferred|brought|sent|bound|were|was|hail\w*|"
-                         r"originat\w*|way)\s+(?:back\s+|away\s+|down\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
+                         r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back)\s+(?:back\s+|away\s+|down\s+)?"
+                         r"(?:(?:south|north|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}$|\bfrom\s+(?:[\w'’-]+\s+){1,3}to\s+$", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
                                r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
@@ -735,7 +740,10 @@ class Extractor:
             nearest = min(all_times, key=lambda t: abs(t.start - strong[0].start)) if all_times and strong else None
             nearest_gone = nearest is not None and nearest.precision >= 2 and (
                 published - nearest.date).days > OLD_MONTH_DAYS
-            recalled = (long_gone or nearest_gone) and (current is not None or disaster_news)
+            recalled = (long_gone or nearest_gone) and (current is not None or disaster_news) or (
+                # "The capture extends the rebels' advance after they took Bukavu ... and comes weeks after they
+                # seized Goma": what the news follows on is told as its context
+                current is not None and bool(CONTEXT_LEAD.match(sent.text)))
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
             if found:
@@ -1064,6 +1072,10 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
+        if tags & {"capture", "territory"} and agents:
+            # "M23 seized Kamanyola ... soldiers retreated after exchanging fire": who takes the ground is the
+            # first doer, not every force that acted in the story
+            agent_state = agents[0].inter == 1
         if not tags & {"airstrike", "shelling", "clash"} and any(
                 a.kind == "state" and a.inter in (1, 8) and STRIKES_NOUN.search(a.text) for a in d.agents):
             tags = tags | {"airstrike"}  # "Israeli strikes killed 20 people": a state's strikes come from the air

@@ -224,7 +224,7 @@ class TimeTagger:
         # frames and book-keeping, not events. ("Source dated 28 October" is kept: when a note gives
         # no other day, the source's day is the best one it has.)
         self._since_before = re.compile(
-            r"(?:since|as\s+of|(?:published|updated|posted)(?:\s+on)?|recorded(?:\s+(?:on|for))?)\s*$"
+            r"(?:since|as\s+of|\bby|(?:published|updated|posted)(?:\s+on)?|recorded(?:\s+(?:on|for))?)\s*$"
         )
         # "protesters blocked the road over the killing of a rider last week": the day of the deed that
         # caused a protest or a reprisal, not of the protest or the reprisal

@@ -177,3 +177,16 @@ def test_what_a_group_does_at_times_and_what_a_ruler_vows_are_no_triggers(senten
 def test_the_frequency_of_arson_attacks_is_still_about_attacks() -> None:
     assert [h.tag for h in TriggerTagger().tag("They no longer feel safe, given the frequently arson attacks.")] == [
         "looting"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Residents lynched a man accused of killing his father.", {"mob"}),
+        ("Last week, the group was blamed for the killing of about 40 people in Lubero.", set()),
+        ("Soldiers retreated after exchanging fire with the rebels for an hour.", {"clash", "withdraw"}),
+        ("The talks stalled over the withdrawal of rebel forces from captured towns.", {"withdraw"}),
+    ],
+)
+def test_what_someone_is_accused_of_and_a_captured_town_are_no_deeds(tagger, sentence, expected):
+    assert tags(tagger, sentence) == expected

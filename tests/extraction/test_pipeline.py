@@ -1495,3 +1495,23 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
 def test_of_two_sources_figures_the_lower_and_a_figure_doubted_next_does_not_count(extract, text, expected):
     e, = extract(text, date(2025, 3, 26))
     assert e.fatalities == expected
+
+
+def test_a_capture_with_the_defenders_retreat_and_its_context_is_one_takeover(extract):
+    e, = extract("GOMA, Feb 18 (Reuters) - M23 rebels seized the town of Kamanyola in South Kivu province on Monday "
+                 "after brief clashes with Congolese troops, residents said. Residents said soldiers and Wazalendo "
+                 "militia fighters retreated south toward Uvira after exchanging fire with the rebels for about an "
+                 "hour on Monday morning. The capture extends the rebels' advance after they took Bukavu at the "
+                 "weekend, and comes weeks after they seized Goma in late January in fighting that the United Nations "
+                 "says killed nearly 3,000 people.", date(2025, 2, 18))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == (
+        "Non-state actor overtakes territory", "M23: March 23 Movement", 0)
+    assert e.location != "Uvira"
+
+
+def test_bodies_recovered_by_a_later_day_are_another_count_of_the_same_raid(extract):
+    e, = extract("BENI, Congo (AP) - Suspected ADF rebels killed at least 18 people in a raid on Masala village in "
+                 "Beni territory late Saturday, the army said Monday. A local civil society leader said 23 bodies had "
+                 "been recovered by Sunday evening. Last week, the group was blamed for the killing of about 40 "
+                 "people in villages in Lubero territory.", date(2024, 6, 10))
+    assert (e.event_date, e.fatalities) == (date(2024, 6, 8), 18)

@@ -489,3 +489,8 @@ def test_a_town_held_since_a_day_is_no_captivity(tagger: TimeTagger) -> None:
 
 def test_a_short_fraction_without_on_is_no_date(tagger: TimeTagger) -> None:
     assert not [m for m in tagger.tag("The council voted 3/4 in favour of the motion.", THU) if m.text == "3/4"]
+
+
+def test_a_deadline_by_a_day_is_no_event_day(tagger: TimeTagger) -> None:
+    mentions = tagger.tag("A local leader said 23 bodies had been recovered by Sunday evening.", date(2024, 6, 10))
+    assert mentions and all(m.background for m in mentions)
