@@ -1515,3 +1515,10 @@ def test_bodies_recovered_by_a_later_day_are_another_count_of_the_same_raid(extr
                  "been recovered by Sunday evening. Last week, the group was blamed for the killing of about 40 "
                  "people in villages in Lubero territory.", date(2024, 6, 10))
     assert (e.event_date, e.fatalities) == (date(2024, 6, 8), 18)
+
+
+def test_a_hamlet_abroad_known_by_the_name_only_as_another_name_is_no_reading(extract):
+    # Golweyn (Lower Shabelle) is not in the gazetteer; Ethiopia's "Golwayn" merely lists it among its other names
+    e, = extract("Al Shabaab fighters attacked an SNA checkpoint in Golweyn village on Monday, killing two soldiers.",
+                 date(2025, 5, 15))
+    assert e.country == "Somalia"

@@ -426,9 +426,12 @@ class Geocoder:
             # sounds alike ("Sinak" in Papua is no "Singac", New Jersey)
             exact = {(p.name, p.iso3) for p in (self.gazetteer.place(i)
                                                 for i in self.gazetteer.ids(fold(m.text), loose=False))}
-            cands = [p for p in m.candidates if p.iso3 in ctx and (p.iso3 == ctx[0] or (p.name, p.iso3) in exact)]
+            # (and a hamlet abroad known by the name only as one of its other names is no reading at all: "near
+            # Boni, in the central Mopti region" is no French "Bonnut")
+            cands = [p for p in m.candidates if p.iso3 in ctx and (p.iso3 == ctx[0] or (p.name, p.iso3) in exact
+                                                                   and self._own_name(m, p))]
             if not cands:
-                cands = [p for p in m.candidates if (p.name, p.iso3) in exact]
+                cands = [p for p in m.candidates if (p.name, p.iso3) in exact and (not ctx or self._own_name(m, p))]
             if cands:
                 usable.append((m, cands))
         if not usable:
@@ -465,6 +468,12 @@ class Geocoder:
         # the most specific places first (a named village before the region it lies in), then text order
         out.sort(key=lambda r: (r[2], r[0].start))
         return out
+
+    @staticmethod
+    def _own_name(m: PlaceMention, p: Place, town: int = 50_000) -> bool:
+        """Whether a reading abroad is believable: the place's own name, or a town of ``town`` people or more, a
+        region or a curated site known by it."""
+        return fold(p.name) == fold(m.text) or p.population >= town or p.kind == "admin1" or p.source != "geonames"
 
     @staticmethod
     def _score(m: PlaceMention, cands: list[Place], ctx: list[str], others: list[Place],
