@@ -38,6 +38,10 @@ _VAGUE_NUMBERS = frozenset({"several", "few", "a few", "a couple of"})
 _PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
+# "in August last year", "in March this year"
+_MONTH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b")
+
+
 @dataclass(frozen=True, slots=True)
 class _Phrase:
     anchor: Anchor
@@ -557,8 +561,13 @@ class TimeTagger:
                 # "the last week of October": the middle of that week
                 part = "week"
                 day = {"first": 4, "second": 11, "third": 18, "fourth": 25}.get(week, 28)
+            end = m.end()
             if m["year"]:
                 d = _safe_date(int(m["year"]), month, day)
+            elif (yr := _MONTH_YEAR_AFTER.match(low, end)) is not None:
+                # "in August last year", "in March this year"
+                d = _safe_date(pub.year - (1 if yr.group(1) == "last" else 0), month, day)
+                end = yr.end()
             else:
                 d = self._infer_month(month, day, pub, last=prep == "last")
             if d is None:
@@ -576,7 +585,7 @@ class TimeTagger:
                 start = m.start()
             else:
                 start = pre.start()
-            yield self._make((start, m.end()), text, d, 60, precision, background=background)
+            yield self._make((start, end), text, d, 60, precision, background=background)
 
     @staticmethod
     def _infer_month(month: int, day: int, pub: date, last: bool = False) -> date | None:

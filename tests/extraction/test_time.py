@@ -494,3 +494,14 @@ def test_a_short_fraction_without_on_is_no_date(tagger: TimeTagger) -> None:
 def test_a_deadline_by_a_day_is_no_event_day(tagger: TimeTagger) -> None:
     mentions = tagger.tag("A local leader said 23 bodies had been recovered by Sunday evening.", date(2024, 6, 10))
     assert mentions and all(m.background for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting erupted in Amhara in August last year.", date(2023, 8, 15)),
+        ("The group seized the town in March this year.", date(2024, 3, 15)),
+    ],
+)
+def test_a_month_of_last_or_this_year(tagger: TimeTagger, text: str, expected: date) -> None:
+    assert [m.date for m in tagger.tag(text, date(2024, 8, 30))][:1] == [expected]
