@@ -115,7 +115,8 @@ LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
-HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually)\s+(?:\w+\s+)?$",
+HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
+                      r"repeatedly)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
 ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"

@@ -262,6 +262,7 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     re.IGNORECASE)
 FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
                           re.IGNORECASE)
+BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 BELONGED = re.compile(r"\b(?:belong(?:ed|s)?\s+to|were\s+(?:all\s+)?members\s+of|were\s+from)\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -796,8 +797,13 @@ class Extractor:
         tags = {h.tag for h in hits}
         backref = bool(DEFINITE_BACKREF.search(sent.text))
         candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
+        # "... shot dead nine men. The bodies were found near a mountain the next morning": the finding tells the
+        # same killing, whatever day it was
+        found_only = bool(hits) and all(h.tag == "kill" and BODIES_FOUND.search(h.text) for h in hits)
         for d in candidates:
-            if explicit and d.date_explicit and d.date != when:
+            if explicit and d.date_explicit and d.date != when and not (
+                    found_only and d.tags & {"kill", "attack", "clash", "abduct"} and when is not None
+                    and d.date is not None and abs((when - d.date).days) <= 3):
                 continue
             # where the report was filed counts only when the event names no other place ("Islamist
             # militants killed 18 in Borno state ... in Mafa village" under a MAIDUGURI dateline)

@@ -1522,3 +1522,12 @@ def test_a_hamlet_abroad_known_by_the_name_only_as_another_name_is_no_reading(ex
     e, = extract("Al Shabaab fighters attacked an SNA checkpoint in Golweyn village on Monday, killing two soldiers.",
                  date(2025, 5, 15))
     assert e.country == "Somalia"
+
+
+def test_bodies_found_the_next_morning_tell_the_same_killing(extract):
+    e, = extract("QUETTA, Pakistan, July 12 (Reuters) - Gunmen stopped two passenger buses on a highway in Balochistan "
+                 "province on Thursday night and shot dead nine men from Punjab province, officials said. The attack "
+                 "happened on the national highway near Zhob. The bodies were found riddled with bullets near a "
+                 "mountain the next morning. Baloch separatists have repeatedly targeted workers and travellers from "
+                 "Punjab.", date(2025, 7, 12))
+    assert (e.event_date, e.location, e.fatalities) == (date(2025, 7, 10), "Zhob", 9)
