@@ -83,7 +83,10 @@ NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
     r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
-    r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$"
+    r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$|"
+    # "Russia has intensified its attacks on Kharkiv": a trend, not a day's deed
+    r"\b(?:intensif(?:y|ied|ies|ying)|stepp?(?:ed|ing)?\s+up|escalat(?:ed|ing|e)|increas(?:ed|ing)|ramp(?:ed|ing)\s+up|"
+    r"redoubl(?:ed|ing))\s+(?:its|their|his|her|the)\s+(?:[a-z-]+\s+)?$"
 )
 CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s+(?:a\s+series\s+of|several|"
                        r"multiple|\d+)\s+(?:[a-z-]+\s+)?$")
@@ -115,6 +118,8 @@ LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",
                          re.IGNORECASE)
+SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
+                        re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
                       r"repeatedly)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
@@ -142,6 +147,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          # "fighting ... that began on Jan. 16 has killed at least 80 people": a running toll
+                          r"\b(?:began|started|erupted|broke\s+out)\s+(?:on|in|at)\s+[^;]{0,40}?\s(?:has|have)\s+"
+                          r"(?:so\s+far\s+)?(?:killed|left)\b|"
                           r"\b(?:between|from)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:and|to|until)\s+"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                           r"\bduring\s+(?:his|her|their|the|its)\s+(?:presidency|rule|tenure|term|reign|administration|"
@@ -233,6 +241,8 @@ class TriggerTagger:
                     continue  # "following days of unrest": a period that led up to the news
                 if tag != "kill" and RESPONSE_TO.search(left[-60:]):
                     continue  # "in response to repeated missile launches": the cause of the news, told before
+                if SINCE_DEED.search(left[-50:]):
+                    continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):
                     continue  # "sleeper cells still occasionally attack security forces": what they do, not did
                 if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-220:]):

@@ -190,3 +190,21 @@ def test_the_frequency_of_arson_attacks_is_still_about_attacks() -> None:
 )
 def test_what_someone_is_accused_of_and_a_captured_town_are_no_deeds(tagger, sentence, expected):
     assert tags(tagger, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia has intensified its attacks on Kharkiv since launching a new ground offensive in the region earlier "
+        "this month.",
+        "The group has stepped up its raids on villages in the north.",
+    ],
+)
+def test_a_trend_and_what_it_began_with_are_no_deeds(tagger, sentence):
+    assert not tags(tagger, sentence) & {"attack", "clash"}
+
+
+def test_a_toll_of_fighting_that_began_on_a_day_is_background(tagger):
+    assert tagger.is_background("Fighting between the ELN and FARC dissidents in the Catatumbo region that began on "
+                                "Jan. 16 has killed at least 80 people.")
+    assert not tagger.is_background("A bomb blast in Kabul has killed 12 people, police said.")
