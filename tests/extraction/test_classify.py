@@ -208,3 +208,8 @@ def test_a_toll_of_fighting_that_began_on_a_day_is_background(tagger):
     assert tagger.is_background("Fighting between the ELN and FARC dissidents in the Catatumbo region that began on "
                                 "Jan. 16 has killed at least 80 people.")
     assert not tagger.is_background("A bomb blast in Kabul has killed 12 people, police said.")
+
+
+def test_a_raid_that_made_arrests_is_no_attack(tagger):
+    assert "attack" not in tags(tagger, "Police arrested 12 IPOB members during a raid in Owerri.")
+    assert "attack" in tags(tagger, "Gunmen raided the village at night, killing three people.")

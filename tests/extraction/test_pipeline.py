@@ -1531,3 +1531,18 @@ def test_bodies_found_the_next_morning_tell_the_same_killing(extract):
                  "mountain the next morning. Baloch separatists have repeatedly targeted workers and travellers from "
                  "Punjab.", date(2025, 7, 12))
     assert (e.event_date, e.location, e.fatalities) == (date(2025, 7, 10), "Zhob", 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 October 2024, Russian forces launched a missile strike on port infrastructure in Odesa city (Odesa). "
+         "One civilian was killed.", "Shelling/artillery/missile attack"),
+        ("A Russian drone strike on Kharkiv killed two people on Tuesday.", "Air/drone strike"),
+        ("On 20 January 2025, police arrested 12 IPOB members during a raid in Owerri (Owerri Municipal, Imo).",
+         "Arrests"),
+    ],
+)
+def test_a_missile_strike_is_shelling_and_a_raid_that_arrests_is_arrests(extract, text, expected):
+    e, = extract(text, date(2025, 1, 22))
+    assert e.sub_event_type == expected
