@@ -262,6 +262,7 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     re.IGNORECASE)
 FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
                           re.IGNORECASE)
+DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 BELONGED = re.compile(r"\b(?:belong(?:ed|s)?\s+to|were\s+(?:all\s+)?members\s+of|were\s+from)\s+(?:the\s+)?$",
@@ -814,7 +815,8 @@ class Extractor:
             d_targets = {a.name for a in d.targets}
             d_agents = {a.name for a in d.agents}
             responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
-            if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text):
+            # (but protesters and the police who face them make one demonstration, whoever acts in a sentence)
+            if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text) and not d.tags & DEMO_TAGS:
                 continue  # ("Al Shabaab claimed to have killed 53 soldiers": the other side's toll of the same fight)
             # "gangs attacked Kenscoff, killing eight residents. Police later exchanged fire with the gangs": the
             # state's fight with the attackers is a battle apart from their attack on civilians

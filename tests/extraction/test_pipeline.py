@@ -1546,3 +1546,12 @@ def test_bodies_found_the_next_morning_tell_the_same_killing(extract):
 def test_a_missile_strike_is_shelling_and_a_raid_that_arrests_is_arrests(extract, text, expected):
     e, = extract(text, date(2025, 1, 22))
     assert e.sub_event_type == expected
+
+
+def test_protesters_and_the_police_facing_them_make_one_demonstration_per_city(extract):
+    a, b = extract("NAIROBI, June 26 (Reuters) - Kenyan police fired tear gas at protesters in central Nairobi on "
+                   "Wednesday. Protesters hurled rocks at police and set fire to a police post. A rights commission "
+                   "said eight people were killed in the capital. In the coastal city of Mombasa, several hundred "
+                   "demonstrators marched peacefully to the county offices on Wednesday.", date(2025, 6, 26))
+    assert (a.sub_event_type, a.location, a.fatalities) == ("Violent demonstration", "Nairobi", 8)
+    assert (b.location, b.fatalities) == ("Mombasa", 0)
