@@ -213,3 +213,9 @@ def test_a_toll_of_fighting_that_began_on_a_day_is_background(tagger):
 def test_a_raid_that_made_arrests_is_no_attack(tagger):
     assert "attack" not in tags(tagger, "Police arrested 12 IPOB members during a raid in Owerri.")
     assert "attack" in tags(tagger, "Gunmen raided the village at night, killing three people.")
+
+
+def test_a_crowd_that_dispersed_of_itself_met_no_intervention(tagger):
+    assert "intervention" not in tags(tagger, "Several hundred demonstrators marched to the county offices and "
+                                              "dispersed in the afternoon without incident.")
+    assert "intervention" in tags(tagger, "Police dispersed the demonstrators with batons.")
