@@ -254,6 +254,9 @@ HOME_ACTOR_AFTER = re.compile(r"^[\s-]*(?:\w+\s+)?(?:guerrillas?|rebels?|insurge
                               r"students?|workers?|civilians?|peasants?|villagers?|protesters?|people|"
                               r"demonstrators?|opposition)\b", re.IGNORECASE)
 CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|responsib(?:le|ility)|blam(?:ed|es|ing)|"
+                   r"claim(?:ed|s|ing)?\s+(?:the|its|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
+                   r"Sunday's|last\s+\w+'s|yesterday's|today's)\s+(?:[\w-]+\s+)?(?:attacks?|killings?|bombings?|raids?|"
+                   r"ambush(?:es)?|assaults?|strikes?|kidnappings?|abductions?|massacre|blasts?|explosions?)|"
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to\s+be)?|believed\s+to\s+be|"

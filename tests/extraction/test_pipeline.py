@@ -1555,3 +1555,10 @@ def test_protesters_and_the_police_facing_them_make_one_demonstration_per_city(e
                    "demonstrators marched peacefully to the county offices on Wednesday.", date(2025, 6, 26))
     assert (a.sub_event_type, a.location, a.fatalities) == ("Violent demonstration", "Nairobi", 8)
     assert (b.location, b.fatalities) == ("Mombasa", 0)
+
+
+def test_a_leader_who_claimed_the_attack_names_its_gang(extract):
+    e, = extract("Gang members attacked the Solino neighborhood of Port-au-Prince before dawn on Monday, killing at "
+                 "least seven residents, police said. Jimmy Cherizier, leader of the Viv Ansanm gang coalition, "
+                 "claimed the attack in a video posted on social media.", date(2025, 3, 26))
+    assert (e.actor1, e.actor2, e.fatalities) == ("Viv Ansanm", "Civilians (Haiti)", 7)
