@@ -265,6 +265,9 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     re.IGNORECASE)
 FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
                           re.IGNORECASE)
+# ", while RSF artillery shelling killed 25": a second deed joined to the first (not "while travelling")
+COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|killed|struck|hit|"
+                            r"shot|took|seized|fought|clashed)\b)")
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -360,7 +363,7 @@ class Extractor:
         published = published_at or date.today()
         if not text or not text.strip():
             return []
-        sentences = split_sentences(text)
+        sentences = self._split_compound(split_sentences(text))
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
         doc_countries = countries.find_countries(text)
@@ -418,6 +421,23 @@ class Extractor:
         events = [e for k, d in enumerate(drafts)
                   if (e := self._code(d, published, main_country, owners.get(k), history_before)) is not None]
         return self._merge_same(_carry_air_force(events))
+
+    def _split_compound(self, sentences: list[Sentence]) -> list[Sentence]:
+        """A lead that joins two deeds ("the army said it had recaptured Bara ..., while RSF shelling killed 25
+        people in a camp near El Fasher") is read as two sentences, each with its own event."""
+        out: list[Sentence] = []
+        for sent in sentences:
+            m = COMPOUND_WHILE.search(sent.text)
+            if m is not None:
+                left, right = sent.text[:m.start()], sent.text[m.start() + 1:]
+                if (any(h.tag in STRONG for h in self.triggers.tag(left))
+                        and any(h.tag in STRONG for h in self.triggers.tag(right))):
+                    cut = sent.start + m.start() + 1
+                    out.append(Sentence(sent.start, sent.start + m.start(), left))
+                    out.append(Sentence(cut, sent.end, right))
+                    continue
+            out.append(sent)
+        return out
 
     # --------------------------------------------------------------- context
     def _country_context(self, text: str, doc_countries: list[tuple[int, int, countries.Country]],
@@ -801,6 +821,16 @@ class Extractor:
         tags = {h.tag for h in hits}
         backref = bool(DEFINITE_BACKREF.search(sent.text))
         candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
+        # a deed the lead summed up with another ("..., while RSF shelling killed 25 people near El Fasher") and a
+        # later paragraph tells in full ("shells fired by the RSF struck the Abu Shouk camp on Monday")
+        agent_names = {a.name for a in agents if a.name and not a.generic}
+        summed = [d for d in drafts if d is not current and not d.history and not d.date_explicit and (
+            d.tags & tags & (STRONG - {"kill", "attack"}) and agent_names & {a.name for a in d.agents}
+            # ("troops entered Bara on Sunday after the RSF withdrew": the takeover the lead announced)
+            or tags <= {"withdraw", "territory", "capture"} and d.tags & {"capture", "territory"} and (
+                agent_names & {a.name for a in d.agents + d.targets} or bool(places) and bool(d.places)
+                and self._near(places, d.places)))]
+        candidates += [d for d in summed if d not in candidates]
         # "... shot dead nine men. The bodies were found near a mountain the next morning": the finding tells the
         # same killing, whatever day it was
         found_only = bool(hits) and all(h.tag == "kill" and BODIES_FOUND.search(h.text) for h in hits)
@@ -817,7 +847,9 @@ class Extractor:
             # a response in the other direction ("X attacked Y ... Y responded") is its own event
             d_targets = {a.name for a in d.targets}
             d_agents = {a.name for a in d.agents}
-            responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents)
+            responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents) and not (
+                # "troops entered Bara ... after the RSF withdrew": the loser's retreat is part of the takeover
+                d.tags & {"capture", "territory"} and tags <= {"withdraw", "territory", "capture"})
             # (but protesters and the police who face them make one demonstration, whoever acts in a sentence)
             if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text) and not d.tags & DEMO_TAGS:
                 continue  # ("Al Shabaab claimed to have killed 53 soldiers": the other side's toll of the same fight)

@@ -1562,3 +1562,16 @@ def test_a_leader_who_claimed_the_attack_names_its_gang(extract):
                  "least seven residents, police said. Jimmy Cherizier, leader of the Viv Ansanm gang coalition, "
                  "claimed the attack in a video posted on social media.", date(2025, 3, 26))
     assert (e.actor1, e.actor2, e.fatalities) == ("Viv Ansanm", "Civilians (Haiti)", 7)
+
+
+def test_a_lead_that_joins_two_deeds_is_two_events_each_told_in_full_later(extract):
+    a, b = extract("PORT SUDAN, Sept 23 (Reuters) - Sudan's army said it had recaptured the town of Bara in North "
+                   "Kordofan state from the Rapid Support Forces, while RSF artillery shelling killed at least 25 "
+                   "people in a displacement camp on the edge of El Fasher, health officials said. Army spokesman "
+                   "Nabil Abdallah said troops entered Bara on Sunday after the RSF withdrew following several days "
+                   "of fighting. In North Darfur, shells fired by the RSF struck the Abu Shouk camp on Monday, killing "
+                   "at least 25 people, the state health ministry said.", date(2025, 9, 23))
+    assert (a.sub_event_type, a.event_date, a.actor1) == (
+        "Government regains territory", date(2025, 9, 21), "Military Forces of Sudan (2019-)")
+    assert (b.sub_event_type, b.event_date, b.actor1, b.fatalities) == (
+        "Shelling/artillery/missile attack", date(2025, 9, 22), "Rapid Support Forces", 25)
