@@ -166,7 +166,7 @@ class CasualtyReader:
                 r"\b(?P<q2>" + MODIFIER + QUANTITY + r")\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+among\s+"
                 r"(?:those|the\s+(?:dead|victims|people))\s*(?:killed)?", re.IGNORECASE)),
             ("killed", re.compile(
-                r"\bdeath\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
+                r"\b(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
         ]
         self.death_of = re.compile(

@@ -666,7 +666,10 @@ class Extractor:
             if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
                 # two sources' figures for one event, ACLED takes the lower
-                if 0 < total([s_cas], "killed") < total(target.casualties, "killed"):
+                figured = [m for m in s_cas if m.outcome != "killed" or re.search(r"\d|\b(?:one|two|three|four|five|six|"
+                                                                             r"seven|eight|nine|ten|eleven|twelve|"
+                                                                             r"dozens?|hundreds?)\b", m.text, re.I)]
+                if 0 < total([figured], "killed") < total(target.casualties, "killed"):
                     target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]
                 else:
                     s_cas = [m for m in s_cas if m.outcome != "killed"]
