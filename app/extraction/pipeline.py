@@ -96,7 +96,9 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       r"(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities)|figure)\s+(?:at|as|of)\b|"
                       r"\bcounted\s+(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+(?:bodies|dead)\b|"
                       r"\b(?:bodies|corpses)\s+(?:had|have)\s+been\s+(?:recovered|retrieved|counted)\b|"
-                      r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b",
+                      r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b|"
+                      # "a local militia leader said 24 people had died, but the emergency agency said its count was 12"
+                      r"\bsaid\b[^.;]{0,80},\s+but\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|put|gave|insisted)\b",
                       re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)

@@ -1488,6 +1488,9 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
          "residents, police said. A local human rights group said it had counted 12 bodies.", 7),
         ("A rights group said gunmen killed 12 villagers in Zamfara on Monday. Hospital sources put the death toll "
          "at nine.", 9),
+        ("A female suicide bomber blew herself up at a fish market in Konduga on Friday evening, killing 12 people, "
+         "the emergency agency said. A local militia leader said 24 people had died, but the emergency agency said "
+         "its count was 12.", 12),
         ("An Israeli air strike on a house in Khan Younis killed at least 11 people on Wednesday, health officials "
          "said. The civil emergency service gave a toll of 13, saying women and children were among the dead.", 11),
         ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
