@@ -732,6 +732,10 @@ class Extractor:
                 t = s_times[0]
                 if t.anchor == "previous":
                     base = current.date if current and current.date else last_date
+                    said = [x for x in all_times if x.statement and x.start < t.start]
+                    if said:
+                        # "the army said on Monday that its drones had struck ... earlier that day": that day is Monday
+                        base = said[-1].date
                     when = resolve_relative(t, base) if base else t.date
                 else:
                     when = t.date

@@ -1580,3 +1580,11 @@ def test_a_lead_that_joins_two_deeds_is_two_events_each_told_in_full_later(extra
         "Government regains territory", date(2025, 9, 21), "Military Forces of Sudan (2019-)")
     assert (b.sub_event_type, b.event_date, b.actor1, b.fatalities) == (
         "Shelling/artillery/missile attack", date(2025, 9, 22), "Rapid Support Forces", 25)
+
+
+def test_earlier_that_day_after_a_dated_statement_is_the_statements_day(extract):
+    a, b = extract("BAMAKO, Jan 21 (AFP) - Suspected jihadists killed at least 15 civilians in an attack on a village "
+                   "in Mali's Menaka region on Sunday, local officials said. Separately, the Malian army said on "
+                   "Monday that its drones had struck a terrorist gathering near Mopti earlier that day, killing "
+                   "several fighters.", date(2025, 1, 21))
+    assert (a.event_date, b.event_date, b.sub_event_type) == (date(2025, 1, 19), date(2025, 1, 20), "Air/drone strike")
