@@ -67,8 +67,9 @@ PROJECTED = re.compile(
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
-    r"call(?:ed|s)?\s+(?:for|on)|urg(?:ed|es)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
+    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
     r"in\s+order\s+to|"
+    r"to\s+(?:agree|sign|reach|negotiate|accept|observe|respect|declare|implement)|"
     r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
     r"[^.;:]{0,40}$"
 )
@@ -103,7 +104,8 @@ ADJECTIVAL_BEFORE = re.compile(r"\b(?:from|the|of|in|into|its|their|all|newly|re
 PARTICIPLES = ("captured", "seized", "overrun", "recaptured", "retaken", "liberated", "occupied")
 AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
-LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
+LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)|"
+                          r"convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
                           r"planning|participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out)|\s+in)?)?|"
                           r"sentenced\s+(?:\w+\s+){0,8}for|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
@@ -113,7 +115,7 @@ LEGAL_BEFORE = re.compile(r"\b(?:convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?o
                           r"youths?|officers?)\s+)(?:\w+\s+)?(?:accused\s+of|blamed\s+for|held\s+responsible\s+for)|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
-                            r"(?:[^.;]{0,100},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"
+                            r"(?:[^.;]{0,160},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:\w+\s+){0,4})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",

@@ -1588,3 +1588,18 @@ def test_earlier_that_day_after_a_dated_statement_is_the_statements_day(extract)
                    "Monday that its drones had struck a terrorist gathering near Mopti earlier that day, killing "
                    "several fighters.", date(2025, 1, 21))
     assert (a.event_date, b.event_date, b.sub_event_type) == (date(2025, 1, 19), date(2025, 1, 20), "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PARIS, June 29 (Reuters) - A Paris court on Wednesday found Salah Abdeslam guilty of murder. Nineteen other "
+        "defendants were also convicted over the coordinated attacks on the Bataclan concert hall, bars and "
+        "restaurants and the Stade de France, which killed 130 people.",
+        "PARIS, April 15 (Reuters) - UN Secretary-General Antonio Guterres on Monday condemned the continuing violence "
+        "in Sudan as the war entered its second year, calling on the Sudanese Armed Forces and the Rapid Support "
+        "Forces to agree an immediate ceasefire.",
+    ],
+)
+def test_a_conviction_over_old_attacks_and_a_call_to_agree_a_truce_are_no_events(extract, text):
+    assert not extract(text, date(2024, 4, 16))
