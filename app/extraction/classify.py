@@ -118,7 +118,7 @@ LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into
                             r"(?:[^.;]{0,160},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:\w+\s+){0,4})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
-                         r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w-]+\s+){0,2}$",
+                         r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
                          re.IGNORECASE)
 RAID_WORD = re.compile(r"raids?|raided|raiding")
 ARREST_IN = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|rounded\s+up)\b")
@@ -151,6 +151,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          # "ended more than a year of hostilities in which over 4,000 people were killed"
+                          r"\b(?:day|week|month|year|decade)s?\s+of\s+(?:[\w-]+\s+){1,3}(?:in\s+which|during\s+which)\s+"
+                          r"[^.;]{0,50}?\b(?:killed|died|dead)\b|"
                           # "fighting ... that began on Jan. 16 has killed at least 80 people": a running toll
                           r"\b(?:began|started|erupted|broke\s+out)\s+(?:on|in|at)\s+[^;]{0,40}?\s(?:has|have)\s+"
                           r"(?:so\s+far\s+)?(?:killed|left)\b|"

@@ -100,6 +100,8 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       # "a local militia leader said 24 people had died, but the emergency agency said its count was 12"
                       r"\bsaid\b[^.;]{0,80},\s+but\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|put|gave|insisted)\b",
                       re.IGNORECASE)
+INITIAL_FIGURE = re.compile(r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|announced|claimed)\b",
+                            re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
@@ -664,6 +666,9 @@ class Extractor:
                 # a figure "that could not be independently verified" does not replace the one sources gave
                 # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the
                 # government's six)
+                s_cas = [m for m in s_cas if m.outcome != "killed"]
+            if s_cas and counted and INITIAL_FIGURE.search(sent.text):
+                # "state media initially reported two dead, but the governor later said ...": a figure withdrawn
                 s_cas = [m for m in s_cas if m.outcome != "killed"]
             if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of

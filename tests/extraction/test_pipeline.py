@@ -1603,3 +1603,17 @@ def test_earlier_that_day_after_a_dated_statement_is_the_statements_day(extract)
 )
 def test_a_conviction_over_old_attacks_and_a_call_to_agree_a_truce_are_no_events(extract, text):
     assert not extract(text, date(2024, 4, 16))
+
+
+def test_a_withdrawn_first_figure_a_cause_of_retaliation_and_a_wars_toll_add_nothing(extract):
+    e, = extract("MOSCOW, May 13 (Reuters) - A Ukrainian drone struck a minibus near Shebekino in Russia's Belgorod "
+                 "region on Tuesday, killing one person and wounding six, governor Vyacheslav Gladkov said. Russian "
+                 "state media initially reported two dead, but Gladkov later said that one of the passengers thought "
+                 "to have died was in hospital. Ukraine says it targets military facilities in Russia in response to "
+                 "Moscow's attacks on Ukrainian cities.", date(2025, 5, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 1)
+    a, b = extract("BEIRUT, March 11 (AFP) - An Israeli drone strike on a car in Bint Jbeil on Tuesday killed two "
+                   "people. Separately, Israeli artillery shelled the outskirts of Kfar Kila on Tuesday afternoon, "
+                   "causing no casualties. The November ceasefire ended more than a year of hostilities in which over "
+                   "4,000 people were killed in Lebanon.", date(2025, 3, 12))
+    assert (a.fatalities, b.sub_event_type, b.fatalities) == (2, "Shelling/artillery/missile attack", 0)
