@@ -166,7 +166,8 @@ class CasualtyReader:
                 r"\b(?P<q2>" + MODIFIER + QUANTITY + r")\s+(?:[\w-]+\s+){0,5}?(?:were|was)\s+among\s+"
                 r"(?:those|the\s+(?:dead|victims|people))\s*(?:killed)?", re.IGNORECASE)),
             ("killed", re.compile(
-                r"\b(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)\s+(?P<q>"
+                r"\b(?:(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)|"
+                r"death\s+toll\b[^.;]{0,120}?\b(?:rose|risen|climbed|increased|jumped)\s+to)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
         ]
         self.death_of = re.compile(

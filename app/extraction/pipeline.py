@@ -97,6 +97,9 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       r"\bcounted\s+(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+(?:bodies|dead)\b|"
                       r"\b(?:bodies|corpses)\s+(?:had|have)\s+been\s+(?:recovered|retrieved|counted)\b|"
                       r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b|"
+                      # "Local media outlets, citing witnesses, reported 12 dead"
+                      r"\b(?:local|other|some|independent|state|opposition|rights)\s+(?:media|news\s+outlets?|outlets?|"
+                      r"reports?|groups?|activists|witnesses|residents)\b[^.;]{0,40}?\b(?:reported|said|put|gave|counted)\b|"
                       # "a local militia leader said 24 people had died, but the emergency agency said its count was 12"
                       r"\bsaid\b[^.;]{0,80},\s+but\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|put|gave|insisted)\b",
                       re.IGNORECASE)
@@ -267,7 +270,8 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
-FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b",
+FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b|"
+                          r"bod(?:y|ies)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:found|discovered|recovered|retrieved)\b",
                           re.IGNORECASE)
 # ", while RSF artillery shelling killed 25": a second deed joined to the first (not "while travelling")
 COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|killed|struck|hit|"

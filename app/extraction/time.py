@@ -38,6 +38,7 @@ _VAGUE_NUMBERS = frozenset({"several", "few", "a few", "a couple of"})
 _PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
+_TOLL_ROSE_BEFORE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\s+(?:to\s+)?[\d,]+\s+(?:on\s+)?$")
 # "in August last year", "in March this year"
 _MONTH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b")
 
@@ -764,6 +765,8 @@ class TimeTagger:
         return bool(
             self._speech_before.search(low, max(0, t.start - 30), t.start)
             or self._speech_after.match(low, t.end, t.end + 30)
+            # "the death toll ... rose to 119 on Wednesday": the day of the count, not of the deaths
+            or _TOLL_ROSE_BEFORE.search(low, max(0, t.start - 40), t.start)
         )
 
     def _is_stamp(self, low: str, t: TimeMention) -> bool:

@@ -1617,3 +1617,21 @@ def test_a_withdrawn_first_figure_a_cause_of_retaliation_and_a_wars_toll_add_not
                    "causing no casualties. The November ceasefire ended more than a year of hostilities in which over "
                    "4,000 people were killed in Lebanon.", date(2025, 3, 12))
     assert (a.fatalities, b.sub_event_type, b.fatalities) == (2, "Shelling/artillery/missile attack", 0)
+
+
+def test_a_toll_that_rose_on_a_later_day_dates_nothing_and_finders_of_bodies_are_no_rioters(extract):
+    e, = extract("RIO DE JANEIRO, Oct 29 (AP) - The death toll from a police operation against the Comando Vermelho "
+                 "gang in Rio de Janeiro's Penha favelas rose to 119 on Wednesday, making it the city's deadliest "
+                 "police raid, state authorities said. Officials "
+                 "had initially reported 64 dead after Tuesday's operation, in which police exchanged fire with gang "
+                 "members for hours. Residents carried dozens of bodies recovered from a hillside to a square in "
+                 "Penha overnight.", date(2025, 10, 29))
+    assert (e.event_date, e.sub_event_type, e.actor2, e.fatalities) == (
+        date(2025, 10, 28), "Armed clash", "Comando Vermelho", 119)
+
+
+def test_local_media_reporting_a_higher_toll_is_another_source(extract):
+    e, = extract("CELAYA, Mexico, Jan 22 (Reuters) - Gunmen burst into a bar in Celaya late on Saturday and opened "
+                 "fire on customers, killing at least 10 people, the state prosecutor's office said on Sunday. Local "
+                 "media outlets, citing witnesses, reported 12 dead.", date(2023, 1, 23))
+    assert e.fatalities == 10
