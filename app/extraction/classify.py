@@ -122,6 +122,8 @@ RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+r
                          re.IGNORECASE)
 RAID_WORD = re.compile(r"raids?|raided|raiding")
 ARREST_IN = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|rounded\s+up)\b")
+RELATIVE_PAST = re.compile(r",?\s+(?:who|which|that)\s+had\s+(?:been\s+)?(?!previously|earlier|already|long|once)"
+                           r"[^,;.]*")
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
@@ -276,7 +278,10 @@ class TriggerTagger:
     def is_background(sentence: str) -> bool:
         """A sentence about a period or a history ("had previously", "since October")."""
         # "despite a ceasefire in force since November": the truce's age, not the news's
-        return bool(PAST_PERFECT.search(TRUCE_SINCE.sub("", sentence.lower())))
+        # (nor does a relative clause on the past of those the deed hit: "recaptured the town from the insurgents,
+        # who had held it since August 2020")
+        low = RELATIVE_PAST.sub("", TRUCE_SINCE.sub("", sentence.lower()))
+        return bool(PAST_PERFECT.search(low))
 
 
 def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, target_armed: bool,

@@ -62,6 +62,7 @@ HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|mo
 BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )\bby\s+"
                        r"(?:(?!(?:leaves?|left|kills?|killed|killing|injur\w*|wound\w*|and|who|which|that|near|"
                        r"where|while|after|when)\b)[\w-]+\s+){0,7}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+FROM_JUST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
     r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
@@ -1028,6 +1029,9 @@ class Extractor:
         assoc: list[ActorMention] = []
         passive = _passive(text, sent, trig, before)
         by_agents = [a for a in after if BY_BEFORE.search(text[max(sent.start, a.start - 60):a.start])]
+        if trig.tag in ("capture", "territory"):
+            # "recaptured the town from Islamic State insurgents": whom a place is taken from lost it
+            by_agents = [a for a in by_agents if not FROM_JUST_BEFORE.search(text[max(sent.start, a.start - 30):a.start])]
         # "police officers were injured following an attack by armed bandits": a noun's "by" names the
         # doer, and the actor before it is the one hit
         passive = passive or bool(by_agents and by_agents[0].start - trig.end <= 25
@@ -1136,7 +1140,9 @@ class Extractor:
         if tags & {"capture", "territory"} and agents:
             # "M23 seized Kamanyola ... soldiers retreated after exchanging fire": who takes the ground is the
             # first doer, not every force that acted in the story
-            agent_state = agents[0].inter == 1
+            # (a foreign army counts as the government's when it fights beside the home army: "Rwandan and
+            # Mozambican troops recaptured ..."; Russia taking a Ukrainian village does not)
+            agent_state = agents[0].inter == 1 or agents[0].inter == 8 and any(a.inter == 1 for a in agents + assoc)
         if not tags & {"airstrike", "shelling", "clash"} and any(
                 a.kind == "state" and a.inter in (1, 8) and STRIKES_NOUN.search(a.text) for a in d.agents):
             tags = tags | {"airstrike"}  # "Israeli strikes killed 20 people": a state's strikes come from the air
@@ -1468,7 +1474,7 @@ class Extractor:
             # "defused an IED planted by Al Shabaab", "took control of the village from IS": the other
             # armed side named in the report
             other = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"
-                     and a.name != a1.name and (a.inter == 1) != (a1.inter == 1)]
+                     and a.name != a1.name and (a.inter in (1, 8)) != (a1.inter in (1, 8))]
             if other:
                 a2 = other[0]
                 assoc1 = [a for a in assoc1 if a.name != a2.name]

@@ -1635,3 +1635,11 @@ def test_local_media_reporting_a_higher_toll_is_another_source(extract):
                  "fire on customers, killing at least 10 people, the state prosecutor's office said on Sunday. Local "
                  "media outlets, citing witnesses, reported 12 dead.", date(2023, 1, 23))
     assert e.fatalities == 10
+
+
+def test_a_town_recaptured_by_allied_armies_from_insurgents_who_had_held_it(extract):
+    e, = extract("On 8 August 2021, Rwandan and Mozambican troops recaptured the town of Mocimboa da Praia (Cabo "
+                 "Delgado) from Islamic State insurgents, who had held it since August 2020.", date(2021, 8, 9))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Government regains territory", "Military Forces of Rwanda (2000-)", "Islamic State Mozambique Province")
+    assert e.assoc_actor_1.startswith("Military Forces of Mozambique")
