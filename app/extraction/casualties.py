@@ -102,6 +102,12 @@ def _count(q: str) -> int | None:
     return parse_quantity(core) if core else None
 
 
+SHARED_OBJECT = re.compile(r"\s+and\s+(?:[a-z]+ed|set|beat|shot|burnt|cut|hit)\s+(?:(?:on\s+fire|alight|ablaze|to\s+death|"
+                           r"dead|up)\s+)?(?=(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|seven\s|eight\s|"
+                           r"nine\s|ten\s|several\s|dozens\s|scores\s|hundreds\s|at\s+least\s|more\s+than\s))",
+                           re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class _Noun:
     side: str
@@ -327,6 +333,10 @@ class CasualtyReader:
                             items = [(mm.start(), len(left), 1, "unknown")]
                 else:
                     right = sentence[v.end():]
+                    # "lynched and set on fire 13 suspected gang members": the object of both verbs
+                    shared = SHARED_OBJECT.match(right)
+                    skip = shared.end() if shared else 0
+                    right = right[skip:]
                     stop = FORWARD_BREAK.search(right)
                     seg = right[: stop.start()] if stop else right
                     headline = self._headline_subject(left) if vtext.endswith(("ed", "dead")) else None
@@ -335,7 +345,7 @@ class CasualtyReader:
                         items = [(headline[0], v.end(), headline[1], "unknown")]
                     else:
                         items = self._items(seg, forward=True)
-                        items = [(s + v.end(), e + v.end(), c, w) for s, e, c, w in items]
+                        items = [(s + v.end() + skip, e + v.end() + skip, c, w) for s, e, c, w in items]
                     if not items and outcome in ("killed", "injured") and ONE_OBJECT.match(seg):
                         # "lynched a former robbery convict", "shooting him dead", "kill an al Shabaab
                         # recruiter": one person, named by a noun we do not list

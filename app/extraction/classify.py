@@ -314,7 +314,7 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
             return "Peaceful protest"
         if "excessive" in tags:
             return "Excessive force against protesters"
-        if "mob" in tags and not ("riot" in tags and state_involved):
+        if "mob" in tags and (not ("riot" in tags and state_involved) or "kill" in tags):
             return "Mob violence"  # (a mob in running battles with the police riots)
         if "riot" in tags:
             # road blocks, barricades and burning are a demonstration's conduct; a crowd turning on

@@ -167,3 +167,14 @@ def test_years_are_no_counts_and_a_death_sentence_is_no_death(reader, sentence, 
 )
 def test_a_person_noun_that_qualifies_a_vehicle_is_no_victim(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Residents lynched and set on fire 13 suspected gang members who had been intercepted by police.", 13),
+        ("Government soldiers killed and executed a soldier in Qansax Dheere town.", 1),
+    ],
+)
+def test_two_verbs_share_one_object(reader, sentence, expected):
+    assert killed(reader, sentence) == expected

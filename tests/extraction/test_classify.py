@@ -182,7 +182,7 @@ def test_the_frequency_of_arson_attacks_is_still_about_attacks() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Residents lynched a man accused of killing his father.", {"mob"}),
+        ("Residents lynched a man accused of killing his father.", {"mob", "kill"}),
         ("Last week, the group was blamed for the killing of about 40 people in Lubero.", set()),
         ("Soldiers retreated after exchanging fire with the rebels for an hour.", {"clash", "withdraw"}),
         ("The talks stalled over the withdrawal of rebel forces from captured towns.", {"withdraw"}),

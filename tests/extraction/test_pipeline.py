@@ -1643,3 +1643,9 @@ def test_a_town_recaptured_by_allied_armies_from_insurgents_who_had_held_it(extr
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Government regains territory", "Military Forces of Rwanda (2000-)", "Islamic State Mozambique Province")
     assert e.assoc_actor_1.startswith("Military Forces of Mozambique")
+
+
+def test_a_lynching_with_burning_is_mob_violence_that_kills(extract):
+    e, = extract("On 24 April 2023, residents in Canape-Vert, Port-au-Prince (Ouest), lynched and set on fire 13 "
+                 "suspected gang members who had been intercepted by police at a checkpoint.", date(2023, 4, 25))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Mob violence", "Rioters (Haiti)", 13)
