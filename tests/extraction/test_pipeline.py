@@ -1649,3 +1649,9 @@ def test_a_lynching_with_burning_is_mob_violence_that_kills(extract):
     e, = extract("On 24 April 2023, residents in Canape-Vert, Port-au-Prince (Ouest), lynched and set on fire 13 "
                  "suspected gang members who had been intercepted by police at a checkpoint.", date(2023, 4, 25))
     assert (e.sub_event_type, e.actor1, e.fatalities) == ("Mob violence", "Rioters (Haiti)", 13)
+
+
+def test_a_regimes_aircraft_are_its_military(extract):
+    e, = extract("On 4 April 2017, Syrian regime aircraft dropped munitions containing sarin on the town of Khan "
+                 "Shaykhun (Idleb), killing at least 74 civilians.", date(2017, 4, 6))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Chemical weapon", "Military Forces of Syria (2000-2024)", 74)
