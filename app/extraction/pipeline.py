@@ -1450,6 +1450,10 @@ class Extractor:
                 # its allies named beside it ("army troops and allied Wazalendo militias") side with it
                 moved = [a for a in assoc if a.start > a2.start and a.start - a2.end < 40]
                 assoc = [a for a in assoc if a not in moved]
+        if a2 is not None and a2.inter == 6 and etype not in ("Protests", "Riots") and sub != "Arrests":
+            # "aircraft bombed a crowd gathered for the opening of an office": a crowd hit by violence with no
+            # demonstration told is civilians
+            a2 = make("Civilians", 7, "civilians")
         against_civilians = etype == "Violence against civilians" or (
             target_civilian and etype == "Explosions/Remote violence")
         if against_civilians and (a2 is None or (a2.inter != 7 and etype == "Violence against civilians")):

@@ -1655,3 +1655,11 @@ def test_a_regimes_aircraft_are_its_military(extract):
     e, = extract("On 4 April 2017, Syrian regime aircraft dropped munitions containing sarin on the town of Khan "
                  "Shaykhun (Idleb), killing at least 74 civilians.", date(2017, 4, 6))
     assert (e.sub_event_type, e.actor1, e.fatalities) == ("Chemical weapon", "Military Forces of Syria (2000-2024)", 74)
+
+
+def test_a_crowd_bombed_with_no_demonstration_told_is_civilians(extract):
+    e, = extract("On 11 April 2023, Myanmar military aircraft bombed a crowd gathered for the opening of a local "
+                 "administration office in Pazigyi village, Kanbalu township (Sagaing), killing at least 100 people.",
+                 date(2023, 4, 12))
+    assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
+        "Air/drone strike", "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)", 100)
