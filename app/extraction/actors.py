@@ -544,6 +544,11 @@ class ActorTagger:
                 continue  # a bare name is as often a place, a person or a language
             for i, (s, e, ident) in enumerate(chain):
                 end = e
+                if i == 0 and prefix is not None and re.match(
+                        r"(?:fighters|gunmen|raiders|attackers|warriors|bandits|men|youths)\s+(?:from|of|belonging\s+to|"
+                        r"hailing\s+from)\s+(?:the\s+)?$", prefix.group(0)):
+                    # "armed youths from the Murle community": the youths are the community's militia
+                    s = prefix.start()
                 if i == len(chain) - 1:
                     if militia and head_m and not re.match(r"\s+(?:attacked|raided|clashed|fought|stormed|ambushed|"
                                                            r"invaded|killed)\b", text[e:head_m.end()]):

@@ -1663,3 +1663,17 @@ def test_a_crowd_bombed_with_no_demonstration_told_is_civilians(extract):
                  date(2023, 4, 12))
     assert (e.sub_event_type, e.actor1, e.actor2, e.fatalities) == (
         "Air/drone strike", "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)", 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armed youths from the Murle community attacked cattle camps in Duk county in Jonglei state on Sunday, "
+         "killing 20 civilians.", "Murle Ethnic Militia (South Sudan)"),
+        ("Armed fighters from the Pokot tribe attacked a village near Lodwar on Sunday, killing eight people.",
+         "Pokot Ethnic Militia (Kenya)"),
+    ],
+)
+def test_armed_men_from_a_community_are_its_militia(extract, text, expected):
+    e, = extract(text, date(2025, 1, 14))
+    assert e.actor1 == expected
