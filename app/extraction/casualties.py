@@ -24,6 +24,7 @@ KILL_VERBS = (
     r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
+    r"neutrali[sz]ed|"  # an army's "dozens of assailants were neutralised": killed
     r"assassinating|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|died|dies|(?<!\bto\s)(?<!\bor\s)(?<!will\s)(?<!ould\s)(?<!\bmay\s)(?<!might\s)(?<!\bnot\s)die|perished|"
     r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|feared\s+dead|confirmed\s+dead|"
     r"dead|were\s+fatalities|left\s+dead"
@@ -88,7 +89,7 @@ ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?
 CASUALTY_HINT = re.compile(
     r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
     r"slain|shot|behead|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
-    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among|losing|lost",
+    r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among|losing|lost|neutrali",
     re.IGNORECASE,
 )
 
@@ -281,6 +282,8 @@ class CasualtyReader:
         out: list[NumberMention] = []
         if not CASUALTY_HINT.search(sentence):
             return out
+        # scare quotes do not break a clause ('Dozens of assailants were "neutralised"'): blank them, offsets kept
+        sentence = re.sub(r"[\"“”]", " ", sentence)
         # ages are no counts ("two missionaries, aged 19 and 21, were shot"): blank them, offsets kept
         sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
         # nor are years ("quakes in Herat in October 2023 killed around 1,500 people")

@@ -178,3 +178,14 @@ def test_a_person_noun_that_qualifies_a_vehicle_is_no_victim(reader, sentence, e
 )
 def test_two_verbs_share_one_object(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Dozens of assailants were "neutralised" in the fighting, the ministry said.', 12),
+        ("A church pastor is \u201chacked to death\u201d by an unidentified assailant.", 1),
+    ],
+)
+def test_neutralised_is_killed_and_scare_quotes_do_not_hide_a_toll(reader, sentence, expected):
+    assert killed(reader, sentence) == expected
