@@ -1098,7 +1098,7 @@ class Extractor:
         if claims and d.tags & VIOLENT:
             # "unknown gunmen ... the MRTA claimed responsibility": the claimant is the perpetrator
             lead = next((a for a in actors["agents"] if a.name), None)
-            if lead is None or lead.name.startswith("Unidentified"):
+            if lead is None or lead.name.startswith("Unidentified") or lead.kind == "anaphor":
                 first = d.sentences[0].start
                 claimant = min(claims, key=lambda a: abs(a.start - first))
                 actors["agents"] = [claimant] + [a for a in actors["agents"] if a.name != claimant.name]

@@ -1677,3 +1677,11 @@ def test_a_crowd_bombed_with_no_demonstration_told_is_civilians(extract):
 def test_armed_men_from_a_community_are_its_militia(extract, text, expected):
     e, = extract(text, date(2025, 1, 14))
     assert e.actor1 == expected
+
+
+def test_jihadists_blamed_as_the_islamic_state_in_the_greater_sahara_in_niger(extract):
+    e, = extract("NIAMEY, Oct 3 (Reuters) - At least 29 Nigerien soldiers were killed on Monday when more than 100 "
+                 "jihadists attacked their unit near Tabatol in the Tahoua region, the defence ministry said. Dozens of "
+                 "assailants were \"neutralised\" in the fighting, the ministry said, blaming fighters of the Islamic "
+                 "State in the Greater Sahara.", date(2023, 10, 3))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == ("Armed clash", "Islamic State Sahel Province", 41)
