@@ -413,3 +413,10 @@ def test_capital_districts_carry_their_own_admin1_names() -> None:
 
 def test_a_central_business_district_is_no_town_of_that_name(geo: Geocoder) -> None:
     assert not geo.tag("Traders rioted after they were removed from their stalls near the Central Business District.")
+
+
+def test_cameroons_regions_carry_acleds_french_names() -> None:
+    gaz = Gazetteer.load()
+    assert {p.admin1 for p in gaz.lookup("Bamenda") if p.iso3 == "CMR"} == {"Nord-Ouest"}
+    assert {p.admin1 for p in gaz.lookup("Buea") if p.iso3 == "CMR"} == {"Sud-Ouest"}
+    assert {p.admin1 for p in gaz.lookup("Maroua") if p.iso3 == "CMR"} == {"Extreme-Nord"}
