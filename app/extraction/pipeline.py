@@ -277,6 +277,9 @@ FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(
 # ", while RSF artillery shelling killed 25": a second deed joined to the first (not "while travelling")
 COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|killed|struck|hit|"
                             r"shot|took|seized|fought|clashed)\b)")
+REPELLED = re.compile(r"repel+ed|repulsed|foiled|thwarted|fought\s+off|beat\s+back", re.IGNORECASE)
+REPELLED_ATTACK_BY = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|assault|raid|offensive|incursion)\s+by\b",
+                                re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -999,7 +1002,9 @@ class Extractor:
             hit_first |= {a.name for a in at(0)[1]}
         # what the sentence says its actors did besides the deed (a racket, a patrol) is read last ("a
         # gang member running an extortion racket was shot dead by police")
-        order = sorted(range(len(hits)), key=lambda k: hits[k].tag in ("looting", "presence"))
+        # ("troops repelled an attack by ISWAP fighters": the attack's doer started the fight, not the defenders)
+        order = sorted(range(len(hits)), key=lambda k: (hits[k].tag in ("looting", "presence"), bool(
+            REPELLED.fullmatch(hits[k].text) and REPELLED_ATTACK_BY.match(text, hits[k].end))))
         agents, targets, assoc = next((at(k) for k in order
                                        if at(k)[0] and not {a.name for a in at(k)[0]} <= hit_first), at(0))
         if agents and not targets:

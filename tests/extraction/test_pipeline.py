@@ -1685,3 +1685,10 @@ def test_jihadists_blamed_as_the_islamic_state_in_the_greater_sahara_in_niger(ex
                  "assailants were \"neutralised\" in the fighting, the ministry said, blaming fighters of the Islamic "
                  "State in the Greater Sahara.", date(2023, 10, 3))
     assert (e.sub_event_type, e.actor1, e.fatalities) == ("Armed clash", "Islamic State Sahel Province", 41)
+
+
+def test_those_who_made_the_attack_troops_repelled_started_the_fight(extract):
+    e, = extract("Troops repelled an attack by Islamic State West Africa Province (ISWAP) fighters on a military base "
+                 "in Marte early on Tuesday, killing 12 insurgents, an army spokesman said.", date(2024, 6, 4))
+    assert (e.actor1, e.actor2, e.fatalities) == (
+        "Islamic State West Africa Province", "Military Forces of Nigeria (2023-)", 12)
