@@ -380,3 +380,15 @@ def test_a_general_staff_is_the_military_not_a_labour_group(tagger):
                                         "assaults near the city of Pokrovsk.", None)]
     assert not any("Labor" in n or "Civilians" in n for n in names)
     assert "Military Forces of Ukraine (2019-)" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the MNDAA took control of Laukkai town", "MNDAA: Myanmar National Democratic Alliance Army"),
+        ("fighters of the Ta'ang National Liberation Army seized the town", "TNLA: Ta'ang National Liberation Army"),
+        ("a Turkish drone killed two YBS members near Sinune", "YBS: Sinjar Resistance Units"),
+    ],
+)
+def test_more_named_armed_groups(tagger, text, expected):
+    assert expected in [a.name for a in tagger.tag(text)]
