@@ -93,6 +93,8 @@ CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s
                        r"multiple|\d+)\s+(?:[a-z-]+\s+)?$")
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
+# weapons counted by the hundred are a stock or a campaign's tally ("cleared thousands of explosive devices")
+STOCK_BEFORE = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands)\s+of\s+(?:[a-z-]+\s+){0,2}$")
 SPELL_OF = re.compile(r"\b(?:following|after|amid|despite|triggered|sparked|prompted|saw|seen)\s+(?:(?:several\s+|many\s+)?"
                       r"(?:days|weeks|months|"
                       r"years|nights)|an?\s+(?:\w+\s+)?(?:wave|spate|series|string|spree|surge|rise|upsurge|cycle))"
@@ -120,6 +122,9 @@ LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
                          re.IGNORECASE)
+INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|neutrali[sz]ed)\s+(?:(?:\d+|all|most|some)\s+of\s+(?:the\s+)?)?"
+                         r"(?:[\w,]+\s+){0,3}?(?:missiles?|drones?|rockets?|projectiles?|uavs?|shaheds?)\b|"
+                         r"\bair[- ]defen[cs]e\s+(?:missiles?|systems?|units?|fire)\b|\binterceptors?\b")
 RAID_WORD = re.compile(r"raids?|raided|raiding")
 ARREST_IN = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|rounded\s+up)\b")
 RELATIVE_PAST = re.compile(r",?\s+(?:who|which|that)\s+had\s+(?:been\s+)?(?!previously|earlier|already|long|once)"
@@ -248,6 +253,8 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
+                if any(d.start() <= m.start() < d.end() for d in INTERCEPTED.finditer(low)):
+                    continue  # "the air force shot down 30 of the 38 missiles", "a Ukrainian air defence missile"
                 if tag != "kill" and RESPONSE_TO.search(left[-60:]):
                     continue  # "in response to repeated missile launches": the cause of the news, told before
                 if tag == "attack" and RAID_WORD.fullmatch(word) and ARREST_IN.search(low):
@@ -267,6 +274,8 @@ class TriggerTagger:
                     continue  # "the deployment comes after Al Shabaab captured several towns"
                 if tag in ARMED_TAGS and ABSTRACT_AFTER.match(low, m.end()):
                     continue  # "we continue to battle terrorism", "war games", "missiles supplied to"
+                if tag in ("ied", "blast", "shelling", "airstrike") and STOCK_BEFORE.search(left[-40:]):
+                    continue
                 if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
                     continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag

@@ -194,6 +194,8 @@ FIRE_AT = re.compile(r"\b(?:opened\s+fire|fired\s+(?:live\s+)?(?:rounds|bullets|
 KILL_CAUSE_GAP = re.compile(r"\b(?:after|following|over|against|because|since|of|the|for)\b|[.;]", re.IGNORECASE)
 PROTEST_LED = re.compile(r"\b(?:led|lead|leads|leading|sparked|prompted|triggered|caus\w*|after|then|later)\b",
                          re.IGNORECASE)
+SAID_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|told|stated|added|claimed|announced|reported)\b",
+                        re.IGNORECASE)
 SPEAKER_AFTER = re.compile(r"\s+(?:leaders?|officials?|authorities|spokesm[ae]n|spokesperson|representatives?|deputies|"
                            r"legislators?|lawmakers?|senators?|chairman|secretary)\s*,?\s+(?:has\s+|have\s+)?"
                            r"(?:said|says|told|stated|added|noted|explained|claimed|announced|declared|charged|"
@@ -775,7 +777,9 @@ class Extractor:
                     if not current.places and follows:
                         current.places.extend(s_places)
                     current.hits.extend(h for h in hits if h.tag not in STRONG)
-                    current.actors.extend(s_actors)
+                    # ("Ukraine's air force said it had shot down 30 of the 38 missiles": who speaks of the
+                    # event did not do it)
+                    current.actors.extend(a for a in s_actors if not SAID_AFTER.match(text, a.end))
                     if explicit and not current.date_explicit:
                         current.date, current.date_explicit, current.precision = when, True, precision
                 continue
@@ -1666,6 +1670,16 @@ def _carry_air_force(events: list[Event]) -> list[Event]:
     """"Israeli strikes killed 20 in Khan Younis, and a separate strike on Gaza City killed eight": an
     air strike the report does not attribute is by the air force it named for the one before."""
     known: Event | None = None
+    # ("Russia launched a missile barrage on Ukrainian cities ... In Kryvyi Rih, 10 people were killed when missiles
+    # struck an industrial facility": the barrage's author fired those missiles too)
+    shelled = {e.actor1 for e in events if e.sub_event_type == "Shelling/artillery/missile attack" and e.inter1 in (1, 8)}
+    if len(shelled) == 1:
+        author = next(e for e in events if e.actor1 in shelled)
+        for e in events:
+            if (e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1.startswith("Unidentified Armed Group")
+                    and e.country == author.country):
+                e.actor1, e.inter1 = author.actor1, author.inter1
+                e.interaction = int(f"{min(e.inter1, e.inter2)}{max(e.inter1, e.inter2)}") if e.inter2 else e.inter1 * 10
     for e in events:
         if e.sub_event_type != "Air/drone strike":
             continue

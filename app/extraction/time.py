@@ -38,6 +38,9 @@ _VAGUE_NUMBERS = frozenset({"several", "few", "a few", "a couple of"})
 _PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|last|this)\s+$")
+_DEED_AFTER = re.compile(r"\s+(?:attacks?|bombings?|raids?|massacres?|offensive|strikes?|assaults?|ambush(?:es)?|shelling|"
+                         r"killings?|clashes|protests?|coup|uprising|incursion|invasion|siege|fighting)\b")
 _TOLL_ROSE_BEFORE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\s+(?:to\s+)?[\d,]+\s+(?:on\s+)?$")
 # "in August last year", "in March this year"
 _MONTH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b")
@@ -553,8 +556,11 @@ class TimeTagger:
                 part = "early"
             elif prep.endswith("middle of"):
                 part = "mid"
-            # a bare capitalised "May" or "March" is too often a word or a name
-            if not (m["year"] or part or prep) or (prep == "of" and not (m["year"] or part)):
+            # a bare capitalised "May" or "March" is too often a word or a name (but "a March attack on Odesa",
+            # "the May offensive" name the month of a deed)
+            named_deed = bool(_ARTICLE_BEFORE.search(low, max(0, m.start() - 6), m.start())
+                              and _DEED_AFTER.match(low, m.end()))
+            if not (m["year"] or part or prep or named_deed) or (prep == "of" and not (m["year"] or part)):
                 continue
             month = self.months[m["mon"]]
             day = {"early": 5, "mid": 15, "late": 25}.get(part, 15)

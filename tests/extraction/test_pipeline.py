@@ -1692,3 +1692,23 @@ def test_those_who_made_the_attack_troops_repelled_started_the_fight(extract):
                  "in Marte early on Tuesday, killing 12 insurgents, an army spokesman said.", date(2024, 6, 4))
     assert (e.actor1, e.actor2, e.fatalities) == (
         "Islamic State West Africa Province", "Military Forces of Nigeria (2023-)", 12)
+
+
+def test_a_barrage_its_other_city_its_shot_down_missiles_and_a_recalled_march_attack(extract):
+    a, b = extract("KYIV, July 8 (Reuters) - Russia launched a massive missile barrage on Ukrainian cities on Monday, "
+                   "striking a children's hospital in the capital. In Kyiv, at least 33 people were killed, officials "
+                   "said. In the central city of Kryvyi Rih, 10 people were killed when missiles struck an industrial "
+                   "facility, the regional governor said. Ukraine's air force said it had shot down 30 of the 38 "
+                   "missiles launched. Moscow denied targeting civilian sites and said the damage was caused by a "
+                   "Ukrainian air defence missile. It was the deadliest strike on Kyiv in months; a March attack on "
+                   "Odesa killed 21 people.", date(2024, 7, 8))
+    assert (a.actor1, a.fatalities) == ("Military Forces of Russia (2000-)", 33)
+    assert (b.actor1, b.fatalities, b.sub_event_type) == (
+        "Military Forces of Russia (2000-)", 10, "Shelling/artillery/missile attack")
+
+
+def test_demining_thousands_of_devices_is_no_explosion(extract):
+    e, = extract("ADEN, March 11 (AFP) - Two children were killed when a landmine exploded in Hays district of "
+                 "Hodeidah province on Tuesday. The demining official said his teams had cleared thousands of "
+                 "explosive devices from farmland along the Red Sea coast.", date(2020, 3, 11))
+    assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 2)
