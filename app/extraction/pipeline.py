@@ -106,6 +106,8 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       re.IGNORECASE)
 INITIAL_FIGURE = re.compile(r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|announced|claimed)\b",
                             re.IGNORECASE)
+TWO_SOURCES = re.compile(r"(?<=\S),?\s+(?:while|whereas|but|although|though)\s+(?=(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|put|"
+                         r"gave|counted|claimed)\b)", re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
@@ -672,6 +674,17 @@ class Extractor:
 
         def add_casualties(target: _Draft, sent: Sentence, s_cas: list[NumberMention]) -> None:
             counted = any(m.outcome == "killed" for group in target.casualties for m in group)
+            split = TWO_SOURCES.search(sent.text)
+            if split is not None and s_cas:
+                # "a local official said 53 bodies had been recovered, while the opposition said at least 100 people
+                # had been killed": two sources' figures for one event, of which the lower counts
+                cut = sent.start + split.start()
+                first = [m for m in s_cas if m.start < cut]
+                second = [m for m in s_cas if m.start >= cut]
+                a, b = total([first], "killed"), total([second], "killed")
+                if a and b:
+                    drop = second if a <= b else first
+                    s_cas = [m for m in s_cas if not (m in drop and m.outcome == "killed")]
             if s_cas and counted and (UNVERIFIED.search(sent.text) or unverified_next(sent)):
                 # a figure "that could not be independently verified" does not replace the one sources gave
                 # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the

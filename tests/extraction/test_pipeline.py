@@ -1491,6 +1491,12 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
         ("A female suicide bomber blew herself up at a fish market in Konduga on Friday evening, killing 12 people, "
          "the emergency agency said. A local militia leader said 24 people had died, but the emergency agency said "
          "its count was 12.", 12),
+        ("Myanmar's military carried out an air strike on a crowd in Pazigyi village in Sagaing region on Tuesday. A "
+         "local resistance official said 53 bodies had been recovered by Wednesday morning, while the opposition "
+         "National Unity Government said at least 100 people had been killed.", 53),
+        ("CJNG gunmen ambushed a National Guard convoy near Aguililla on Wednesday. State prosecutors put the death "
+         "toll at 10 - four guardsmen and six suspected cartel members - while local media reported as many as 15 "
+         "dead.", 10),
         ("An Israeli air strike on a house in Khan Younis killed at least 11 people on Wednesday, health officials "
          "said. The civil emergency service gave a toll of 13, saying women and children were among the dead.", 11),
         ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
