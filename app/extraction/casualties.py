@@ -404,7 +404,9 @@ class CasualtyReader:
         for m in BODIES_OF.finditer(sentence):
             # "the bodies of six men were found" (not "refused to let police collect the bodies of ...")
             after = sentence[m.end():m.end() + 60]
-            if not FOUND_AFTER.search(after) and not FOUND_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            # ("the bodies of five young men bearing signs of torture and gunshot wounds were found")
+            if not FOUND_AFTER.search(sentence[m.end():m.end() + 140]) and not FOUND_BEFORE.search(
+                    sentence, max(0, m.start() - 30), m.start()):
                 continue  # ("police found the bodies of 13 security guards")
             found = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
             for s, e, c, w in found[:1]:

@@ -158,6 +158,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          # "since the rebel offensive launched on 11 November, more than 2,000 people have died"
+                          r"\bsince\b[^;]{0,80}\b(?:have|has)\s+(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
                           # "ended more than a year of hostilities in which over 4,000 people were killed"
                           r"\b(?:day|week|month|year|decade)s?\s+of\s+(?:[\w-]+\s+){1,3}(?:in\s+which|during\s+which)\s+"
                           r"[^.;]{0,50}?\b(?:killed|died|dead)\b|"

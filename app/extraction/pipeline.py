@@ -77,6 +77,8 @@ TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hi
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack|clash|strike|blast|explosion|"
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
+IN_THE_DEED = re.compile(r"\b(?:in|during)\s+the\s+(?:\w+\s+)?(?:attack|clash(?:es)?|fighting|ambush|raid|assault|blast|"
+                         r"explosion|bombing|strike|incident)\b", re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
 # weapons named as the subject of a sentence ("a roadside bomb struck", "a suicide bomber blew himself up")
 DEVICE_TAGS = {"ied", "blast", "suicide", "grenade", "airstrike", "shelling"}
@@ -807,7 +809,12 @@ class Extractor:
             recalled = (long_gone or nearest_gone) and (current is not None or disaster_news) or (
                 # "The capture extends the rebels' advance after they took Bukavu ... and comes weeks after they
                 # seized Goma": what the news follows on is told as its context
-                current is not None and bool(CONTEXT_LEAD.match(sent.text)))
+                current is not None and bool(CONTEXT_LEAD.match(sent.text))) or (
+                # "... were found yesterday. Tutela Legal reported that 75 people were killed by death squads in
+                # February": a whole month's tally beside a day's news
+                current is not None and current.precision == 1 and current.date is not None and bool(all_times)
+                and all(t.precision == 3 and not t.background and (t.date.year, t.date.month)
+                        != (current.date.year, current.date.month) for t in all_times))
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
             if found:
@@ -890,7 +897,9 @@ class Extractor:
                 # "troops entered Bara ... after the RSF withdrew": the loser's retreat is part of the takeover
                 d.tags & {"capture", "territory"} and tags <= {"withdraw", "territory", "capture"})
             # (but protesters and the police who face them make one demonstration, whoever acts in a sentence)
-            if responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text) and not d.tags & DEMO_TAGS:
+            if (responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text) and not d.tags & DEMO_TAGS
+                    and not ((backref or IN_THE_DEED.search(sent.text)) and d is current)):
+                # ("15 soldiers were put out of action in the attack": the same fight, told from the other side)
                 continue  # ("Al Shabaab claimed to have killed 53 soldiers": the other side's toll of the same fight)
             # "gangs attacked Kenscoff, killing eight residents. Police later exchanged fire with the gangs": the
             # state's fight with the attackers is a battle apart from their attack on civilians

@@ -1718,3 +1718,16 @@ def test_demining_thousands_of_devices_is_no_explosion(extract):
                  "Hodeidah province on Tuesday. The demining official said his teams had cleared thousands of "
                  "explosive devices from farmland along the Red Sea coast.", date(2020, 3, 11))
     assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 2)
+
+
+def test_the_other_sides_count_in_the_attack_a_months_tally_and_an_offensives_toll(extract):
+    e, = extract("SAN SALVADOR, 12 JAN 90 (ACAN-EFE) -- [TEXT] FMLN GUERRILLAS ATTACKED AN ARMY POSITION NEAR THE TOWN "
+                 "OF SANTIAGO DE MARIA, USULUTAN DEPARTMENT, YESTERDAY, COPREFA REPORTED. FOUR SOLDIERS WERE KILLED IN "
+                 "THE FIGHTING. THE CLANDESTINE RADIO VENCEREMOS, HOWEVER, CLAIMED THAT 15 SOLDIERS WERE \"PUT OUT OF "
+                 "ACTION\" IN THE ATTACK. SINCE THE REBEL OFFENSIVE LAUNCHED ON 11 NOVEMBER, MORE THAN 2,000 PEOPLE "
+                 "HAVE DIED IN THE FIGHTING.", date(1990, 1, 12))
+    assert (e.event_date, e.sub_event_type, e.fatalities) == (date(1990, 1, 11), "Armed clash", 4)
+    e, = extract("SAN SALVADOR, 7 MAR 90 (AFP) -- [TEXT] THE BODIES OF FIVE YOUNG MEN BEARING SIGNS OF TORTURE WERE "
+                 "FOUND YESTERDAY IN A RAVINE ON THE OUTSKIRTS OF SOYAPANGO. TUTELA LEGAL REPORTED THAT 75 PEOPLE WERE "
+                 "KILLED BY DEATH SQUADS IN FEBRUARY.", date(1990, 3, 7))
+    assert (e.event_date, e.fatalities) == (date(1990, 3, 6), 5)
