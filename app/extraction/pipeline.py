@@ -566,13 +566,15 @@ class Extractor:
             # and among namesakes abroad, those of the country of a large town the report names
             # ("Kisumu-Kakamega highway ... Kibuye" is Kenya's Kibuye)
             exact = [(m, p, prec) for m, p, prec in resolved if self._exact(m, p) and self._placed(text, m, p)]
-            home = {p.iso3 for m, p, _prec in exact if p.population >= 50_000
-                    and all(c.iso3 == p.iso3 for c in m.candidates[:5])}
+            # ... or of the region it names as such ("Sinak (Sinak, Puncak, Papua)": Papua is Indonesia's, so Sinak
+            # is no "Singac", New Jersey; "a mob of Kuki villagers ... in Torbung (Churachandpur, Manipur)": India's,
+            # whatever Japanese city is also called Kuki)
+            home = {p.iso3 for m, p, _prec in exact if p.kind == "admin1" and m.relation == "region"
+                    and fold(m.text) not in self.geocoder.common_words_upper}  # (not "Embu West District")
+            home = home if len(home) == 1 else set()
             if not home:
-                # ... or of the region it names as such ("Sinak (Sinak, Puncak, Papua)": Papua is Indonesia's,
-                # so Sinak is no "Singac", New Jersey)
-                home = {p.iso3 for m, p, _prec in exact if p.kind == "admin1" and m.relation == "region"}
-                home = home if len(home) == 1 else set()
+                home = {p.iso3 for m, p, _prec in exact if p.population >= 50_000
+                        and all(c.iso3 == p.iso3 for c in m.candidates[:5])}
             return [(m, p, prec) for m, p, prec in exact if not home or p.iso3 in home]
         anchors = [p for iso in named if (c := countries.by_iso3(iso)) and (p := self._capital(c)) is not None]
         # places across the border of a country the text names are news; across the border of an

@@ -1731,3 +1731,19 @@ def test_the_other_sides_count_in_the_attack_a_months_tally_and_an_offensives_to
                  "FOUND YESTERDAY IN A RAVINE ON THE OUTSKIRTS OF SOYAPANGO. TUTELA LEGAL REPORTED THAT 75 PEOPLE WERE "
                  "KILLED BY DEATH SQUADS IN FEBRUARY.", date(1990, 3, 7))
     assert (e.event_date, e.fatalities) == (date(1990, 3, 6), 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 November 2023, a mob of Kuki villagers set fire to around 20 houses belonging to Meitei families in Torbung "
+         "(Churachandpur, Manipur).", ("India", "Manipur")),
+        ("On 24 November 2023, armed men in uniform raped three women near Nhialdiu (Rubkona, Unity).",
+         ("South Sudan", "Unity")),
+        ("Six people were injured during a confrontation between farmers and pastoralists at Mtondoni area in Hongwe "
+         "ward, Lamu West district.", ("Kenya", "Lamu")),
+    ],
+)
+def test_a_region_named_as_such_decides_the_country_of_a_note_that_names_none(extract, text, expected):
+    e, = extract(text, date(2023, 11, 30))
+    assert (e.country, e.admin1) == expected

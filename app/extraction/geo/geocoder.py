@@ -275,7 +275,11 @@ class Geocoder:
             # an acronym ("NYS") that is only some place's alternate name ("Nice"), or a word
             # shouted in a note ("DATE=ESTIMATE")
             return False
-        if single and not upper and not cue and key in self.common_words_upper and (
+        # "near Nhialdiu (Rubkona, Unity)": the last of the places a note lists in brackets is its region
+        in_brackets = listed and bool(_LAST_IN_BRACKETS.match(text, tokens[j - 1].end)) and bool(
+            _LIST_IN_BRACKETS.search(text[max(0, tokens[i].start - 60):tokens[i].start])) and any(
+            p.kind == "admin1" for p in places)
+        if single and not upper and not cue and not in_brackets and key in self.common_words_upper and (
                 prev is None or re.search(r"[.!?:\"\n]\s*$", gap_before) or prev.text[0].isupper()
                 or not any(fold(p.name) == key and p.population >= 50_000 for p in places)):
             # "Story", "Mission": an ordinary word that is some hamlet's other name; "Date of protest
@@ -301,8 +305,8 @@ class Geocoder:
             # "at Green View": a common word that begins a longer name is no place of its own
             name_goes_on = (nxt is not None and nxt.text[0].isupper()
                             and text[tokens[j - 1].end:nxt.start].strip() == "")
-            return cue_after or (cue_before and prev is not None and prev.key not in ("of", "and", "to")
-                                 and not name_goes_on)
+            return cue_after or in_brackets or (cue_before and prev is not None and prev.key not in ("of", "and", "to")
+                                                and not name_goes_on)
         if upper:
             if cue or curated or (nxt is not None and nxt.key in _FACILITY):
                 return True
