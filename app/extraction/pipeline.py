@@ -69,7 +69,7 @@ ASSOC_JOIN = re.compile(
     r"as\s+well\s+as)[\s,]*(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
-CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;")
+CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;", re.IGNORECASE)
 VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along|alongside|including|both|"
                           r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
@@ -274,6 +274,7 @@ CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|respons
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to\s+be)?|believed\s+to\s+be|"
+                    r"identified\s+themselves\s+as|claiming\s+to\s+be|"
                     r"thought\s+to\s+be|presumed\s+to\s+be|presumably)\W+(?:(?:members|part|fighters|militants)\s+of\s+)?"
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
@@ -1391,7 +1392,7 @@ class Extractor:
                 if a.name.startswith("Unidentified"):
                     # (and "gang members from the Viv Ansanm coalition", "gunmen of the Sinaloa Cartel"; "... killed
                     # five gang members. The gang members belonged to the Baz Pilate gang")
-                    likely = next((g for g in named_groups if 0 <= g.start - a.end <= 40
+                    likely = next((g for g in named_groups if 0 <= g.start - a.end <= 60
                                    and (LIKELY.search(d.text[a.end:g.start])
                                         or MEMBERS_OF.fullmatch(d.text, a.end, g.start))), None) or next(
                         (g for g in named_groups if g.start > a.end and GROUP_NOUN.search(a.text)
@@ -1409,7 +1410,13 @@ class Extractor:
                     # "guerrillas" of a report that names one rebel group (anywhere in it) are that group's
                     # (not the group the sentence says they hit: "jihadists killed dozens of VDP auxiliaries")
                     hit = {t.name for t in d.targets}
-                    prior = [g for g in named_groups if g.start < a.start] or [
+                    # ("guerrillas of the Popular Liberation Army (EPL)": the group right after; otherwise the
+                    # nearest named before, or the nearest after)
+                    own = [g for g in named_groups if 0 <= g.start - a.end <= 40
+                           and (MEMBERS_OF.fullmatch(d.text, a.end, g.start) or LIKELY.search(d.text[a.end:g.start]))]
+                    later = sorted((g for g in named_groups if g.name not in hit and g.start > a.start),
+                                   key=lambda g: -g.start)
+                    prior = own[:1] or [g for g in named_groups if g.start < a.start] or later or [
                         g for g in named_groups if g.name not in hit] or (
                         d.doc_rebels if len({g.name for g in d.doc_rebels}) == 1 else [])
                     if prior:

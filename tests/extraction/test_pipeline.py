@@ -1747,3 +1747,29 @@ def test_the_other_sides_count_in_the_attack_a_months_tally_and_an_offensives_to
 def test_a_region_named_as_such_decides_the_country_of_a_note_that_names_none(extract, text, expected):
     e, = extract(text, date(2023, 11, 30))
     assert (e.country, e.admin1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On 7 April 2018, regime helicopters dropped chlorine-filled barrel bombs on residential buildings in Douma "
+         "(Rif Dimashq), killing at least 40 civilians.", date(2018, 4, 8),
+         ("Chemical weapon", "Military Forces of Syria (2000-2024)")),
+        ("On 5 September 2019, soldiers of the Philippine Army recovered and safely detonated an improvised explosive "
+         "device planted by NPA rebels along a road in Impasugong (Bukidnon).", date(2019, 9, 6),
+         ("Disrupted weapons use", "Military Forces of the Philippines")),
+        ("BOGOTA, 12 APR 90 -- [TEXT] TWO WEST GERMAN TECHNICIANS WERE KIDNAPPED ON MONDAY BY A GROUP OF ABOUT 15 ARMED "
+         "MEN WHO IDENTIFIED THEMSELVES AS MEMBERS OF THE NATIONAL LIBERATION ARMY (ELN), NEAR AGUACHICA, CESAR "
+         "DEPARTMENT, POLICE REPORTED TODAY.", date(1990, 4, 12),
+         ("Abduction/forced disappearance", "ELN: National Liberation Army")),
+        ("BOGOTA, 14 DEC 89 -- [TEXT] EIGHT SOLDIERS WERE KILLED ON WEDNESDAY WHEN GUERRILLAS OF THE POPULAR LIBERATION "
+         "ARMY (EPL) AMBUSHED AN ARMY PATROL NEAR NECOCLI, ANTIOQUIA. THE EPL HAS REJECTED CALLS TO JOIN THE PEACE "
+         "PROCESS UNDER WAY WITH THE 19 APRIL MOVEMENT (M-19).", date(1989, 12, 14),
+         (None, "EPL: Popular Liberation Army")),
+    ],
+)
+def test_chlorine_a_safe_detonation_and_men_who_said_whose_they_were(extract, text, published, expected):
+    e = extract(text, published)[0]
+    sub, actor1 = expected
+    assert e.actor1 == actor1
+    assert sub is None or e.sub_event_type == sub
