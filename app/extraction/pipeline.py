@@ -109,7 +109,10 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
 INITIAL_FIGURE = re.compile(r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|announced|claimed)\b",
                             re.IGNORECASE)
 TWO_SOURCES = re.compile(r"(?<=\S),?\s+(?:while|whereas|but|although|though)\s+(?=(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|put|"
-                         r"gave|counted|claimed)\b)", re.IGNORECASE)
+                         r"gave|counted|claimed)\b)|"
+                         # "killing at least 16 construction workers; other reports put the toll at 19"
+                         r"[;,]\s+(?=(?:other|some|separate|local|independent|unofficial)\s+(?:reports?|sources?|accounts?|"
+                         r"estimates?|media|officials)\b)", re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"

@@ -1497,6 +1497,8 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
         ("CJNG gunmen ambushed a National Guard convoy near Aguililla on Wednesday. State prosecutors put the death "
          "toll at 10 - four guardsmen and six suspected cartel members - while local media reported as many as 15 "
          "dead.", 10),
+        ("On 2 December 2024, TPNPB fighters attacked workers building the Trans-Papua road in Nduga regency (Papua), "
+         "killing at least 16 construction workers; other reports put the toll at 19.", 16),
         ("An Israeli air strike on a house in Khan Younis killed at least 11 people on Wednesday, health officials "
          "said. The civil emergency service gave a toll of 13, saying women and children were among the dead.", 11),
         ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
@@ -1773,3 +1775,12 @@ def test_chlorine_a_safe_detonation_and_men_who_said_whose_they_were(extract, te
     sub, actor1 = expected
     assert e.actor1 == actor1
     assert sub is None or e.sub_event_type == sub
+
+
+def test_kashmirs_acled_name_and_indias_district_reserve_guard(extract):
+    e, = extract("On 26 April 2023, CPI (Maoist) militants detonated an IED under a vehicle carrying District Reserve "
+                 "Guard personnel near Aranpur (Dantewada, Chhattisgarh), killing 10 DRG personnel.", date(2023, 4, 27))
+    assert e.actor2 == "Police Forces of India (2014-) District Reserve Guard"
+    e, = extract("On 7 May 2021, suspected militants hurled a grenade at a CRPF bunker in Sopore town (Baramulla, Jammu "
+                 "and Kashmir), injuring two civilians.", date(2021, 5, 8))
+    assert (e.sub_event_type, e.admin1) == ("Grenade", "Jammu and Kashmir")
