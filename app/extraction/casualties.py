@@ -103,6 +103,11 @@ def _count(q: str) -> int | None:
     return parse_quantity(core) if core else None
 
 
+THREAT_BEFORE = re.compile(r"\b(?:threaten\w*|vow\w*|plan\w*|promis\w*|pledg\w*|intend\w*|tried|trying|attempt\w*)\s+"
+                           r"(?:[\w'’-]+\s+){0,3}?to\s+$|\b(?:would|will|could|might)\s+$", re.IGNORECASE)
+OF_GROUP_AND = re.compile(r"\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?:[A-Z0-9][\w'’.-]*\s*|\([A-Z][\w-]*\)\s*){1,8}(?:,\s*)?"
+                          r"(?i:and|as\s+well\s+as)\s+")
+
 SHARED_OBJECT = re.compile(r"\s+and\s+(?:[a-z]+ed|set|beat|shot|burnt|cut|hit)\s+(?:(?:on\s+fire|alight|ablaze|to\s+death|"
                            r"dead|up)\s+)?(?=(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|seven\s|eight\s|"
                            r"nine\s|ten\s|several\s|dozens\s|scores\s|hundreds\s|at\s+least\s|more\s+than\s))",
@@ -189,8 +194,10 @@ class CasualtyReader:
         skip_next = False
         for m in self.item_re.finditer(span):
             between = span[pos:m.start()]
-            if out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with)?[\s,]*",
-                                        between, re.IGNORECASE):
+            if out and OF_GROUP_AND.fullmatch(between):
+                pass  # "three guerrillas of the URNG and one soldier": the group qualifies the first item
+            elif out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with)?[\s,]*",
+                                          between, re.IGNORECASE):
                 if re.search(r"\bincluding\b", between, re.IGNORECASE):
                     skip_next = True
                 elif forward:
@@ -304,6 +311,8 @@ class CasualtyReader:
             for v in verb_re.finditer(sentence):
                 left = sentence[:v.start()]
                 vtext = v.group(0).lower()
+                if THREAT_BEFORE.search(left[-50:]):
+                    continue  # "the Shining Path has threatened to kill all candidates": nobody yet
                 # "a man is attacked and killed": the passive carries over "<participle> and"
                 aux_left = SHARED_PASSIVE.sub("", left)
                 passive = bool(PASSIVE_AUX.search(aux_left[-40:])) and bool(

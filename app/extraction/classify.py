@@ -84,7 +84,9 @@ NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
     r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
-    r"similar|other|more|the|series\s+of\s+recent)\s+(?:[a-z-]+\s+){0,2}$|"
+    r"similar|other|more|the|series\s+of\s+recent)\s+"
+    # (not "the army launched air strikes on": a verb after the article ends its phrase)
+    r"(?:(?![a-z]+ed\b|out\b|fired\b|made\b|began\b|hit\b)[a-z-]+\s+){0,2}$|"
     # "Russia has intensified its attacks on Kharkiv": a trend, not a day's deed
     r"\b(?:intensif(?:y|ied|ies|ying)|stepp?(?:ed|ing)?\s+up|escalat(?:ed|ing|e)|increas(?:ed|ing)|ramp(?:ed|ing)\s+up|"
     r"redoubl(?:ed|ing))\s+(?:its|their|his|her|the)\s+(?:[a-z-]+\s+)?$"
@@ -94,6 +96,7 @@ CONDUCTED = re.compile(r"\b(?:conducted|launched|carried\s+out|staged|mounted)\s
 PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|clashes|bombings|raids|killings|protests|incidents|"
                             r"assaults|abductions|kidnappings|airstrikes|explosions)$")
 # weapons counted by the hundred are a stock or a campaign's tally ("cleared thousands of explosive devices")
+DONE_WORD = re.compile(r"(?:carried\s+out|conducted|launched|staged|mounted)\b")
 STOCK_BEFORE = re.compile(r"\b(?:thousands|hundreds|tens\s+of\s+thousands)\s+of\s+(?:[a-z-]+\s+){0,2}$")
 SPELL_OF = re.compile(r"\b(?:following|after|amid|despite|triggered|sparked|prompted|saw|seen)\s+(?:(?:several\s+|many\s+)?"
                       r"(?:days|weeks|months|"
@@ -278,7 +281,8 @@ class TriggerTagger:
                     continue  # "we continue to battle terrorism", "war games", "missiles supplied to"
                 if tag in ("ied", "blast", "shelling", "airstrike") and STOCK_BEFORE.search(left[-40:]):
                     continue
-                if PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:]):
+                if (PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:])
+                        and not DONE_WORD.match(word)):  # ("the army carried out air strikes on RSF positions")
                     continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag
                 hits.append(Hit(tag_, offset + m.start(), offset + m.end(), sentence[m.start():m.end()]))

@@ -189,3 +189,16 @@ def test_two_verbs_share_one_object(reader, sentence, expected):
 )
 def test_neutralised_is_killed_and_scare_quotes_do_not_hide_a_toll(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("THE SHINING PATH HAS THREATENED TO KILL ALL CANDIDATES IN THE 12 NOVEMBER MUNICIPAL ELECTIONS.", 0),
+        ("AN ARMY SPOKESMAN REPORTED TODAY THAT THREE GUERRILLAS OF THE GUATEMALAN NATIONAL REVOLUTIONARY UNITY (URNG) "
+         "AND ONE SOLDIER WERE KILLED ON TUESDAY.", 4),
+        ("Two soldiers of the 4th Brigade and three civilians were killed.", 5),
+    ],
+)
+def test_a_threat_kills_nobody_and_a_group_named_after_an_item_keeps_the_list(reader, sentence, expected):
+    assert killed(reader, sentence) == expected

@@ -219,3 +219,10 @@ def test_a_crowd_that_dispersed_of_itself_met_no_intervention(tagger):
     assert "intervention" not in tags(tagger, "Several hundred demonstrators marched to the county offices and "
                                               "dispersed in the afternoon without incident.")
     assert "intervention" in tags(tagger, "Police dispersed the demonstrators with batons.")
+
+
+def test_air_strikes_an_army_carried_out_are_one_days_deed(tagger):
+    assert "airstrike" in tags(tagger, "The Sudanese army carried out air strikes on RSF positions in Omdurman on "
+                                       "Thursday.")
+    assert "airstrike" in tags(tagger, "The army launched air strikes on rebel positions.")
+    assert not tags(tagger, "The recent attacks have displaced thousands.")

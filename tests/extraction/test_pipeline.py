@@ -1499,6 +1499,9 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
          "dead.", 10),
         ("On 2 December 2024, TPNPB fighters attacked workers building the Trans-Papua road in Nduga regency (Papua), "
          "killing at least 16 construction workers; other reports put the toll at 19.", 16),
+        ("CAIRO, June 6 (Reuters) - The Rapid Support Forces attacked the village of Wad al-Noura in Al Jazirah state "
+         "on Wednesday, killing at least 100 people, activists said. The Wad Madani Resistance Committee said 104 "
+         "people were killed.", 100),
         ("An Israeli air strike on a house in Khan Younis killed at least 11 people on Wednesday, health officials "
          "said. The civil emergency service gave a toll of 13, saying women and children were among the dead.", 11),
         ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
