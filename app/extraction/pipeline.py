@@ -285,7 +285,7 @@ LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(
                     r"(?:the\s+)?(?:pro-[\w-]+\s+)?$",
                     re.IGNORECASE)
 FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(?:the\s+)?(?:\w+\s+)?bod(?:y|ies)\b|"
-                          r"bod(?:y|ies)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:found|discovered|recovered|retrieved)\b",
+                          r"bod(?:y|ies)\s+(?:found|discovered|recovered|retrieved)\b",  # ("carried bodies recovered from")
                           re.IGNORECASE)
 # ", while RSF artillery shelling killed 25": a second deed joined to the first (not "while travelling")
 COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|killed|struck|hit|"

@@ -1787,3 +1787,10 @@ def test_kashmirs_acled_name_and_indias_district_reserve_guard(extract):
     e, = extract("On 7 May 2021, suspected militants hurled a grenade at a CRPF bunker in Sopore town (Baramulla, Jammu "
                  "and Kashmir), injuring two civilians.", date(2021, 5, 8))
     assert (e.sub_event_type, e.admin1) == ("Grenade", "Jammu and Kashmir")
+
+
+def test_more_bodies_recovered_leave_the_named_attackers_in_place(extract):
+    e, = extract("Twelve people were killed in Sunday's attack by Al Shabaab militants on a hotel in Kismayo, a regional "
+                 "official said on Tuesday, raising the toll as more bodies were recovered from the rubble.",
+                 date(2024, 3, 5))
+    assert (e.actor1, e.fatalities) == ("Al Shabaab", 12)
