@@ -350,7 +350,10 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     if "chemical" in tags:
         return "Chemical weapon"
     if ground_fight or ("clash" in tags and not tags & {"airstrike", "shelling"}):
-        if ("capture" in tags or "territory" in tags and "withdraw" not in tags) and "unopposed" not in tags:
+        # ("took control of the town after clashes with the army ..., as troops withdrew": the loser's retreat
+        # ends a fight, it does not make the takeover peaceful)
+        if ("capture" in tags or "territory" in tags and (
+                "withdraw" not in tags or "clash" in tags and "temporary" not in tags)) and "unopposed" not in tags:
             return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
         if "clash" in tags or target_armed:
             return "Armed clash"

@@ -293,6 +293,8 @@ COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?
 REPELLED = re.compile(r"repel+ed|repulsed|foiled|thwarted|fought\s+off|beat\s+back", re.IGNORECASE)
 REPELLED_ATTACK_BY = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|assault|raid|offensive|incursion)\s+by\b",
                                 re.IGNORECASE)
+TAKER_LEFT = re.compile(r"\b(?:temporarily|briefly)\b|\band\s+(?:later\s+|then\s+)?withdrew\b|\bwithdrew\s+(?:after|"
+                        r"immediately|later|shortly|soon)\b|\bbefore\s+withdrawing\b", re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -834,8 +836,11 @@ class Extractor:
                 targets = [a for a in targets if a.start > found[0].start]
                 s_actors = [a for a in s_actors if a.start not in finders]
             # "Last June, more than 60 people were killed": an event of months ago is its own, never the news's
+            # (where the doers fled to is no place of the deed: "set fire to 12 houses before fleeing toward the
+            # Apurimac river valley" goes on telling the massacre)
+            here = [r for r in s_places if not AWAY_BEFORE.search(text, max(0, r[0].start - 50), r[0].start)]
             target = None if old_month or recalled else self._pick_draft(
-                drafts, current, sent, strong, when, explicit, s_places, agents, targets, dateline_end)
+                drafts, current, sent, strong, when, explicit, here, agents, targets, dateline_end)
             if target is None:
                 target = _Draft(history=recalled)
                 if current is not None and not s_places:
@@ -1177,6 +1182,8 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
+        if "withdraw" in tags and any(TAKER_LEFT.search(x.text) for x in d.sentences):
+            tags = tags | {"temporary"}  # "took control temporarily and withdrew": a fight, no takeover
         if tags & {"capture", "territory"} and agents:
             # "M23 seized Kamanyola ... soldiers retreated after exchanging fire": who takes the ground is the
             # first doer, not every force that acted in the story

@@ -1794,3 +1794,26 @@ def test_more_bodies_recovered_leave_the_named_attackers_in_place(extract):
                  "official said on Tuesday, raising the toll as more bodies were recovered from the rubble.",
                  date(2024, 3, 5))
     assert (e.actor1, e.fatalities) == ("Al Shabaab", 12)
+
+
+def test_a_takeover_after_clashes_as_the_losers_withdrew_and_a_taker_who_left(extract):
+    a, = extract("ADDIS ABABA, Aug 5 (Reuters) - Fano militia fighters took control of the town of Lalibela in Ethiopia's "
+                 "Amhara region on Thursday after clashes with the Ethiopian National Defense Force, residents said, "
+                 "as troops withdrew toward the airport.", date(2023, 8, 5))
+    assert (a.sub_event_type, a.actor1) == ("Non-state actor overtakes territory", "Fano Militia")
+    b, = extract("On 11 August 2025, Al Shabaab clashed with government soldiers (SNA) at a defensive checkpoint in "
+                 "Mogadishu - Daynile. Al Shabaab managed to take control temporarily and withdrew immediately.",
+                 date(2025, 8, 12))
+    assert b.sub_event_type == "Armed clash"
+
+
+def test_where_the_attackers_fled_and_a_namesake_beside_the_named_department(extract):
+    e, = extract("LIMA, 15 JUN 89 -- [TEXT] A COLUMN OF SOME 40 SHINING PATH TERRORISTS RAIDED THE PEASANT COMMUNITY OF "
+                 "PAMPALCA, IN HUANTA PROVINCE, AYACUCHO DEPARTMENT, LAST NIGHT AND MURDERED NINE PEASANTS. THE "
+                 "SUBVERSIVES ALSO SET FIRE TO 12 HOUSES BEFORE FLEEING TOWARD THE APURIMAC RIVER VALLEY.",
+                 date(1989, 6, 15))
+    assert (e.sub_event_type, e.fatalities, e.admin1) == ("Attack", 9, "Ayacucho")
+    a, b = extract("SAN SALVADOR, 19 FEB 90 (DPA) -- [TEXT] FMLN GUERRILLAS FIRED MORTARS LAST NIGHT AT THE HEADQUARTERS "
+                   "OF THE 3D INFANTRY BRIGADE IN SAN MIGUEL CITY. ON SATURDAY, TWO SOLDIERS AND ONE GUERRILLA WERE "
+                   "KILLED IN FIGHTING NEAR SAN JOSE LAS FLORES, CHALATENANGO DEPARTMENT.", date(1990, 2, 19))
+    assert (b.country, b.admin1, b.fatalities) == ("El Salvador", "Chalatenango", 3)

@@ -444,6 +444,8 @@ class Geocoder:
         # regions the text names as such ("Narok County", "Bay region") anchor the other mentions
         anchors = {first[q].admin1 for q, (mm, _c) in enumerate(usable)
                    if first[q].kind == "admin1" and mm.relation == "region"}
+        anchor_isos = {first[q].iso3 for q, (mm, _c) in enumerate(usable)
+                       if first[q].kind == "admin1" and mm.relation == "region"}
         out: list[tuple[PlaceMention, Place, int]] = []
         for k, (m, cands) in enumerate(usable):
             others = [p for q, p in enumerate(first) if q != k]
@@ -454,6 +456,10 @@ class Geocoder:
                     _km(best, o) > 50 for o in others if o.kind != "admin1"):
                 # a bare city-district name ("Hodan") in a text about places far from that city
                 # ("Hodan neighborhood in Garowe") is another place of the same name
+                continue
+            if (best.kind != "admin1" and ctx and best.iso3 != ctx[0] and ctx[0] in anchor_isos
+                    and best.iso3 not in anchor_isos):
+                # "near San Jose Las Flores, Chalatenango Department" in a Salvadoran report: not Honduras' Flores
                 continue
             if (anchors and best.kind != "admin1" and best.admin1 not in anchors
                     and not self.gazetteer.ids(fold(m.text), loose=False)):
