@@ -102,7 +102,8 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b|"
                       # "The Wad Madani Resistance Committee said 104 people were killed" after a toll from others
                       r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:said|says|reported)\s+(?:that\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|"
-                      r"about\s+|as\s+many\s+as\s+)?[\d,]+\s+(?:[\w-]+\s+){0,2}?(?:were|had\s+been|have\s+been)\s+killed\b|"
+                      r"about\s+|as\s+many\s+as\s+)?[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:(?:were|had\s+been|have\s+been)\s+killed|"
+                      r"(?:had\s+|have\s+)?died)\b|"
                       # "Local media outlets, citing witnesses, reported 12 dead"
                       r"\b(?:local|other|some|independent|state|opposition|rights)\s+(?:media|news\s+outlets?|outlets?|"
                       r"reports?|groups?|activists|witnesses|residents)\b[^.;]{0,40}?\b(?:reported|said|put|gave|counted)\b|"

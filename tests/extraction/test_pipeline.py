@@ -1502,6 +1502,8 @@ def test_the_office_or_the_city_that_speaks_is_not_where_it_happened(extract, te
         ("CAIRO, June 6 (Reuters) - The Rapid Support Forces attacked the village of Wad al-Noura in Al Jazirah state "
          "on Wednesday, killing at least 100 people, activists said. The Wad Madani Resistance Committee said 104 "
          "people were killed.", 100),
+        ("YAOUNDE, Oct 25 (Reuters) - Gunmen stormed a school in the town of Kumba on Saturday, killing seven "
+         "children, the United Nations said. A local hospital official said eight pupils had died.", 7),
         ("An Israeli air strike on a house in Khan Younis killed at least 11 people on Wednesday, health officials "
          "said. The civil emergency service gave a toll of 13, saying women and children were among the dead.", 11),
         ("Gunmen killed 12 villagers in Zamfara on Monday, police said. The death toll rose to 15 after three of the "
