@@ -132,6 +132,8 @@ RAID_WORD = re.compile(r"raids?|raided|raiding")
 ARREST_IN = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|rounded\s+up)\b")
 RELATIVE_PAST = re.compile(r",?\s+(?:who|which|that)\s+had\s+(?:been\s+)?(?!previously|earlier|already|long|once)"
                            r"[^,;.]*")
+PRIOR_MARCH = re.compile(r"\b(?:following|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
+MOB_AFTER = re.compile(r"[^.;]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mob|crowd|group)\b")
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
@@ -264,6 +266,8 @@ class TriggerTagger:
                     continue  # "in response to repeated missile launches": the cause of the news, told before
                 if tag == "attack" and RAID_WORD.fullmatch(word) and ARREST_IN.search(low):
                     continue  # "police arrested 12 IPOB members during a raid": a search that made arrests
+                if tag == "protest" and PRIOR_MARCH.search(left[-45:]) and MOB_AFTER.search(low, m.end()):
+                    continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
                 if SINCE_DEED.search(left[-50:]):
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):

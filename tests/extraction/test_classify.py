@@ -226,3 +226,9 @@ def test_air_strikes_an_army_carried_out_are_one_days_deed(tagger):
                                        "Thursday.")
     assert "airstrike" in tags(tagger, "The army launched air strikes on rebel positions.")
     assert not tags(tagger, "The recent attacks have displaced thousands.")
+
+
+def test_a_march_before_a_mobs_deed_is_its_setting(tagger):
+    assert "protest" not in tags(tagger, "On 3 May 2023, following a tribal solidarity march, a mob of Kuki villagers "
+                                         "set fire to around 20 houses.")
+    assert "protest" in tags(tagger, "Police fired tear gas after a protest turned violent in Nairobi.")
