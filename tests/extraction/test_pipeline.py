@@ -1819,3 +1819,9 @@ def test_where_the_attackers_fled_and_a_namesake_beside_the_named_department(ext
                    "OF THE 3D INFANTRY BRIGADE IN SAN MIGUEL CITY. ON SATURDAY, TWO SOLDIERS AND ONE GUERRILLA WERE "
                    "KILLED IN FIGHTING NEAR SAN JOSE LAS FLORES, CHALATENANGO DEPARTMENT.", date(1990, 2, 19))
     assert (b.country, b.admin1, b.fatalities) == ("El Salvador", "Chalatenango", 3)
+
+
+def test_unknown_assailants_later_suspected_to_be_a_named_group_are_that_group(extract):
+    e, = extract("Two casual labourers were shot dead by unknown assailants, later suspected to al Shabaab, in the "
+                 "outskirts of Garissa town on Wednesday.", date(2014, 8, 14))
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Al Shabaab", "Civilians (Kenya)")
