@@ -67,7 +67,7 @@ PROJECTED = re.compile(
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
-    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+stop|prepar(?:ing|ed)\s+to|seeking\s+to|if|"
+    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+stop|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
     r"in\s+order\s+to|"
     r"to\s+(?:agree|sign|reach|negotiate|accept|observe|respect|declare|implement)|"
     r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
@@ -79,7 +79,7 @@ CLAUSE_CUT = re.compile(r"[;:]|\b(?:as|but|while|when|after|because|whereas)\b")
 PROPOSED = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b(?:propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|"
                       r"refus(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}$")
 # ... or negate it right before it ("did not attack", "no clashes", "never fired")
-NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor)\b(?:\s+\w+){0,2}\s*$")
+NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|ruled\s+out|rules\s+out|ruling\s+out)\b(?:\s+\w+){0,2}\s*$")
 # counted or generic plural triggers describe a history, not one dated event
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
@@ -134,6 +134,9 @@ RELATIVE_PAST = re.compile(r",?\s+(?:who|which|that)\s+had\s+(?:been\s+)?(?!prev
                            r"[^,;.]*")
 PRIOR_MARCH = re.compile(r"\b(?:following|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}$")
 MOB_AFTER = re.compile(r"[^.;]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mob|crowd|group)\b")
+DRILLS = re.compile(r"\b(?:drills?|military\s+exercises?|joint\s+exercises?|war\s+games|manoeuvres|maneuvers|"
+                    r"military\s+parade|live-fire\s+exercises?)\b")
+CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|clash(?:ed|es)?|fired\s+(?:on|at))\b")
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
@@ -268,6 +271,8 @@ class TriggerTagger:
                     continue  # "police arrested 12 IPOB members during a raid": a search that made arrests
                 if tag == "protest" and PRIOR_MARCH.search(left[-45:]) and MOB_AFTER.search(low, m.end()):
                     continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
+                if tag != "kill" and DRILLS.search(low) and not CASUALTY_WORD.search(low):
+                    continue  # "China's military staged a second day of large-scale drills around Taiwan"
                 if SINCE_DEED.search(left[-50:]):
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):

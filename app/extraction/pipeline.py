@@ -310,7 +310,9 @@ DISASTER = re.compile(
     r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
     r"drought|heatwave|gas\s+(?:explosion|leak|cylinder)|boiler|wildfires?|bush\s+fires?|accidental(?:ly)?|"
     r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease|"
-    r"dams?\s+(?:burst|broke|gave\s+way|failed)|burst\s+(?:its|their)\s+banks|heavy\s+rains?)\b",
+    r"dams?\s+(?:burst|broke|gave\s+way|failed)|burst\s+(?:its|their)\s+banks|heavy\s+rains?|"
+    r"(?:explosion|blast|fire)\s+at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:factory|plant|refinery|warehouse|depot|mine|"
+    r"workshop)|fireworks?|industrial\s+accident|ruled\s+out\s+sabotage)\b",
     re.IGNORECASE,
 )
 NO_AGREEMENT = re.compile(r"\b(?:without\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough|accord)|failed\s+to\s+"
@@ -678,6 +680,7 @@ class Extractor:
         opening: tuple[date | None, int] | None = None
         scene: list[tuple[PlaceMention, Place, int]] = []
         disaster_news = False
+        disaster_seen = False
         following = {id(a): b for a, b in zip(sentences, sentences[1:], strict=False)}
 
         def unverified_next(sent: Sentence) -> bool:
@@ -731,12 +734,13 @@ class Extractor:
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
             disaster = False
-            if strong and DISASTER.search(sent.text) and not any(
+            if strong and (DISASTER.search(sent.text) or disaster_seen and all(
+                    h.tag in ("blast", "kill", "ied") for h in strong)) and not any(
                     a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end
                     and not SPEAKER_AFTER.match(text, a.end)):  # ("..., Taliban authorities said")
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
-                disaster = True
+                disaster = disaster_seen = True  # (and "the likely cause of the blast" after it is the same one)
                 # a report whose news is a disaster ("landslides killed 40 people") tells older violence as
                 # background ("M23 seized Bukavu in February")
                 disaster_news = disaster_news or current is None
@@ -746,6 +750,10 @@ class Extractor:
                 strong = [h for h in strong if not _quoted(sent.text, h.start - sent.start)]
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
+            if strong and not s_times and any(t.date > published for t in all_times):
+                # "unions called for a nationwide day of strikes and demonstrations on Sept. 18": what is planned for
+                # a day still to come is no event yet
+                strong = []
             fronted = bool(all_times) and all_times[0].start - max(sent.start, dateline_end) <= 12
             long_gone = bool(all_times) and all(t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS
                                                 for t in all_times)

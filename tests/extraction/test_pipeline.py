@@ -1825,3 +1825,19 @@ def test_unknown_assailants_later_suspected_to_be_a_named_group_are_that_group(e
     e, = extract("Two casual labourers were shot dead by unknown assailants, later suspected to al Shabaab, in the "
                  "outskirts of Garissa town on Wednesday.", date(2014, 8, 14))
     assert (e.sub_event_type, e.actor1, e.actor2) == ("Attack", "Al Shabaab", "Civilians (Kenya)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TAIPEI, April 2 (Reuters) - China's military staged a second day of large-scale drills around Taiwan on "
+        "Wednesday, practising blockades and precision strikes on simulated ports, its Eastern Theater Command said.",
+        "CHENNAI, July 2 (PTI) - An explosion at a fireworks factory near Sivakasi in Tamil Nadu killed eight workers on "
+        "Tuesday, police said. Officials said friction during the mixing of chemicals was the likely cause of the "
+        "blast. Police ruled out sabotage.",
+        "PARIS, Sept 12 (Reuters) - The interior ministry said on Friday it was preparing a large police deployment "
+        "for the day.",
+    ],
+)
+def test_drills_an_industrial_blast_and_a_planned_deployment_are_no_events(extract, text):
+    assert not extract(text, date(2025, 9, 12))
