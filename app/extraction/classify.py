@@ -137,6 +137,8 @@ MOB_AFTER = re.compile(r"[^.;]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mo
 DRILLS = re.compile(r"\b(?:drills?|military\s+exercises?|joint\s+exercises?|war\s+games|manoeuvres|maneuvers|"
                     r"military\s+parade|live-fire\s+exercises?)\b")
 CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|clash(?:ed|es)?|fired\s+(?:on|at))\b")
+COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convicted\s+(?:\w+\s+){0,3}?(?:of|over|for)|"
+                   r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
@@ -277,6 +279,9 @@ class TriggerTagger:
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):
                     continue  # "sleeper cells still occasionally attack security forces": what they do, not did
+                if COURT.search(left):
+                    continue  # "the court found him guilty of war crimes ..., including murder, rape", "judges found that
+                    # he took part in attacks": what a court rules on is its matter, not news of a deed
                 if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-220:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")

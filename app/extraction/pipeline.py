@@ -296,6 +296,8 @@ REPELLED_ATTACK_BY = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|assau
                                 re.IGNORECASE)
 TAKER_LEFT = re.compile(r"\b(?:temporarily|briefly)\b|\band\s+(?:later\s+|then\s+)?withdrew\b|\bwithdrew\s+(?:after|"
                         r"immediately|later|shortly|soon)\b|\bbefore\s+withdrawing\b", re.IGNORECASE)
+PAST_YEARS = re.compile(r"(?:(?:in|since|during|between|from)\s+)?(?:19|20)\d\d(?:\s*(?:-|–|and|to)\s*(?:19|20)?\d\d)?",
+                        re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -760,7 +762,12 @@ class Extractor:
             old_month = fronted and long_gone
             if strong and all_times and all(t.background for t in all_times) and (fronted or (
                     any(h.tag in ("kill", "arrest") for h in strong) and all_times[0].start > strong[0].start and all(
-                        t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS for t in all_times))):
+                        t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS for t in all_times)) or (
+                    # "crimes committed in Darfur in 2003 and 2004, including murder, rape and persecution" (the day
+                    # the court spoke dates the verdict, not the crimes)
+                    any(not t.statement for t in all_times) and all(
+                        PAST_YEARS.fullmatch(t.text.strip()) and t.date.year < published.year
+                        for t in all_times if not t.statement))):
                 # "In 2020, insurgents killed 52 people", "119 people were killed in mob beatings last year":
                 # a deed dated only by a past year is the story's history, not its news (but "teachers who
                 # retired between 1997 and 2007 protest" is today's protest, and "stormed the offices to demand

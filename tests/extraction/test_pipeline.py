@@ -1841,3 +1841,10 @@ def test_unknown_assailants_later_suspected_to_be_a_named_group_are_that_group(e
 )
 def test_drills_an_industrial_blast_and_a_planned_deployment_are_no_events(extract, text):
     assert not extract(text, date(2025, 9, 12))
+
+
+def test_what_a_court_found_about_crimes_years_ago_is_no_event(extract):
+    assert not extract("THE HAGUE, Oct 6 (Reuters) - The International Criminal Court on Monday found former militia "
+                       "leader Ali Kushayb guilty of war crimes committed in Darfur in 2003 and 2004, including murder, "
+                       "rape and persecution. Judges found that he took part in attacks on the towns of Kodoom and "
+                       "Bindisi in which hundreds of civilians were killed.", date(2025, 10, 6))
