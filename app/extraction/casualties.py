@@ -179,7 +179,7 @@ class CasualtyReader:
                 r"(?:those|the\s+(?:dead|victims|people))\s*(?:killed)?", re.IGNORECASE)),
             ("killed", re.compile(
                 r"\b(?:(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)|"
-                r"death\s+toll\b[^.;]{0,120}?\b(?:rose|risen|climbed|increased|jumped)\s+to)\s+(?P<q>"
+                r"death\s+toll\b[^.;]{0,160}?\b(?:rose|risen|climbed|increased|jumped)\s+to)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
         ]
         self.death_of = re.compile(

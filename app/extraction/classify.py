@@ -147,7 +147,10 @@ HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routin
 TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
 ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"
                             r"narco-?terrorism|poverty|insecurity|impunity|extremism|games|exercises?|drills?|"
-                            r"maneuvers|manoeuvres|(?:were|was)\s+(?:supplied|delivered|sold|given))\b")
+                            r"maneuvers|manoeuvres|(?:were|was)\s+(?:supplied|delivered|sold|given)|"
+                            # "armed groups battle for control of cocaine routes and illegal mining": a trade, not a fight
+                            r"for\s+control\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cocaine|drug|smuggling|trafficking|mining|"
+                            r"routes|trade|markets?|rackets?))\b")
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
                           r"(?:start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
@@ -170,6 +173,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
                           # "since the rebel offensive launched on 11 November, more than 2,000 people have died"
                           r"\bsince\b[^;]{0,80}\b(?:have|has)\s+(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
+                          # "more than 4,000 people were killed in Lebanon during more than a year of hostilities"
+                          r"\bkilled\b[^.;]{0,60}\bduring\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|an|one|two|"
+                          r"three|\d+)\s+(?:years?|months|decades?)\s+of\b|"
                           # "ended more than a year of hostilities in which over 4,000 people were killed"
                           r"\b(?:day|week|month|year|decade)s?\s+of\s+(?:[\w-]+\s+){1,3}(?:in\s+which|during\s+which)\s+"
                           r"[^.;]{0,50}?\b(?:killed|died|dead)\b|"

@@ -110,8 +110,11 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       # "a local militia leader said 24 people had died, but the emergency agency said its count was 12"
                       r"\bsaid\b[^.;]{0,80},\s+but\s+(?:[\w'’-]+\s+){0,5}?(?:said|says|put|gave|insisted)\b",
                       re.IGNORECASE)
-INITIAL_FIGURE = re.compile(r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|announced|claimed)\b",
-                            re.IGNORECASE)
+INITIAL_FIGURE = re.compile(r"\b(?:initially|originally|earlier|first)\s+(?:reported|said|put|gave|announced|claimed)\b|"
+                            r"\bhad\s+(?:put|given|set)\s+the\s+(?:death\s+)?toll\b", re.IGNORECASE)
+# "Mayor initially said five people had been killed; officials later raised the death toll to six"
+LATER_TOLL = re.compile(r"\b(?:later|since|then|subsequently)\s+(?:raised|revised|updated|put|said)\b|\btoll\s+(?:later\s+)?"
+                        r"(?:rose|climbed|increased|jumped)\b", re.IGNORECASE)
 TWO_SOURCES = re.compile(r"(?<=\S),?\s+(?:while|whereas|but|although|though)\s+(?=(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|put|"
                          r"gave|counted|claimed)\b)|"
                          # "killing at least 16 construction workers; other reports put the toll at 19"
@@ -709,7 +712,11 @@ class Extractor:
                 # (a side's claim does: ACLED takes "Al Shabaab claimed to have killed 61 soldiers" over the
                 # government's six)
                 s_cas = [m for m in s_cas if m.outcome != "killed"]
-            if s_cas and counted and INITIAL_FIGURE.search(sent.text):
+            later = LATER_TOLL.search(sent.text)
+            if s_cas and later is not None and INITIAL_FIGURE.search(sent.text, 0, later.start()):
+                # the withdrawn first figure and its update in one sentence: the update counts
+                s_cas = [m for m in s_cas if m.outcome != "killed" or m.start >= sent.start + later.start()]
+            elif s_cas and counted and INITIAL_FIGURE.search(sent.text):
                 # "state media initially reported two dead, but the governor later said ...": a figure withdrawn
                 s_cas = [m for m in s_cas if m.outcome != "killed"]
             if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):

@@ -1848,3 +1848,21 @@ def test_what_a_court_found_about_crimes_years_ago_is_no_event(extract):
                        "leader Ali Kushayb guilty of war crimes committed in Darfur in 2003 and 2004, including murder, "
                        "rape and persecution. Judges found that he took part in attacks on the towns of Kodoom and "
                        "Bindisi in which hundreds of civilians were killed.", date(2025, 10, 6))
+
+
+def test_tolls_that_rose_or_were_raised_and_a_wars_toll_during_a_year_of_hostilities(extract):
+    e, = extract("PESHAWAR, Pakistan, Jan 31 (Reuters) - The death toll from a suicide bombing at a mosque inside a "
+                 "heavily guarded police compound in the northwestern Pakistani city of Peshawar rose to 100 on Tuesday, "
+                 "officials said. The bomber blew himself up as worshippers gathered for prayers on Monday. Officials "
+                 "had put the toll at 59 late on Monday.", date(2023, 1, 31))
+    assert (e.event_date, e.sub_event_type, e.fatalities) == (date(2023, 1, 30), "Suicide bomb", 100)
+    a, b = extract("BOGOTA, Aug 22 (Reuters) - A truck bomb exploded near a military aviation school in Cali on Thursday. "
+                   "Mayor Alejandro Eder initially said five people had been killed; officials later raised the death "
+                   "toll to six civilians. Hours earlier, a police helicopter near the town of Amalfi was attacked by a "
+                   "drone loaded with explosives and crashed, killing 13 police officers. Violence has surged as armed "
+                   "groups battle for control of cocaine routes and illegal mining.", date(2025, 8, 22))
+    assert (a.fatalities, b.sub_event_type, b.fatalities) == (6, "Air/drone strike", 13)
+    e, = extract("BEIRUT, May 3 (Reuters) - An Israeli drone strike on a car in Bint Jbeil killed two people on Saturday. "
+                 "More than 4,000 people were killed in Lebanon during more than a year of hostilities between Israel "
+                 "and Hezbollah.", date(2025, 5, 3))
+    assert e.fatalities == 2
