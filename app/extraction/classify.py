@@ -173,6 +173,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
                           # "since the rebel offensive launched on 11 November, more than 2,000 people have died"
                           r"\bsince\b[^;]{0,80}\b(?:have|has)\s+(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
+                          # "the Houthis say the campaign has killed more than 200 people"
+                          r"\b(?:campaign|war|conflict|insurgency|rebellion|crackdown)\s+(?:has|have)\s+(?:so\s+far\s+|now\s+)?"
+                          r"(?:killed|left)\b|"
                           # "more than 4,000 people were killed in Lebanon during more than a year of hostilities"
                           r"\bkilled\b[^.;]{0,60}\bduring\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|an|one|two|"
                           r"three|\d+)\s+(?:years?|months|decades?)\s+of\b|"
@@ -302,7 +305,10 @@ class TriggerTagger:
                 if tag in ("ied", "blast", "shelling", "airstrike") and STOCK_BEFORE.search(left[-40:]):
                     continue
                 if (PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:])
-                        and not DONE_WORD.match(word)):  # ("the army carried out air strikes on RSF positions")
+                        and not DONE_WORD.match(word)  # ("the army carried out air strikes on RSF positions")
+                        and not (re.fullmatch(r"\W*the\s+", left) and re.match(r"\s+(?:hit|struck|targeted|killed|destroyed)\b",
+                                                                             low[m.end():]))):
+                    # (but "The strikes hit the Red Sea port in Hodeidah province" tells the news's strikes again)
                     continue  # (but "conducted a series of airstrikes" is one day's operation)
                 tag_ = "blast" if tag == "ied" and GENERIC_BLAST.fullmatch(word) else tag
                 hits.append(Hit(tag_, offset + m.start(), offset + m.end(), sentence[m.start():m.end()]))

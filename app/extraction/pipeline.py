@@ -463,7 +463,7 @@ class Extractor:
         out: list[Sentence] = []
         for sent in sentences:
             m = COMPOUND_WHILE.search(sent.text)
-            if m is not None:
+            if m is not None and not self.triggers.is_background(sent.text):  # (a tally's two halves stay one)
                 left, right = sent.text[:m.start()], sent.text[m.start() + 1:]
                 if (any(h.tag in STRONG for h in self.triggers.tag(left))
                         and any(h.tag in STRONG for h in self.triggers.tag(right))):

@@ -38,6 +38,8 @@ _VAGUE_NUMBERS = frozenset({"several", "few", "a few", "a couple of"})
 _PLAIN_PREPOSITIONS = frozenset({"in", "during", "of", "by", "from", "until", "till", "throughout"})
 
 
+# "the deadliest attack since Washington began its campaign against the group last month": the clause's time
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?!then\b)[^,.;()]{0,80}$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|last|this)\s+$")
 _DEED_AFTER = re.compile(r"\s+(?:attacks?|bombings?|raids?|massacres?|offensive|strikes?|assaults?|ambush(?:es)?|shelling|"
                          r"killings?|clashes|protests?|coup|uprising|incursion|invasion|siege|fighting)\b")
@@ -792,7 +794,8 @@ class TimeTagger:
         # Monday's attack" (the day of the attack)
         if t.anchor == "previous" or (t.anchor == "report" and low.startswith("'s", t.end)):
             return False
-        if not self._since_before.search(low, max(0, t.start - 16), t.start):
+        if not self._since_before.search(low, max(0, t.start - 16), t.start) and not _SINCE_CLAUSE.search(
+                low, max(0, t.start - 90), t.start):
             return False
         return not self._held_since.search(low, max(0, t.start - 60), t.start)
 

@@ -1866,3 +1866,21 @@ def test_tolls_that_rose_or_were_raised_and_a_wars_toll_during_a_year_of_hostili
                  "More than 4,000 people were killed in Lebanon during more than a year of hostilities between Israel "
                  "and Hezbollah.", date(2025, 5, 3))
     assert e.fatalities == 2
+
+
+def test_a_strike_report_with_a_capital_for_its_government_and_a_campaigns_toll(extract):
+    e, = extract("SANAA, April 18 (Reuters) - U.S. strikes on Yemen's Ras Isa fuel port killed 74 people, the Houthi-run "
+                 "health ministry said on Friday, in what appeared to be the deadliest attack since Washington began its "
+                 "campaign against the group last month. The strikes hit the Red Sea port in Hodeidah province late on "
+                 "Thursday. The United States has conducted near-daily strikes on Houthi targets since March 15. The "
+                 "Houthis say the campaign has killed more than 200 people.", date(2025, 4, 18))
+    assert (e.event_date, e.country, e.admin1, e.fatalities) == (date(2025, 4, 17), "Yemen", "Al Hudaydah", 74)
+
+
+def test_a_raid_with_detentions_and_a_tally_of_two_halves_joined_by_while(extract):
+    a, b = extract("RAMALLAH, June 25 (Reuters) - Israeli settlers attacked the village of Sinjil on Tuesday, and a "
+                   "22-year-old Palestinian man was shot dead by a settler. Separately, Israeli forces detained at least "
+                   "15 Palestinians in raids in the city of Nablus early on Wednesday. The United Nations says more than "
+                   "900 Palestinians have been killed there since then, while dozens of Israelis have died in Palestinian "
+                   "attacks.", date(2025, 6, 25))
+    assert (b.sub_event_type, b.fatalities) == ("Arrests", 0)

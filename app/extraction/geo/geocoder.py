@@ -62,6 +62,10 @@ _ACTOR_AFTER = {"militia", "militias", "forces", "force", "police", "administrat
                 "state", "officials", "regional", "elders", "politicians", "mps", "leaders", "militiamen",
                 "brigade", "battalion", "division", "unit", "dervish", "darawiish", "liyu"}
 _MILITIA_AFTER = {"militia", "militias", "militiamen", "clan", "clans", "dervish", "darawiish", "liyu"}
+_GOVERNMENT_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|launched|said|says|announced|denied|denies|accused|accuses|warned|"
+    r"insisted|responded|retaliated|wants|demanded|rejected|imposed|sanctioned|condemned|blamed|urged|agreed|signed|"
+    r"vowed|pledged|recalled|expelled|summoned)\b", re.IGNORECASE)
 _ROAD_AFTER = {"road", "roads", "highway", "border", "axis", "corridor", "route", "boundary", "line"}
 _NEAR_AFTER = {"area", "areas", "outskirts", "vicinity", "environs", "surroundings", "axis", "corridor",
                "road", "highway", "border", "forest", "mountains", "hills", "valley", "river"}
@@ -381,7 +385,10 @@ class Geocoder:
         word, names = self._following_word(text, tokens, j)
         # "Sool, Sanaag and Cayn militia", "Marehan clan militia"; but "Garissa police station",
         # "Migori government workers" still name where things happened
-        return word in _MILITIA_AFTER or (names > 0 and word in _ACTOR_AFTER)
+        if word in _MILITIA_AFTER or (names > 0 and word in _ACTOR_AFTER):
+            return True
+        # "since Washington began its campaign", "Moscow denied targeting civilians": a capital for its government
+        return bool(_GOVERNMENT_VERB_AFTER.match(text, tokens[j - 1].end))
 
     def _before_road(self, text: str, tokens: list[_Token], j: int) -> bool:
         return self._following_word(text, tokens, j)[0] in _ROAD_AFTER
