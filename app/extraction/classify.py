@@ -139,6 +139,8 @@ DRILLS = re.compile(r"\b(?:drills?|military\s+exercises?|joint\s+exercises?|war\
 CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|clash(?:ed|es)?|fired\s+(?:on|at))\b")
 COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convicted\s+(?:\w+\s+){0,3}?(?:of|over|for)|"
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
+SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
+                         r"[^.;]{0,80}")
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
@@ -322,6 +324,8 @@ class TriggerTagger:
         # (nor does a relative clause on the past of those the deed hit: "recaptured the town from the insurgents,
         # who had held it since August 2020")
         low = RELATIVE_PAST.sub("", TRUCE_SINCE.sub("", sentence.lower()))
+        # (nor a superlative's yardstick: "in one of the deadliest massacres in the country in recent years")
+        low = SUPERLATIVE.sub("", low)
         return bool(PAST_PERFECT.search(low))
 
 

@@ -232,3 +232,9 @@ def test_a_march_before_a_mobs_deed_is_its_setting(tagger):
     assert "protest" not in tags(tagger, "On 3 May 2023, following a tribal solidarity march, a mob of Kuki villagers "
                                          "set fire to around 20 houses.")
     assert "protest" in tags(tagger, "Police fired tear gas after a protest turned violent in Nairobi.")
+
+
+def test_a_superlatives_yardstick_is_no_history(tagger):
+    assert not tagger.is_background("Gang members stormed the town of Pont-Sonde early Thursday, shooting residents, in "
+                                    "one of the deadliest massacres in the country in recent years.")
+    assert tagger.is_background("Attacks on aid convoys have increased in recent months.")
