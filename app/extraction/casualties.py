@@ -108,6 +108,8 @@ THREAT_BEFORE = re.compile(r"\b(?:threaten\w*|vow\w*|plan\w*|promis\w*|pledg\w*|
 OF_GROUP_AND = re.compile(r"\s+(?i:of|from)\s+(?:(?i:the)\s+)?(?:[A-Z0-9][\w'’.-]*\s*|\([A-Z][\w-]*\)\s*){1,8}(?:,\s*)?"
                           r"(?i:and|as\s+well\s+as)\s+")
 
+NAMED_AND = re.compile(r"(?:^|[\s,])(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+,?\s+and\s+$")
+
 SHARED_OBJECT = re.compile(r"\s+and\s+(?:[a-z]+ed|set|beat|shot|burnt|cut|hit)\s+(?:(?:on\s+fire|alight|ablaze|to\s+death|"
                            r"dead|up)\s+)?(?=(?:\d|an?\s|one\s|two\s|three\s|four\s|five\s|six\s|seven\s|eight\s|"
                            r"nine\s|ten\s|several\s|dozens\s|scores\s|hundreds\s|at\s+least\s|more\s+than\s))",
@@ -232,6 +234,8 @@ class CasualtyReader:
                 count = _count(q)
                 if count is None:
                     count = 1 if noun in self.nouns and not self._plural(noun) else 3
+                elif re.search(r"\bother\b", m.group("mods") or "", re.IGNORECASE) and NAMED_AND.search(span, 0, m.start()):
+                    count += 1  # "Haqqani and four other people were killed": five
             else:
                 mods = m.group("mods").lower()
                 if self._plural(noun):

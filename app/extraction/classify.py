@@ -83,7 +83,8 @@ NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|ruled\s+out|rul
 # counted or generic plural triggers describe a history, not one dated event
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
-    r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|these|those|such|"
+    r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|a\s+(?:number|string)\s+of|"
+    r"these|those|such|"
     r"similar|other|more|the|series\s+of\s+recent)\s+"
     # (not "the army launched air strikes on": a verb after the article ends its phrase)
     r"(?:(?![a-z]+ed\b|out\b|fired\b|made\b|began\b|hit\b)[a-z-]+\s+){0,2}$|"

@@ -202,3 +202,8 @@ def test_neutralised_is_killed_and_scare_quotes_do_not_hide_a_toll(reader, sente
 )
 def test_a_threat_kills_nobody_and_a_group_named_after_an_item_keeps_the_list(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+def test_a_named_person_and_n_others_are_n_plus_one(reader):
+    assert killed(reader, "The minister and four other people were killed.") == 5
+    assert killed(reader, "Police said three soldiers and two other people were killed.") == 5

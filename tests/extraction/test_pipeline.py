@@ -1884,3 +1884,12 @@ def test_a_raid_with_detentions_and_a_tally_of_two_halves_joined_by_while(extrac
                    "900 Palestinians have been killed there since then, while dozens of Israelis have died in Palestinian "
                    "attacks.", date(2025, 6, 25))
     assert (b.sub_event_type, b.fatalities) == ("Arrests", 0)
+
+
+def test_a_claimed_suicide_bombing_and_a_number_of_attacks_told_as_history(extract):
+    e, = extract("KABUL, Dec 11 (Reuters) - A suicide bomber killed Afghanistan's Minister for Refugees, Khalil Haqqani, "
+                 "inside his ministry compound in Kabul on Wednesday, Taliban officials said. Islamic State's Khorasan "
+                 "branch claimed responsibility in a statement on Wednesday evening. The Taliban say they have restored "
+                 "security, but Islamic State has carried out a number of attacks on Taliban officials and foreigners.",
+                 date(2024, 12, 11))
+    assert (e.sub_event_type, e.actor1) == ("Suicide bomb", "Islamic State Khorasan Province")
