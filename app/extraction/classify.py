@@ -141,7 +141,7 @@ CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|clash
 COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convicted\s+(?:\w+\s+){0,3}?(?:of|over|for)|"
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
-                         r"[^.;]{0,80}")
+                         r"(?:(?!\bsince\b)[^.;]){0,80}")  # (but "the deadliest since the 2013 Westgate siege" is history)
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"

@@ -238,3 +238,8 @@ def test_a_superlatives_yardstick_is_no_history(tagger):
     assert not tagger.is_background("Gang members stormed the town of Pont-Sonde early Thursday, shooting residents, in "
                                     "one of the deadliest massacres in the country in recent years.")
     assert tagger.is_background("Attacks on aid convoys have increased in recent months.")
+
+
+def test_the_deadliest_since_an_old_attack_is_still_history(tagger):
+    assert tagger.is_background("The attack, which lasted nearly 20 hours, was one of the deadliest in Kenya since the "
+                                "2013 Westgate mall siege.")
