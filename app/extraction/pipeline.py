@@ -78,7 +78,8 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(?:attack
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
                               re.IGNORECASE)
 IN_THE_DEED = re.compile(r"\b(?:in|during)\s+the\s+(?:\w+\s+)?(?:attack|clash(?:es)?|fighting|ambush|raid|assault|blast|"
-                         r"explosion|bombing|strike|incident)\b", re.IGNORECASE)
+                         r"explosion|bombing|strike|incident|exchange\s+of\s+fire|gunfight|firefight|shootout)\b",
+                         re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
 # weapons named as the subject of a sentence ("a roadside bomb struck", "a suicide bomber blew himself up")
 DEVICE_TAGS = {"ied", "blast", "suicide", "grenade", "airstrike", "shelling"}
@@ -118,8 +119,8 @@ LATER_TOLL = re.compile(r"\b(?:later|since|then|subsequently)\s+(?:raised|revise
 TWO_SOURCES = re.compile(r"(?<=\S),?\s+(?:while|whereas|but|although|though)\s+(?=(?:[\w'’.-]+\s+){0,8}?(?:said|says|reported|put|"
                          r"gave|counted|claimed)\b)|"
                          # "killing at least 16 construction workers; other reports put the toll at 19"
-                         r"[;,]\s+(?=(?:other|some|separate|local|independent|unofficial)\s+(?:reports?|sources?|accounts?|"
-                         r"estimates?|media|officials)\b)", re.IGNORECASE)
+                         r"[;,]\s+(?=(?:other|some|separate|local|independent|unofficial|civil\s+society|hospital|medical|"
+                         r"rights)\s+(?:reports?|sources?|accounts?|estimates?|media|officials|groups?)\b)", re.IGNORECASE)
 TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later\s+died|more\s+bodies|new\s+toll|"
                          r"updated|revised|raising|bringing)\b", re.IGNORECASE)
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"

@@ -1893,3 +1893,23 @@ def test_a_claimed_suicide_bombing_and_a_number_of_attacks_told_as_history(extra
                  "security, but Islamic State has carried out a number of attacks on Taliban officials and foreigners.",
                  date(2024, 12, 11))
     assert (e.sub_event_type, e.actor1) == ("Suicide bomb", "Islamic State Khorasan Province")
+
+
+def test_gendarmes_a_separatist_killed_in_the_exchange_of_fire_and_a_second_sources_count(extract):
+    e, = extract("Ambazonian separatists attacked a gendarmerie post in Bali town (Mezam division, North-West region), "
+                 "killing two gendarmes. One separatist fighter was also killed in the exchange of fire.",
+                 date(2023, 1, 17))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 3)
+    e, = extract("Overnight on Sunday, ADF militants attacked worshippers at a Catholic church in Komanda town (Irumu "
+                 "territory, Ituri province). At least 38 civilians were killed according to MONUSCO; civil society "
+                 "sources reported 43 deaths.", date(2025, 7, 28))
+    assert (e.actor1, e.fatalities) == ("ADF: Allied Democratic Forces", 38)
+
+
+def test_imbonerakure_and_tbilisi_by_acleds_names(extract):
+    e, = extract("On 3 March 2024, Imbonerakure members beat and seriously injured a CNL party member in Kiremba commune "
+                 "(Ngozi province).", date(2024, 3, 5))
+    assert e.actor1 == "Imbonerakure"
+    e, = extract("On 2 December 2024, thousands of people demonstrated outside the parliament building in Tbilisi. "
+                 "Police dispersed the crowd with water cannon.", date(2024, 12, 3))
+    assert e.admin1 == "Tbilisi"
