@@ -210,9 +210,10 @@ class CasualtyReader:
                 break
             if forward and re.match(r"\s+(?:were|was|are|is|have|has|had)\b", span[m.end():]):
                 break  # "killed 10 soldiers, and 14 others were injured": a new clause
-            if out and re.match(r"(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|stated|added|confirmed)\b",
-                                span[m.end():]):
-                break  # "killing six civilians, a local official said": the source, not a victim
+            if re.match(r"(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|stated|added|confirmed)\b", span[m.end():]):
+                if out:
+                    break  # "killing six civilians, a local official said": the source, not a victim
+                continue  # ("killing six, Sinaloa state prosecutors said": the bare figure is the victims')
             if m.group("q2"):
                 if not m.group("name")[:1].isupper():
                     continue

@@ -207,3 +207,8 @@ def test_a_threat_kills_nobody_and_a_group_named_after_an_item_keeps_the_list(re
 def test_a_named_person_and_n_others_are_n_plus_one(reader):
     assert killed(reader, "The minister and four other people were killed.") == 5
     assert killed(reader, "Police said three soldiers and two other people were killed.") == 5
+
+
+def test_the_sources_after_a_bare_figure_are_no_victims(reader):
+    assert killed(reader, "Gunmen opened fire at a car wash in Culiacan on Sunday, killing six, Sinaloa state "
+                          "prosecutors said.") == 6
