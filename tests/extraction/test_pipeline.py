@@ -1913,3 +1913,10 @@ def test_imbonerakure_and_tbilisi_by_acleds_names(extract):
     e, = extract("On 2 December 2024, thousands of people demonstrated outside the parliament building in Tbilisi. "
                  "Police dispersed the crowd with water cannon.", date(2024, 12, 3))
     assert e.admin1 == "Tbilisi"
+
+
+def test_a_state_that_struck_a_capital_struck_from_the_air_and_a_military_intervention_is_no_policing(extract):
+    e, = extract("DAMASCUS, July 16 (Reuters) - Israel struck the Syrian Defence Ministry headquarters in central Damascus "
+                 "on Wednesday, escalating its military intervention in support of the Druze minority. Syria's Health "
+                 "Ministry said three people were killed and 34 wounded in the strikes on the capital.", date(2025, 7, 16))
+    assert (e.sub_event_type, e.admin1, e.fatalities) == ("Air/drone strike", "Damascus", 3)
