@@ -392,3 +392,15 @@ def test_a_general_staff_is_the_military_not_a_labour_group(tagger):
 )
 def test_more_named_armed_groups(tagger, text, expected):
     assert expected in [a.name for a in tagger.tag(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("members of the 400 Mawozo gang abducted 17 missionaries", "400 Mawozo Gang"),
+        ("the G9 alliance led by Jimmy Cherizier", "G9 Family and Allies"),
+        ("the Viv Ansanm coalition of gangs", "Viv Ansanm"),
+    ],
+)
+def test_haitis_gangs_keep_their_own_names(tagger, text, expected):
+    assert expected in [a.name for a in tagger.tag(text)]
