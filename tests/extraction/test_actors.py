@@ -404,3 +404,8 @@ def test_more_named_armed_groups(tagger, text, expected):
 )
 def test_haitis_gangs_keep_their_own_names(tagger, text, expected):
     assert expected in [a.name for a in tagger.tag(text)]
+
+
+def test_an_infantry_brigade_is_the_army(tagger):
+    assert [a.kind for a in tagger.tag("guerrillas fired mortars at the headquarters of the 3rd Infantry Brigade")
+            if "Brigade" in a.text] == ["state"]
