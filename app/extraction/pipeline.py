@@ -303,6 +303,7 @@ TAKER_LEFT = re.compile(r"\b(?:temporarily|briefly)\b|\band\s+(?:later\s+|then\s
 PAST_YEARS = re.compile(r"(?:(?:in|since|during|between|from)\s+)?(?:19|20)\d\d(?:\s*(?:-|–|and|to)\s*(?:19|20)?\d\d)?",
                         re.IGNORECASE)
 STRUCK = re.compile(r"struck|bombed|pounded|hit", re.IGNORECASE)
+GUNFIRE_DEED = re.compile(r"ambush|opened\s+fire|fired\s+(?:on|at)|shot\s+at", re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -1222,6 +1223,9 @@ class Extractor:
                 STRUCK.fullmatch(h.text) for h in d.hits) and any(
                 a.kind == "state" and a.inter in (1, 8) and countries.lookup(a.text) is not None for a in d.agents):
             tags = tags | {"airstrike"}  # "Israel struck the Defence Ministry headquarters in Damascus"
+        if tags & {"ied", "blast"} and not tags & {"airstrike", "shelling"} and target_armed and any(
+                h.tag == "attack" and GUNFIRE_DEED.match(h.text) for h in d.hits):
+            tags = tags | {"clash"}  # "detonated dynamite as the truck passed and then opened fire on the survivors"
         if tags & {"kill", "attack"} and "protest" in tags and any(SETTING.search(x.text) for x in d.sentences):
             tags = tags - {"protest"}  # "a candidate was shot dead at a campaign rally": the rally is the setting
         lead_tags = {h.tag for h in d.hits if d.sentences[0].start <= h.start < d.sentences[0].end}

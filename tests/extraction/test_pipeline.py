@@ -1920,3 +1920,13 @@ def test_a_state_that_struck_a_capital_struck_from_the_air_and_a_military_interv
                  "on Wednesday, escalating its military intervention in support of the Druze minority. Syria's Health "
                  "Ministry said three people were killed and 34 wounded in the strikes on the capital.", date(2025, 7, 16))
     assert (e.sub_event_type, e.admin1, e.fatalities) == ("Air/drone strike", "Damascus", 3)
+
+
+def test_an_ambush_begun_with_a_bomb_and_fought_with_guns_is_a_clash(extract):
+    e, = extract("BOGOTA, 14 DEC 89 -- [TEXT] EIGHT SOLDIERS WERE KILLED ON WEDNESDAY WHEN EPL GUERRILLAS AMBUSHED AN "
+                 "ARMY PATROL NEAR NECOCLI, ANTIOQUIA. THE REBELS DETONATED A CHARGE OF DYNAMITE AS THE TRUCK PASSED AND "
+                 "THEN OPENED FIRE ON THE SURVIVORS.", date(1989, 12, 14))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 8)
+    e, = extract("A Kenya Defence Forces convoy was ambushed after their vehicle overran an explosive in Fino town, Mandera "
+                 "County, on Thursday.", date(2016, 7, 29))
+    assert e.sub_event_type != "Non-state actor overtakes territory"
