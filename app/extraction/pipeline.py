@@ -324,7 +324,8 @@ DISASTER = re.compile(
     re.IGNORECASE,
 )
 NO_AGREEMENT = re.compile(r"\b(?:without\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough|accord)|failed\s+to\s+"
-                          r"(?:reach|agree|strike|seal)|no\s+(?:agreement|deal|breakthrough)\s+(?:was|has\s+been)\s+"
+                          r"(?:reach|agree|strike|seal)|no\s+(?:agreement|deal|breakthrough)\b[^.;]{0,60}?\b(?:was|has\s+(?:yet\s+)?been|"
+                          r"had\s+(?:yet\s+)?been)\s+"
                           r"(?:reached|struck|agreed))\b", re.IGNORECASE)
 DOMESTIC = re.compile(
     r"\b(?:domestic\s+(?:dispute|violence|quarrel|row|abuse)|family\s+(?:dispute|feud|quarrel|row)|"
@@ -749,7 +750,8 @@ class Extractor:
             if strong and (DISASTER.search(sent.text) or disaster_seen and all(
                     h.tag in ("blast", "kill", "ied") for h in strong)) and not any(
                     a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end
-                    and not SPEAKER_AFTER.match(text, a.end)):  # ("..., Taliban authorities said")
+                    and not SPEAKER_AFTER.match(text, a.end) and not SAID_AFTER.match(text, a.end)):
+                # ("..., Taliban authorities said", "the military government said")
                 # "floods killed 20 people", "a gas explosion": deaths without a perpetrator
                 strong = [h for h in strong if h.tag not in {"kill", "attack", "blast", "looting"}]
                 disaster = disaster_seen = True  # (and "the likely cause of the blast" after it is the same one)

@@ -1930,3 +1930,33 @@ def test_an_ambush_begun_with_a_bomb_and_fought_with_guns_is_a_clash(extract):
     e, = extract("A Kenya Defence Forces convoy was ambushed after their vehicle overran an explosive in Fino town, Mandera "
                  "County, on Thursday.", date(2016, 7, 29))
     assert e.sub_event_type != "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MANDALAY, Myanmar (AP) - The death toll from the magnitude 7.7 earthquake that struck central Myanmar on Friday "
+        "rose to more than 1,600 on Sunday, the military government said. The military government, which has been "
+        "fighting armed resistance groups since seizing power in a 2021 coup, made a rare appeal for aid.",
+        "JEDDAH, May 10 (Reuters) - Envoys of Sudan's army and the Rapid Support Forces met for a fourth day of talks "
+        "on Tuesday, but diplomats said no agreement on a ceasefire or humanitarian corridors had yet been reached.",
+    ],
+)
+def test_a_quake_reported_by_a_military_government_and_talks_with_no_agreement_yet(extract, text):
+    assert not extract(text, date(2025, 3, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 20 May 2024, FARC dissidents of the EMC attacked the police station in Morales (Morales, Cauca) with "
+         "explosive-laden drones, injuring three police officers.", ("Air/drone strike", "Cauca")),
+        ("On 17 May 2024, Ukrainian forces attacked the Sheskharis oil terminal in Novorossiysk (Novorossiysk, "
+         "Krasnodar) with UAVs; a fire broke out at the facility.", ("Air/drone strike", "Krasnodar")),
+        ("On 19 May 2024, thousands of protesters gathered at Galle Face Green in Colombo (Colombo, Western) "
+         "demanding the resignation of the president.", ("Peaceful protest", "Western")),
+    ],
+)
+def test_attacks_with_drones_and_a_landmark_named_after_another_town(extract, text, expected):
+    e, = extract(text, date(2024, 5, 22))
+    assert (e.sub_event_type, e.admin1) == expected

@@ -66,6 +66,7 @@ _GOVERNMENT_VERB_AFTER = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:began|begun|launched|said|says|announced|denied|denies|accused|accuses|warned|"
     r"insisted|responded|retaliated|wants|demanded|rejected|imposed|sanctioned|condemned|blamed|urged|agreed|signed|"
     r"vowed|pledged|recalled|expelled|summoned)\b", re.IGNORECASE)
+LANDMARK_RUN = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,2}\s+(?:Green|Square|Park|Gardens|Circle|Plaza|Avenue|Street|Boulevard)\b")
 _ROAD_AFTER = {"road", "roads", "highway", "border", "axis", "corridor", "route", "boundary", "line"}
 _NEAR_AFTER = {"area", "areas", "outskirts", "vicinity", "environs", "surroundings", "axis", "corridor",
                "road", "highway", "border", "forest", "mountains", "hills", "valley", "river"}
@@ -326,6 +327,8 @@ class Geocoder:
                     and text[tokens[j - 1].end:nxt.start].strip() == "")
         if prev_cap:  # inside a longer proper name ("Buuraha Cali Miskat", "Buulo Sheekh", "Ahmed Said")
             return False
+        if next_cap and LANDMARK_RUN.match(text, tokens[j - 1].end):
+            return False  # "Galle Face Green in Colombo", "Tahrir Square": a landmark's name, not the town
         if next_cap:  # "Hiiraan Police", but "Nairobi Governor" is still Nairobi
             k = j
             while k < len(tokens) and k < j + 3 and tokens[k].text[0].isupper() and not text[tokens[k - 1].end:tokens[k].start].strip():
