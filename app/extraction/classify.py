@@ -385,7 +385,7 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
     if ground_fight or ("clash" in tags and not tags & {"airstrike", "shelling"}):
         # ("took control of the town after clashes with the army ..., as troops withdrew": the loser's retreat
         # ends a fight, it does not make the takeover peaceful)
-        if ("capture" in tags or "territory" in tags and (
+        if ("capture" in tags and "temporary" not in tags or "territory" in tags and (
                 "withdraw" not in tags or "clash" in tags and "temporary" not in tags)) and "unopposed" not in tags:
             return "Government regains territory" if agent_state else "Non-state actor overtakes territory"
         if "clash" in tags or target_armed:
@@ -400,6 +400,8 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Shelling/artillery/missile attack"
     if "blast" in tags:
         return "Remote explosive/landmine/IED"
+    if "capture" in tags and "temporary" in tags:
+        return "Armed clash"  # "overran the base before withdrawing with weapons": a raid, no takeover
     if "capture" in tags and "unopposed" not in tags:
         # "seized the town", "recaptured the district": taken by force, whoever gave way
         return "Government regains territory" if agent_state else "Non-state actor overtakes territory"

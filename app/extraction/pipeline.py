@@ -1210,7 +1210,7 @@ class Extractor:
         target_armed = any(a.inter in ARMED_INTER for a in targets)
         agent_state = any(a.inter == 1 for a in agents)
         tags = d.tags
-        if "withdraw" in tags and any(TAKER_LEFT.search(x.text) for x in d.sentences):
+        if tags & {"withdraw", "capture", "territory"} and any(TAKER_LEFT.search(x.text) for x in d.sentences):
             tags = tags | {"temporary"}  # "took control temporarily and withdrew": a fight, no takeover
         if tags & {"capture", "territory"} and agents:
             # "M23 seized Kamanyola ... soldiers retreated after exchanging fire": who takes the ground is the
@@ -1812,7 +1812,10 @@ def _load_homes() -> list[tuple[str, tuple[str, str, str]]]:
 def _passive(text: str, sent: Sentence, trig: Hit, before: list[ActorMention]) -> bool:
     """Whether the trigger is a passive whose subject is the last actor ``before`` it (never a clash:
     "soldiers clashed in Moqokori" is no headline passive)."""
-    return trig.tag not in GROUND_FIGHT and (bool(PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start])) or (
+    aux = PASSIVE_BEFORE.search(text[max(sent.start, trig.start - 30):trig.start])
+    if aux is not None and aux.group(0).startswith("IS") and not countries.is_upper_text(text):
+        aux = None  # "IS Mozambique militants beheaded": the Islamic State, not "is"
+    return trig.tag not in GROUND_FIGHT and (bool(aux) or (
         # headline passive: "5 SLDF members shot dead by police", "2 suspected Mungiki members killed"
         bool(before) and bool(PARTICIPLE.search(trig.text))
         and before[-1].end >= trig.start - 12

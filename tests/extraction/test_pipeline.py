@@ -1960,3 +1960,20 @@ def test_a_quake_reported_by_a_military_government_and_talks_with_no_agreement_y
 def test_attacks_with_drones_and_a_landmark_named_after_another_town(extract, text, expected):
     e, = extract(text, date(2024, 5, 22))
     assert (e.sub_event_type, e.admin1) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 12 September 2024, IS Mozambique militants beheaded two civilians collecting firewood near Naquitengue "
+         "village (Mocimboa da Praia, Cabo Delgado).", ("Attack", "Islamic State Mozambique Province")),
+        ("On 27 October 2024, Boko Haram (JAS) militants attacked a military base on Barkaram island (Kaya, Lac). The "
+         "militants overran the base before withdrawing with weapons and vehicles.",
+         ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")),
+        ("On 2 November 2024, protesters gathered outside Parliament in Tbilisi, throwing fireworks and stones at riot "
+         "police, who dispersed them with water cannon.", ("Violent demonstration", "Rioters (Georgia)")),
+    ],
+)
+def test_is_mozambique_a_base_overrun_then_left_and_stones_thrown_at_police(extract, text, expected):
+    e, = extract(text, date(2024, 11, 3))
+    assert (e.sub_event_type, e.actor1) == expected

@@ -453,7 +453,7 @@ class Geocoder:
         first = [self._score(m, cands, ctx, [], []) for m, cands in usable]
         # regions the text names as such ("Narok County", "Bay region") anchor the other mentions
         anchors = {first[q].admin1 for q, (mm, _c) in enumerate(usable)
-                   if first[q].kind == "admin1" and mm.relation == "region"}
+                   if mm.relation == "region" and (first[q].kind == "admin1" or fold(first[q].admin1) == fold(mm.text))}
         anchor_isos = {first[q].iso3 for q, (mm, _c) in enumerate(usable)
                        if first[q].kind == "admin1" and mm.relation == "region"}
         out: list[tuple[PlaceMention, Place, int]] = []
@@ -472,7 +472,8 @@ class Geocoder:
                 # "near San Jose Las Flores, Chalatenango Department" in a Salvadoran report: not Honduras' Flores
                 continue
             if (anchors and best.kind != "admin1" and best.admin1 not in anchors
-                    and not self.gazetteer.ids(fold(m.text), loose=False)):
+                    and (best.name, best.iso3) not in {(p.name, p.iso3) for p in (
+                        self.gazetteer.place(i) for i in self.gazetteer.ids(fold(m.text), loose=False))}):
                 # a variant spelling read as a place outside the region the text names
                 # ("Kiriko village in Tetu, Nyeri County" is not Keroka, Nyamira)
                 continue
