@@ -178,6 +178,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\bsince\b[^;]{0,80}\b(?:have|has)\s+(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
                           # "the military government, which has been fighting armed resistance groups since 2021"
                           r"\b(?:has|have)\s+been\s+(?:fighting|battling|waging|combating)\b|"
+                          # "at least 15 people had died in protests nationwide before Thursday"
+                          r"\bhad\s+(?:died|been\s+killed)\b[^.;]{0,60}\bbefore\b|"
                           # "the Houthis say the campaign has killed more than 200 people"
                           r"\b(?:campaign|war|conflict|insurgency|rebellion|crackdown)\s+(?:has|have)\s+(?:so\s+far\s+|now\s+)?"
                           r"(?:killed|left)\b|"

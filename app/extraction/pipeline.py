@@ -69,7 +69,9 @@ ASSOC_JOIN = re.compile(
     r"as\s+well\s+as)[\s,]*(?:(?:the|a|an)\s+)?$",
     re.IGNORECASE,
 )
-CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;", re.IGNORECASE)
+# (and a reported clause with a subject of its own: "the Israeli military said the rockets fell in open areas")
+CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;|\b(?:said|says)\s+(?:that\s+)?(?=(?:the|a|an)\s)",
+                          re.IGNORECASE)
 VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along|alongside|including|both|"
                           r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
@@ -1092,10 +1094,11 @@ class Extractor:
         # an actor whose name holds the trigger ("a Pokot raid", "the Al Shabaab attack") did it
         before = [a for a in s_actors if a.end <= trig.start or a.start < trig.start < a.end]
         # within its own clause: "policemen were killed after al-Shabaab fighters ambushed ..."
-        brk = max((m.end() for m in CLAUSE_START.finditer(text, sent.start, trig.start)), default=sent.start)
+        breaks = list(CLAUSE_START.finditer(text, sent.start, trig.start))
+        brk = breaks[-1].end() if breaks else sent.start
         in_clause = [a for a in before if a.start >= brk]
-        if in_clause:
-            before = in_clause
+        if in_clause or (breaks and breaks[-1].group(0)[:1].lower() == "s"):
+            before = in_clause  # (who said it did not do it: "the military said the rockets fell")
         after = [a for a in s_actors if a.start >= trig.end]
         agents: list[ActorMention] = []
         targets: list[ActorMention] = []

@@ -1977,3 +1977,19 @@ def test_attacks_with_drones_and_a_landmark_named_after_another_town(extract, te
 def test_is_mozambique_a_base_overrun_then_left_and_stones_thrown_at_police(extract, text, expected):
     e, = extract(text, date(2024, 11, 3))
     assert (e.sub_event_type, e.actor1) == expected
+
+
+def test_rockets_fired_at_kiryat_shmona_and_the_targets_account_of_them(extract):
+    a, b = extract("BEIRUT, Feb 10 (Reuters) - An Israeli drone strike on a car in the southern Lebanese town of Nabatieh "
+                   "on Friday killed two members of Hezbollah, two security sources said. Hezbollah said it fired a "
+                   "barrage of Katyusha rockets at an Israeli army base in Kiryat Shmona later on Friday in response. "
+                   "The Israeli military said the rockets fell in open areas and no injuries were reported.",
+                   date(2024, 2, 10))
+    assert (b.actor1, b.country, b.sub_event_type) == ("Hezbollah", "Israel", "Shelling/artillery/missile attack")
+
+
+def test_deaths_before_the_news_day_are_its_background(extract):
+    e, = extract("AYACUCHO, Peru (AP) - Soldiers opened fire on demonstrators in Ayacucho on Thursday, killing at least "
+                 "seven people. Castillo was removed by Congress on Dec. 7 after attempting to dissolve the legislature, "
+                 "and at least 15 people had died in protests nationwide before Thursday.", date(2022, 12, 16))
+    assert e.fatalities == 7

@@ -494,7 +494,10 @@ class Geocoder:
     def _own_name(m: PlaceMention, p: Place, town: int = 50_000) -> bool:
         """Whether a reading abroad is believable: the place's own name, or a town of ``town`` people or more, a
         region or a curated site known by it."""
-        return fold(p.name) == fold(m.text) or p.population >= town or p.kind == "admin1" or p.source != "geonames"
+        return (fold(p.name) == fold(m.text) or p.population >= town or p.kind == "admin1" or p.source != "geonames"
+                # (or the same name in another transliteration: "Kiryat Shmona" for "Qiryat Shmona")
+                or "".join(skeleton_word(w) for w in fold(p.name).split())
+                == "".join(skeleton_word(w) for w in fold(m.text).split()))
 
     @staticmethod
     def _score(m: PlaceMention, cands: list[Place], ctx: list[str], others: list[Place],
