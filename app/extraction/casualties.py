@@ -196,15 +196,18 @@ class CasualtyReader:
         skip_next = False
         for m in self.item_re.finditer(span):
             between = span[pos:m.start()]
+            if skip_next and "," in between and not re.search(r"\bincluding\b", between, re.IGNORECASE):
+                skip_next = False  # "21 fighters, including a local commander, and 2 bystanders": the aside has closed
             if out and OF_GROUP_AND.fullmatch(between):
                 pass  # "three guerrillas of the URNG and one soldier": the group qualifies the first item
             elif out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with)?[\s,]*",
                                           between, re.IGNORECASE):
                 if re.search(r"\bincluding\b", between, re.IGNORECASE):
-                    skip_next = True
+                    skip_next = True  # (and the items joined to it: "27 people, including 14 soldiers and the bomber")
                 elif forward:
                     break
                 else:
+                    skip_next = False
                     out.clear()  # a new list starts: only the items next to the verb count
             if not out and forward and re.search(r"[.;:]", between):
                 break
@@ -219,7 +222,7 @@ class CasualtyReader:
                     continue
                 count2 = _count(m.group("q2"))
                 if skip_next:
-                    skip_next = False
+                    pass
                 elif count2:
                     out.append((m.start(), m.end(), count2, "group"))
                 pos = m.end()
@@ -250,9 +253,7 @@ class CasualtyReader:
                     count = 1
                 else:
                     count = 1
-            if skip_next:
-                skip_next = False
-            else:
+            if not skip_next:
                 out.append((m.start(), m.end(), count, side))
             pos = m.end()
         if len(out) > 1:

@@ -212,3 +212,15 @@ def test_a_named_person_and_n_others_are_n_plus_one(reader):
 def test_the_sources_after_a_bare_figure_are_no_victims(reader):
     assert killed(reader, "Gunmen opened fire at a car wash in Culiacan on Sunday, killing six, Sinaloa state "
                           "prosecutors said.") == 6
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The blast killed 27 people, including 14 soldiers and the bomber, and injured over 60.", 27),
+        ("At least 21 fighters, including a local commander, and 2 child bystanders were killed.", 23),
+        ("Gunmen killed 10 people, including three children and two women.", 10),
+    ],
+)
+def test_every_item_an_including_clause_lists_is_inside_the_total(reader, sentence, expected):
+    assert killed(reader, sentence) == expected
