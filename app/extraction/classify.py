@@ -268,6 +268,10 @@ class TriggerTagger:
         """Triggers that report an event in ``sentence`` (``offset``: its start in the document)."""
         low = sentence.lower()
         hits: list[Hit] = []
+        # what holds for the whole sentence is read once, not once per trigger
+        intercepted = [(d.start(), d.end()) for d in INTERCEPTED.finditer(low)]
+        drill_talk = bool(DRILLS.search(low)) and not CASUALTY_WORD.search(low)
+        arrests = bool(ARREST_IN.search(low))
         for tag, rx in self.patterns:
             for m in rx.finditer(low):
                 left = low[: m.start()]
@@ -281,15 +285,15 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
-                if any(d.start() <= m.start() < d.end() for d in INTERCEPTED.finditer(low)):
+                if any(start <= m.start() < end for start, end in intercepted):
                     continue  # "the air force shot down 30 of the 38 missiles", "a Ukrainian air defence missile"
                 if tag != "kill" and RESPONSE_TO.search(left[-60:]):
                     continue  # "in response to repeated missile launches": the cause of the news, told before
-                if tag == "attack" and RAID_WORD.fullmatch(word) and ARREST_IN.search(low):
+                if tag == "attack" and arrests and RAID_WORD.fullmatch(word):
                     continue  # "police arrested 12 IPOB members during a raid": a search that made arrests
                 if tag == "protest" and PRIOR_MARCH.search(left[-45:]) and MOB_AFTER.search(low, m.end()):
                     continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
-                if tag != "kill" and DRILLS.search(low) and not CASUALTY_WORD.search(low):
+                if tag != "kill" and drill_talk:
                     continue  # "China's military staged a second day of large-scale drills around Taiwan"
                 if SINCE_DEED.search(left[-50:]):
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on

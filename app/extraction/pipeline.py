@@ -59,10 +59,11 @@ PARTICIPLE = re.compile(r"(?:ed|dead|down|death|shot|hurt|slain)$", re.IGNORECAS
 HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|most))|on|as|after|when|near|while|,|;|\.|$)|\s*$)",
                                     re.IGNORECASE)
 # "by unknown armed men", "by a group of gunmen", "from the militia"
+_FROM_BEFORE = r"\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$"
 BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )\bby\s+"
                        r"(?:(?!(?:leaves?|left|kills?|killed|killing|injur\w*|wound\w*|and|who|which|that|near|"
-                       r"where|while|after|when)\b)[\w-]+\s+){0,7}$|\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
-FROM_JUST_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$", re.IGNORECASE)
+                       r"where|while|after|when)\b)[\w-]+\s+){0,7}$|" + _FROM_BEFORE, re.IGNORECASE)
+FROM_JUST_BEFORE = re.compile(_FROM_BEFORE, re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
     r"with\s+the\s+support\s+of|supported\s+by|backed\s+by|jointly\s+with|with|assisted\s+by|"
@@ -307,7 +308,10 @@ PAST_YEARS = re.compile(r"(?:(?:in|since|during|between|from)\s+)?(?:19|20)\d\d(
 STRUCK = re.compile(r"struck|bombed|pounded|hit", re.IGNORECASE)
 GUNFIRE_DEED = re.compile(r"ambush|opened\s+fire|fired\s+(?:on|at)|shot\s+at", re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
-BODIES_FOUND = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
+BODY_WORD = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
+# a figure written out ("12 bodies", "twelve"), as against a bare plural ("women and children were among the dead")
+WRITTEN_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
+                            re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 BELONGED = re.compile(r"\b(?:belong(?:ed|s)?\s+to|were\s+(?:all\s+)?members\s+of|were\s+from)\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -461,7 +465,7 @@ class Extractor:
         history_before = published - timedelta(days=HISTORY_DAYS) if published_at else None
         events = [e for k, d in enumerate(drafts)
                   if (e := self._code(d, published, main_country, owners.get(k), history_before)) is not None]
-        return self._merge_same(_carry_air_force(events))
+        return self._merge_same(_carry_remote_author(events))
 
     def _split_compound(self, sentences: list[Sentence]) -> list[Sentence]:
         """A lead that joins two deeds ("the army said it had recaptured Bara ..., while RSF shelling killed 25
@@ -728,9 +732,7 @@ class Extractor:
             if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
                 # two sources' figures for one event, ACLED takes the lower
-                figured = [m for m in s_cas if m.outcome != "killed" or re.search(r"\d|\b(?:one|two|three|four|five|six|"
-                                                                             r"seven|eight|nine|ten|eleven|twelve|"
-                                                                             r"dozens?|hundreds?)\b", m.text, re.I)]
+                figured = [m for m in s_cas if m.outcome != "killed" or WRITTEN_FIGURE.search(m.text)]
                 if 0 < total([figured], "killed") < total(target.casualties, "killed"):
                     target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]
                 else:
@@ -775,8 +777,8 @@ class Extractor:
                                                 for t in all_times)
             old_month = fronted and long_gone
             if strong and all_times and all(t.background for t in all_times) and (fronted or (
-                    any(h.tag in ("kill", "arrest") for h in strong) and all_times[0].start > strong[0].start and all(
-                        t.precision == 3 and (published - t.date).days > OLD_MONTH_DAYS for t in all_times)) or (
+                    any(h.tag in ("kill", "arrest") for h in strong) and all_times[0].start > strong[0].start
+                    and long_gone) or (
                     # "crimes committed in Darfur in 2003 and 2004, including murder, rape and persecution" (the day
                     # the court spoke dates the verdict, not the crimes)
                     any(not t.statement for t in all_times) and all(
@@ -847,15 +849,15 @@ class Extractor:
             nearest = min(all_times, key=lambda t: abs(t.start - strong[0].start)) if all_times and strong else None
             nearest_gone = nearest is not None and nearest.precision >= 2 and (
                 published - nearest.date).days > OLD_MONTH_DAYS
-            recalled = (long_gone or nearest_gone) and (current is not None or disaster_news) or (
-                # "The capture extends the rebels' advance after they took Bukavu ... and comes weeks after they
-                # seized Goma": what the news follows on is told as its context
-                current is not None and bool(CONTEXT_LEAD.match(sent.text))) or (
-                # "... were found yesterday. Tutela Legal reported that 75 people were killed by death squads in
-                # February": a whole month's tally beside a day's news
-                current is not None and current.precision == 1 and current.date is not None and bool(all_times)
-                and all(t.precision == 3 and not t.background and (t.date.year, t.date.month)
-                        != (current.date.year, current.date.month) for t in all_times))
+            # "The capture extends the rebels' advance after they took Bukavu ... and comes weeks after they
+            # seized Goma": what the news follows on is told as its context
+            context = current is not None and bool(CONTEXT_LEAD.match(sent.text))
+            # "... were found yesterday. Tutela Legal reported that 75 people were killed by death squads in
+            # February": a whole month's tally beside a day's news
+            month_tally = (current is not None and current.precision == 1 and current.date is not None
+                           and bool(all_times) and all(t.precision == 3 and not t.background and (t.date.year, t.date.month)
+                                                       != (current.date.year, current.date.month) for t in all_times))
+            recalled = (long_gone or nearest_gone) and (current is not None or disaster_news) or context or month_tally
             agents, targets, assoc = self._roles(text, sent, strong, s_actors)
             found = [h for h in strong if h.tag == "kill" and FOUND_BODIES.match(h.text)]
             if found:
@@ -923,7 +925,7 @@ class Extractor:
         candidates += [d for d in summed if d not in candidates]
         # "... shot dead nine men. The bodies were found near a mountain the next morning": the finding tells the
         # same killing, whatever day it was
-        found_only = bool(hits) and all(h.tag == "kill" and BODIES_FOUND.search(h.text) for h in hits)
+        found_only = bool(hits) and all(h.tag == "kill" and BODY_WORD.search(h.text) for h in hits)
         for d in candidates:
             if explicit and d.date_explicit and d.date != when and not (
                     found_only and d.tags & {"kill", "attack", "clash", "abduct"} and when is not None
@@ -1748,9 +1750,10 @@ def _share(n: int, k: int, index: int = 0) -> int:
     return n // k + (1 if index < n % k else 0)
 
 
-def _carry_air_force(events: list[Event]) -> list[Event]:
+def _carry_remote_author(events: list[Event]) -> list[Event]:
     """"Israeli strikes killed 20 in Khan Younis, and a separate strike on Gaza City killed eight": an
-    air strike the report does not attribute is by the air force it named for the one before."""
+    air strike the report does not attribute is by the air force it named for the one before; so is a missile
+    attack, when the report names one author of missile attacks."""
     known: Event | None = None
     # ("Russia launched a missile barrage on Ukrainian cities ... In Kryvyi Rih, 10 people were killed when missiles
     # struck an industrial facility": the barrage's author fired those missiles too)

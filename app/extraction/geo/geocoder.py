@@ -435,6 +435,7 @@ class Geocoder:
         """
         ctx = [c for c in context_iso3 if c]
         usable: list[tuple[PlaceMention, list[Place]]] = []
+        exacts: list[set[tuple[str, str]]] = []  # the readings of each usable mention under its own name
         for m in mentions:
             # a reading outside the report's main country must be the name itself, not a spelling that merely
             # sounds alike ("Sinak" in Papua is no "Singac", New Jersey)
@@ -448,6 +449,7 @@ class Geocoder:
                 cands = [p for p in m.candidates if (p.name, p.iso3) in exact and (not ctx or self._own_name(m, p))]
             if cands:
                 usable.append((m, cands))
+                exacts.append(exact)
         if not usable:
             return []
         first = [self._score(m, cands, ctx, [], []) for m, cands in usable]
@@ -472,8 +474,7 @@ class Geocoder:
                 # "near San Jose Las Flores, Chalatenango Department" in a Salvadoran report: not Honduras' Flores
                 continue
             if (anchors and best.kind != "admin1" and best.admin1 not in anchors
-                    and (best.name, best.iso3) not in {(p.name, p.iso3) for p in (
-                        self.gazetteer.place(i) for i in self.gazetteer.ids(fold(m.text), loose=False))}):
+                    and (best.name, best.iso3) not in exacts[k]):
                 # a variant spelling read as a place outside the region the text names
                 # ("Kiriko village in Tetu, Nyeri County" is not Keroka, Nyamira)
                 continue
