@@ -326,7 +326,8 @@ DISASTER = re.compile(
     r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease|"
     r"dams?\s+(?:burst|broke|gave\s+way|failed)|burst\s+(?:its|their)\s+banks|heavy\s+rains?|"
     r"(?:explosion|blast|fire)\s+at\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:factory|plant|refinery|warehouse|depot|mine|"
-    r"workshop)|fireworks?|industrial\s+accident|ruled\s+out\s+sabotage)\b",
+    r"workshop)|fireworks?\s+(?:factory|warehouse|depot|plant|workshop|explosion|accident)|industrial\s+accident|"
+    r"ruled\s+out\s+sabotage)\b",
     re.IGNORECASE,
 )
 NO_AGREEMENT = re.compile(r"\b(?:without\s+(?:an?\s+|any\s+)?(?:agreement|deal|breakthrough|accord)|failed\s+to\s+"

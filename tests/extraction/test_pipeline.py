@@ -1843,6 +1843,12 @@ def test_drills_an_industrial_blast_and_a_planned_deployment_are_no_events(extra
     assert not extract(text, date(2025, 9, 12))
 
 
+def test_fireworks_at_the_scene_do_not_make_a_killing_an_accident(extract):
+    # a fireworks factory blast is a disaster (above); a shooting at a fireworks display is not
+    e, = extract("A man was shot dead on Saturday at a New Year fireworks display in Cali.", date(2024, 1, 1))
+    assert (e.sub_event_type, e.actor2, e.fatalities) == ("Attack", "Civilians (Colombia)", 1)
+
+
 def test_what_a_court_found_about_crimes_years_ago_is_no_event(extract):
     assert not extract("THE HAGUE, Oct 6 (Reuters) - The International Criminal Court on Monday found former militia "
                        "leader Ali Kushayb guilty of war crimes committed in Darfur in 2003 and 2004, including murder, "
