@@ -77,6 +77,10 @@ _ID_GROUP_HEAD = re.compile(
 _ID_ACTS = re.compile(r"\s+(?:(?!(?:is|was|were|are|been|being|got|get|gets)\b)\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
                       r"burned|burnt|stole|drove\s+away|launched|raid|raids|attack|attacks|kill|kills|spear|speared|"
                       r"targeted|target|shoot|shot|torch|burn|loot|looted|steal|clash|fight)\b", re.IGNORECASE)
+# communities that make peace through their elders are the sides of the conflict: their militias ("the Borana and Gabra
+# communities on Friday signed a peace agreement", as ACLED codes clan accords)
+_ID_ACCORD = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?(?:signed|agreed|reached|struck|concluded)\s+(?:on\s+)?(?:a\s+|an\s+|the\s+)?"
+                        r"(?:[\w-]+\s+)?(?:peace|ceasefire|truce|reconciliation|accord|agreement|deal|pact)\b", re.IGNORECASE)
 # Group heads that can act as a militia when an attack verb follows ("the Pokot community raided").
 _ID_ACTOR_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:clan|clans|sub-clan|sub-clans|tribe|community|communities|people|members|herders|herdsmen|"
@@ -533,7 +537,8 @@ class ActorTagger:
             if head_m or prefix or between:
                 militia = True
             elif group_m:
-                militia = bool(_ID_ACTS.match(text, group_m.end())) and bool(_ID_ACTOR_HEAD.match(text, last_e))
+                militia = bool(_ID_ACTS.match(text, group_m.end()) or len(chain) > 1 and _ID_ACCORD.match(
+                    text, group_m.end())) and bool(_ID_ACTOR_HEAD.match(text, last_e))
                 if militia:  # "Fulani herdsmen attacked": the herdsmen are the militia
                     head_m = group_m
             elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):

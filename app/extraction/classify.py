@@ -67,8 +67,8 @@ PROJECTED = re.compile(
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
-    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+stop|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
-    r"in\s+order\s+to|"
+    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+(?:stop|end|halt|cease)|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
+    r"in\s+order\s+to|(?:has|have)\s+(?:long\s+|also\s+)?used\s+(?:[\w'’-]+\s+){1,5}?to|"
     r"to\s+(?:agree|sign|reach|negotiate|accept|observe|respect|declare|implement)|"
     r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
     r"[^.;:]{0,40}$"
@@ -79,7 +79,9 @@ CLAUSE_CUT = re.compile(r"[;:]|\b(?:as|but|while|when|after|because|whereas)\b")
 PROPOSED = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )\b(?:propos(?:al|als|ed|es|ing)|reject(?:ed|s|ing)?|"
                       r"refus(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}$")
 # ... or negate it right before it ("did not attack", "no clashes", "never fired")
-NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|ruled\s+out|rules\s+out|ruling\s+out)\b(?:\s+\w+){0,2}\s*$")
+NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|ruled\s+out|rules\s+out|ruling\s+out)\b(?:\s+\w+){0,2}\s*$|"
+                     # "No one was reported killed", "nobody was hurt"
+                     r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has|had|is)\s+(?:\w+\s+){0,2}$")
 # counted or generic plural triggers describe a history, not one dated event
 BACKGROUND = re.compile(
     r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
@@ -121,7 +123,7 @@ LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)
                           r"youths?|officers?)\s+)(?:\w+\s+)?(?:accused\s+of|blamed\s+for|held\s+responsible\s+for)|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
-                            r"(?:[^.;]{0,160},\s*(?:which|that)\s+(?:\w+\s+)?|[^.;]{0,200}\s(?:in|during)\s+which\s+"
+                            r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:\w+\s+){0,4})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
@@ -130,6 +132,13 @@ INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|neutrali[sz]ed)\s
                          r"(?:[\w,]+\s+){0,3}?(?:missiles?|drones?|rockets?|projectiles?|uavs?|shaheds?)\b|"
                          r"\bair[- ]defen[cs]e\s+(?:missiles?|systems?|units?|fire)\b|\binterceptors?\b")
 RAID_WORD = re.compile(r"raids?|raided|raiding")
+# armed men or the forces as the subject of a road block (a protest's conduct only for a crowd)
+ARMED_SUBJECT = re.compile(r"\b(?:attackers|gunmen|assailants|militants|bandits|kidnappers|abductors|rebels|fighters|"
+                           r"insurgents|jihadists|terrorists|soldiers|troops|police(?:men)?|officers|militia(?:s|men)?)\b"
+                           r"(?:\s+[\w-]+){0,3}\s+$")
+VISIT = re.compile(r"\bfor\s+(?:talks|consultations|meetings?|a\s+summit|an?\s+(?:\w+\s+)?visit)\b|\b(?:state|official|working)\s+visit\b")
+HELD_GOODS_BEFORE = re.compile(r"\b(?:return(?:ed|ing|s)?|recover(?:ed|ing|y|s)?|the|of|with|in|all)\s+$")
+SEIZED_BEFORE = re.compile(r"\b(?:recovered|seized|confiscated|found|discovered|impounded)\b[^.;]{0,50}$")
 ARREST_IN = re.compile(r"\b(?:arrest(?:ed|ing|s)?|detain(?:ed|ing)|rounded\s+up)\b")
 RELATIVE_PAST = re.compile(r",?\s+(?:who|which|that)\s+had\s+(?:been\s+)?(?!previously|earlier|already|long|once)"
                            r"[^,;.]*")
@@ -289,6 +298,14 @@ class TriggerTagger:
                     continue  # "the air force shot down 30 of the 38 missiles", "a Ukrainian air defence missile"
                 if tag != "kill" and RESPONSE_TO.search(left[-60:]):
                     continue  # "in response to repeated missile launches": the cause of the news, told before
+                if tag == "protest" and word.startswith("block") and ARMED_SUBJECT.search(scope):
+                    continue  # "the attackers blocked the road and forced passengers out": no demonstration
+                if tag in ("ied", "blast") and (low.startswith("-making", m.end()) or arrests and SEIZED_BEFORE.search(scope)):
+                    continue  # "arrested four men and recovered bomb-making materials": a seizure, no explosion
+                if tag == "presence" and VISIT.search(low):
+                    continue  # "the president arrived in Cairo for talks": a visit
+                if tag == "looting" and word == "stolen" and HELD_GOODS_BEFORE.search(left[-25:]):
+                    continue  # "to return stolen livestock": what was taken before, no deed of the news
                 if tag == "attack" and arrests and RAID_WORD.fullmatch(word):
                     continue  # "police arrested 12 IPOB members during a raid": a search that made arrests
                 if tag == "protest" and PRIOR_MARCH.search(left[-45:]) and MOB_AFTER.search(low, m.end()):
@@ -302,7 +319,7 @@ class TriggerTagger:
                 if COURT.search(left):
                     continue  # "the court found him guilty of war crimes ..., including murder, rape", "judges found that
                     # he took part in attacks": what a court rules on is its matter, not news of a deed
-                if LEGAL_BEFORE.search(left[-40:]) or LEGAL_RELATIVE.search(left[-220:]):
+                if LEGAL_BEFORE.search(left[-90:]) or LEGAL_RELATIVE.search(left[-220:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")
                 if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):

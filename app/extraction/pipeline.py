@@ -62,7 +62,7 @@ HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|mo
 _FROM_BEFORE = r"\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$"
 BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )\bby\s+"
                        r"(?:(?!(?:leaves?|left|kills?|killed|killing|injur\w*|wound\w*|and|who|which|that|near|"
-                       r"where|while|after|when)\b)[\w-]+\s+){0,7}$|" + _FROM_BEFORE, re.IGNORECASE)
+                       r"where|while|after|when)\b)[\w'’-]+\s+){0,7}$|" + _FROM_BEFORE, re.IGNORECASE)
 FROM_JUST_BEFORE = re.compile(_FROM_BEFORE, re.IGNORECASE)
 ASSOC_JOIN = re.compile(
     r"^[\s,]*(?:and|,|alongside|together\s+with|in\s+coordination\s+with|in\s+collaboration\s+with|"
@@ -105,7 +105,10 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       r"\b(?:bodies|corpses)\s+(?:had|have)\s+been\s+(?:recovered|retrieved|counted)\b|"
                       r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b|"
                       # "The Wad Madani Resistance Committee said 104 people were killed" after a toll from others
-                      r"^\W*(?:[\w'’.-]+\s+){1,8}?(?:said|says|reported)\s+(?:that\s+)?(?:at\s+least\s+|more\s+than\s+|some\s+|"
+                      # "The El Fasher resistance committee, a volunteer group that documents abuses, said 15 people had been
+                      # killed", "An aid worker told Reuters by phone that 14 people had been killed"
+                      r"^\W*(?:[\w'’.-]+,?\s+){1,14}?(?:said|says|reported|told\s+(?:[\w'’.-]+\s+){1,4}?)\s*(?:that\s+)?"
+                      r"(?:at\s+least\s+|more\s+than\s+|some\s+|"
                       r"about\s+|as\s+many\s+as\s+)?[\w,]+\s+(?:[\w-]+\s+){0,2}?(?:(?:were|had\s+been|have\s+been)\s+killed|"
                       r"(?:had\s+|have\s+)?died)\b|"
                       # "Local media outlets, citing witnesses, reported 12 dead"
@@ -321,6 +324,9 @@ SURRENDER_TO = re.compile(r"\b(?:surrender(?:ed|s)?|defect(?:ed|s)?)\s+to\b", re
 DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
+    # "a bus plunged into a ravine", "the driver lost control", "the truck overturned"
+    r"plunged\s+(?:[\w-]+\s+){0,2}?(?:into|off|down)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ravine|gorge|river|valley|cliff|"
+    r"canal|lake|sea|precipice|abyss)|lost\s+control\s+of|overturned|veered\s+off|"
     r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
     r"drought|heatwave|gas\s+(?:explosion|leak|cylinder)|boiler|wildfires?|bush\s+fires?|accidental(?:ly)?|"
     r"(?:building|house|mine|bridge|roof|canopy|stadium|dam)\s+collapse[ds]?|collapse\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:building|house|mine|bridge|roof|canopy|stadium|dam)|electrocuted|disease|"
@@ -1517,6 +1523,13 @@ class Extractor:
                     states = [ActorMention(0, 0, "", self.actors.state_name("Police", cname), 1, cname, "police")]
                 return crowd, groups, states[0] if states else None, []
             return crowd, groups, None, []
+        if sub == "Agreement" and any(a.inter == 7 for a in primary_agents) and any(
+                a.kind == "identity_militia" for a in all_named):
+            # "Elders from the Borana and Gabra communities signed a peace agreement": the sides agree, not the elders
+            primary_agents = [a for a in primary_agents if a.inter != 7]
+            primary_targets = [a for a in [*primary_targets, *all_named] if a.inter in ARMED_INTER
+                               and a.kind != "assoc_group"]
+            groups = [a for a in groups if a.inter in ARMED_INTER]
         a1 = primary_agents[0] if primary_agents else None
         if a1 is None and mutual and len({a.name for a in primary_targets}) >= 2:
             a1 = primary_targets[0]  # "clashes between Borana and Gabra militias": the first side named

@@ -1999,3 +1999,52 @@ def test_deaths_before_the_news_day_are_its_background(extract):
                  "seven people. Castillo was removed by Congress on Dec. 7 after attempting to dissolve the legislature, "
                  "and at least 15 people had died in protests nationwide before Thursday.", date(2022, 12, 16))
     assert e.fatalities == 7
+
+
+def test_a_second_sources_higher_toll_after_an_apposition_or_told_to_a_reporter(extract):
+    e, = extract("Shelling by Sudan's paramilitary Rapid Support Forces killed at least seven civilians in El Obeid on "
+                 "Monday, the state health ministry said. The city's emergency lawyers, a group that documents abuses, "
+                 "said 13 people had been killed.", date(2024, 10, 1))
+    assert (e.actor1, e.fatalities) == ("Rapid Support Forces", 7)
+    e, = extract("A military air strike on a village in Magway region killed at least eight people on Tuesday, a "
+                 "resistance group said. A resident told reporters by phone that 16 people had been killed.",
+                 date(2024, 10, 2))
+    assert e.fatalities == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI (Reuters) - At least nine people were killed when a matatu plunged into a river near Sigor on "
+        "Saturday, police said. The driver lost control on a steep descent.",
+        "DODOMA - Eleven people died on Monday when a bus collided with a truck near Gairo. Police blamed the truck "
+        "driver for overtaking on a blind corner.",
+        "DHAKA (AFP) - A court on Sunday sentenced 12 men to death for the 2018 killing of a blogger, a writer who "
+        "was hacked to death outside his home.",
+        "ADDIS ABABA - The Kenyan president arrived in Addis Ababa on Monday for talks with Ethiopian leaders on the "
+        "border dispute. The rebels have used the dispute to rally new recruits, officials said.",
+    ],
+)
+def test_road_crashes_a_sentencing_and_a_visit_are_no_events(extract, text):
+    assert not extract(text, date(2023, 3, 6))
+
+
+def test_kidnappers_who_block_a_road_and_a_toll_of_no_one_are_an_abduction(extract):
+    e, = extract("Gunmen on Sunday abducted at least 14 travellers on the Abuja-Kaduna road near Jere, police said. "
+                 "The attackers blocked the road and forced passengers out of their cars. No one was reported killed.",
+                 date(2023, 3, 6))
+    assert (e.sub_event_type, e.actor1, e.fatalities) == (
+        "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", 0)
+
+
+def test_bomb_making_materials_seized_in_an_arrest_are_no_explosion(extract):
+    e, = extract("Police on Tuesday arrested three men suspected of links to Al Shabaab in a raid in Garissa town and "
+                 "recovered two AK-47 rifles and bomb-making materials.", date(2019, 1, 23))
+    assert e.event_type == "Strategic developments"  # an arrest, or a seizure of weapons
+
+
+def test_communities_whose_elders_sign_a_peace_deal_are_its_sides(extract):
+    e, = extract("Elders from the Pokot and Turkana communities on Saturday signed a peace agreement in Lodwar town, "
+                 "committing to end months of revenge attacks and to return stolen livestock.", date(2022, 9, 19))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Agreement", "Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")
