@@ -153,6 +153,26 @@ NEWS_AGENCIES = frozenset({"lusa", "efe", "ansa", "tass", "xinhua", "kyodo", "yo
                            "prensa latina", "tamazuj", "radio tamazuj", "garowe online", "dawn"})
 NEAR_BEFORE = re.compile(r"\b(?:near|close\s+to|outside)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.I)
 FAR_KM = 150  # a village this far from the town it lies near is a namesake
+# A village, camp or island the gazetteer lacks, named as such in the text: "the village of Namsiguia", "attacked Mushu
+# village", "at Seeta trading centre", "the Marial Lou area of Tonj North County", "in Bariire, Lower Shabelle region".
+# It is the event's location, placed at the known place the text puts it in or near.
+_VILLAGE_NAME = r"(?P<name>[A-Z][\w'’]+(?:(?: |-)[A-Z][\w'’]+){0,2})"
+_SETTLEMENT = (r"(?:village|town|hamlet|locality|settlement|commune|island|trading\s+cent(?:re|er)|"
+               r"(?:displacement|refugee|IDP|IDPs)\s+camp)")
+NAMED_SETTLEMENT = [re.compile(rx) for rx in (
+    rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
+    rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
+    rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
+BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
+OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp)\b")
+NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|School|Hospital|Market|Mosque|Church|Base|"
+                                r"Airport|Bridge|Square|Stadium|University|Prison|Station|Hotel|Palace|Villa)$")
+# "near Jalawla in Diyala province", "in Koutruk in Imphal West district", "in Ashulia, an industrial hub outside Dhaka":
+# a name with the known place it lies in right after it
+NAMED_BEFORE_PLACE = re.compile(
+    rf"\b(?:in|at|near|seized|captured|took|entered|attacked|stormed|overran)\s+{_VILLAGE_NAME}"
+    r"(?:,\s+(?:(?:a|an)\s+[^,.;]{0,40}?(?:in|near|outside|of)\s+)?|"
+    r"\s+in\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])")
 HUGE_CITY = 1_000_000
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
@@ -1177,6 +1197,8 @@ class Extractor:
         if not d.sentences:
             return None
         place, precision = self._place(d, main_country)
+        if place is not None:
+            place, precision = self._named_village(d, place, precision)
         country = countries.by_iso3(place.iso3) if place else main_country
         cname = country.name if country else ""
         actors = self._resolve_anaphors(d, cname)
@@ -1659,6 +1681,50 @@ class Extractor:
             return side, 3
         capital = self._capital(own) if own is not None else None
         return capital, 3
+
+    def _named_village(self, d: _Draft, place: Place, precision: int) -> tuple[Place, int]:
+        """The event's place when its first sentences name a settlement the gazetteer lacks ("the village of
+        Namsiguia in Burkina Faso's Centre-Nord region"): that name, at the known place the text puts it in or
+        near (``place``), with geo_precision 2 (3 when only the region is known). ``place`` otherwise."""
+        if place.kind == "country" or countries.is_upper_text(d.text):
+            return place, precision
+        city = " - " in place.name or place.population >= BIG_CITY
+        src = d  # (an event told without a place of its own is where the event it follows on is)
+        while not src.places and src.inherited_place is not None:
+            src = src.inherited_place
+        anchors = [m for m, p, _prec in src.places if p is place]
+        for sent in src.sentences[:2]:
+            found = [(m, False) for rx in NAMED_SETTLEMENT for m in rx.finditer(sent.text)]
+            found += [(m, True) for m in NAMED_BEFORE_PLACE.finditer(sent.text)]
+            for m, needs_anchor in sorted(found, key=lambda f: f[0].start("name")):
+                name = m.group("name")
+                start = sent.start + m.start("name")
+                end = sent.start + m.end("name")
+                # the known place must follow the name closely ("Mushu village in Bokkos"), or be only the region
+                anchored = any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors)
+                if not anchored and (needs_anchor or precision < 3 or sent is not src.sentences[0]):
+                    continue
+                if city and (needs_anchor or not OUTLYING.search(m.group(0))):
+                    continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
+                if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
+                    continue
+                coarse = place.kind == "admin1" or precision == 3
+                named = Place(name=name, country=place.country, iso3=place.iso3, admin1=place.admin1,
+                              admin2="" if coarse else place.admin2, latitude=place.latitude,
+                              longitude=place.longitude, kind="populated", population=0, source="text")
+                return named, 3 if coarse else 2
+        return place, precision
+
+    def _unknown_name(self, d: _Draft, name: str, start: int, end: int, iso3: str) -> bool:
+        """Whether ``name`` (at ``start:end``) can be a settlement in the country ``iso3`` that the gazetteer lacks:
+        no place there, no country, actor, person or common word."""
+        words = [fold(w) for w in re.split(r"[ -]", name)]
+        if words[0] in self.geocoder.common_words or words[0] in self.geocoder.given_names:
+            return False
+        if any(p.iso3 == iso3 for p in self.gazetteer.lookup(name)) or countries.lookup(name) is not None:
+            return False
+        return not any(a.start < end and start < a.end for a in d.actors if a.name) and not any(
+            m.start < end and start < m.end for m, _p, _prec in d.places)
 
     def _country_side(self, d: _Draft, main_country: countries.Country | None = None) -> Place | None:
         """The region in the part of a country the event's sentences name ("southern Lebanon", "Nigeria's

@@ -2048,3 +2048,33 @@ def test_communities_whose_elders_sign_a_peace_deal_are_its_sides(extract):
                  "committing to end months of revenge attacks and to return stolen livestock.", date(2022, 9, 19))
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Agreement", "Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1", "precision"),
+    [
+        # a settlement the gazetteer lacks, named as such, placed at the known place the text puts it in or near
+        ("Gunmen attacked Tudun Kaya village in Bokkos local government area of Plateau State on Tuesday, killing "
+         "at least nine residents.", "Tudun Kaya", "Plateau", 2),
+        ("Suspected jihadists killed at least 12 civilians in an attack on the village of Tangaye Peulh in "
+         "Burkina Faso's Centre-Nord region on Sunday.", "Tangaye Peulh", "Centre-Nord", 3),
+        ("Iraqi army units clashed with an Islamic State cell near Kharnabat in Diyala province on Thursday, "
+         "killing two militants.", "Kharnabat", "Diyala", 3),
+        ("M23 rebels attacked Bihambwe, a town in eastern Congo's North Kivu province, on Thursday, killing four "
+         "civilians.", "Bihambwe", "Nord-Kivu", 3),
+        # a part of a great city is the city's district; a known town is itself
+        ("Al Shabaab attacked soldiers at a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley on Saturday. "
+         "One soldier was killed.", "Mogadishu - Dharkenley", "Banadir", 1),
+        ("Gunmen killed two traders in the town of Garissa on Monday.", "Garissa", "Garissa", 1),
+    ],
+)
+def test_a_village_the_gazetteer_lacks_is_named_at_the_place_the_text_puts_it(extract, text, location, admin1,
+                                                                              precision):
+    e, = extract(text, date(2024, 5, 4))
+    assert (e.location, e.admin1, e.geo_precision) == (location, admin1, precision)
+
+
+def test_an_event_told_after_its_village_is_the_same_event_there(extract):
+    e, = extract("On 16 April 2025, US forces conducted an airstrike targeting Al Shabaab boats in Bulaale "
+                 "village near Marian Guwaay village. Eight militants were killed.", date(2025, 4, 17))
+    assert (e.location, e.fatalities) == ("Bulaale", 8)
