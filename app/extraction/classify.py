@@ -151,20 +151,34 @@ COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convict
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
                          r"(?:(?!\bsince\b)[^.;]){0,80}")  # (but "the deadliest since the 2013 Westgate siege" is history)
-SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$",
+CAMPAIGN_AS = re.compile(r"\b(?:as|amid|while)\s+(?:[\w'’-]+\s+){1,4}?(?:press(?:ed|es|ing)|continu(?:ed|es|ing)|wag(?:ed|es|ing)|"
+                         r"push(?:ed|es|ing)\s+(?:on\s+with|ahead\s+with)|kept\s+up|keeps\s+up|intensif(?:ied|ies|ying)|"
+                         r"expand(?:ed|s|ing))\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}$")
+SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$|"
+                        # "security had improved since it took over", "since the Taliban seized power"
+                        r"\bsince\s+(?:it|they|he|she|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+$",
                         re.IGNORECASE)
 HABITUAL = re.compile(r"(?<!\bthe\s)(?<!\ba\s)\b(?:occasionally|regularly|routinely|frequently|often|sometimes|usually|"
                       r"repeatedly)\s+(?:\w+\s+)?$",
                       re.IGNORECASE)
 TRUCE_SINCE = re.compile(r"\b(?:ceasefire|cease-fire|truce|agreement|deal)\s+(?:[\w-]+\s+){0,3}?since\s+[\w\s]{0,20}")
 ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corruption|drugs|drug\s+trafficking|"
+                            # "firefighters battling a blaze"
+                            r"(?:a|the)\s+(?:[\w-]+\s+)?(?:blaze|fire|fires|flames|wildfire|inferno)|"
                             r"narco-?terrorism|poverty|insecurity|impunity|extremism|games|exercises?|drills?|"
                             r"maneuvers|manoeuvres|(?:were|was)\s+(?:supplied|delivered|sold|given)|"
                             # "armed groups battle for control of cocaine routes and illegal mining": a trade, not a fight
                             r"for\s+control\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cocaine|drug|smuggling|trafficking|mining|"
                             r"routes|trade|markets?|rackets?))\b")
-PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\bsince\s+(?:the\s+)?"
-                          r"(?:start|beginning|october|january|february|march|april|may|june|july|"
+PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
+                          # a report's tally over a period: "In a report covering the period from mid-August 2021",
+                          # "IEDs accounted for three-quarters of the casualties", "documented 3,774 civilian casualties"
+                          r"\b(?:report|study|survey|review)\s+(?:covering|spanning|on)\s+(?:the\s+)?(?:period|months|years|first|"
+                          r"last)\b|\baccounted\s+for\s+(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the|all)\s+(?:[\w-]+\s+)?"
+                          r"(?:casualties|deaths|killings|victims|attacks|incidents)\b|\bdocumented\s+(?:more\s+than\s+|over\s+|at\s+"
+                          r"least\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:casualties|deaths|killings|cases|incidents|attacks)\b|"
+                          r"\bsince\s+(?:the\s+)?"
+                          r"(?:\d{1,2}\s+[a-z]+\s+\d{4}|start|beginning|october|january|february|march|april|may|june|july|"
                           r"august|september|november|december|\d{4})\b|\bso\s+far\s+this\s+year\b|"
                           r"\bin\s+(?:recent|the\s+past)\s+(?:weeks|months|years)\b|"
                           r"\bin\s+the\s+(?:first|second|third|fourth|last|past)\s+(?:quarter|half)\s+of\b|"
@@ -183,6 +197,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|\
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          # "Attacks in Afghanistan have killed more than 1,000 civilians since the Taliban took power"
+                          r"\b(?:have|has)\s+(?:so\s+far\s+)?killed\b[^.;]{0,80}\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|yesterday|last\s+night|dawn|early|this\s+morning)\b)|"
                           # "since the rebel offensive launched on 11 November, more than 2,000 people have died"
                           r"\bsince\b[^;]{0,80}\b(?:have|has)\s+(?:been\s+killed|died|perished|lost\s+their\s+lives)\b|"
                           # "the military government, which has been fighting armed resistance groups since 2021"
@@ -312,6 +329,8 @@ class TriggerTagger:
                     continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
                 if tag != "kill" and drill_talk:
                     continue  # "China's military staged a second day of large-scale drills around Taiwan"
+                if CAMPAIGN_AS.search(left[-70:]):
+                    continue  # "..., as Moscow pressed an offensive in the region": the campaign the news belongs to
                 if SINCE_DEED.search(left[-50:]):
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):

@@ -2078,3 +2078,20 @@ def test_an_event_told_after_its_village_is_the_same_event_there(extract):
     e, = extract("On 16 April 2025, US forces conducted an airstrike targeting Al Shabaab boats in Bulaale "
                  "village near Marian Guwaay village. Eight militants were killed.", date(2025, 4, 17))
     assert (e.location, e.fatalities) == ("Bulaale", 8)
+
+
+def test_a_monitors_report_on_a_period_is_no_event(extract):
+    assert not extract(
+        "GENEVA, March 3 (Reuters) - Attacks in Mali have killed more than 800 civilians since the junta took power "
+        "in May 2021, the United Nations said on Friday. In a report covering the period from June 2021 to the end "
+        "of January, the U.N. mission said it had documented 2,130 civilian casualties, including 812 people "
+        "killed. Improvised explosive devices accounted for a third of the casualties, it said. \"These figures show "
+        "an increase in the lethality of attacks since 25 May 2021,\" the mission said. The junta said security had "
+        "improved since it took over.", date(2023, 3, 3))
+
+
+def test_a_campaign_the_news_belongs_to_and_firefighters_battling_a_blaze_are_no_battle(extract):
+    e, = extract("KYIV, May 24 (Reuters) - A Russian missile struck an apartment building in Dnipro early on Friday, "
+                 "killing at least three people, the regional governor said, as Moscow pressed an offensive in the "
+                 "east. Images showed firefighters battling a blaze on the upper floors.", date(2024, 5, 24))
+    assert (e.sub_event_type, e.fatalities) == ("Shelling/artillery/missile attack", 3)
