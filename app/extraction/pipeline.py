@@ -186,7 +186,10 @@ LOCATION_CUE = re.compile(r"\b(?:in|across|inside|into|throughout|within|of|to|n
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z .'-]{1,40}(?:\s*\([A-Za-z .'-]{2,30}\))?(?:,\s*[A-Za-z .]{2,30})?(?:,\s*[A-Za-z0-9 ]{3,20})?"
     r"\s*(?:\([A-Za-z0-9 .,'-]{2,50}\))?"
-    r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s")
+    r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s"
+    # "Srinagar, June 18:", "IMPHAL, Sept 10 (PTI)": a city and a day, then a colon or the agency
+    r"|\s*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
+    r"(?:\s*:|\s*\([A-Z][A-Za-z .]{1,30}\)\s*:?)\s")
 # people abroad: their nationality says who they are, not where things happen
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
               r"businessm[ae]n|refugees?|migrants?|asylum[- ]seekers?")

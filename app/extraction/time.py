@@ -160,7 +160,7 @@ class TimeTagger:
         self._dmy = re.compile(rf"{day}(?:(?P<span>{span}){d2})?(?:\s+of)?[\s-]+{mon}(?:,?[\s-]+{year})?")
         # "April 1, 2025", "Nov. 21", "April 1-3"
         self._mdy = re.compile(
-            rf"{mon}\s+(?:the\s+)?{day}(?:(?P<span>{span}){d2})?(?![\d:])(?![.,]\d)(?:,?\s+{year})?"
+            rf"{mon}\s+(?:the\s+)?{day}(?:(?P<span>{span}){d2})?(?!\d|:\d)(?![.,]\d)(?:,?\s+{year})?"
         )
         self._month = re.compile(rf"{mon}(?:,?\s+(?:of\s+)?(?P<year>(?:1[89]|20)\d{{2}})(?!\d))?")
         self._year = re.compile(r"(?P<year>(?:19|20)\d{2})(?![\d])(?![,.]\d)(?!\s*%)")
@@ -288,8 +288,19 @@ class TimeTagger:
         October", "the army said today") come back with ``background=True``.
         """
         mentions = self._tag(text, published_at)
-        source = self._source_date(text, mentions, published_at)
+        source = self._source_date(text, mentions, published_at) or self._dateline_date(text, mentions, published_at)
         return mentions if source is None else self._tag(text, source)
+
+    def _dateline_date(self, text: str, mentions: list[TimeMention], published_at: date) -> date | None:
+        """The day of a dateline ("Srinagar, June 18: ... yesterday") when it is a few days before the publication
+        date and relative words need it as their anchor: the story was filed that day."""
+        if not any(t.anchor == "report" for t in mentions):
+            return None
+        for t in mentions[:1]:
+            if (t.background and t.anchor == "absolute" and t.precision == 1 and t.start < 80
+                    and 0 < (published_at - t.date).days <= 7 and self._is_dateline(text, t)):
+                return t.date
+        return None
 
     def _source_date(self, text: str, mentions: list[TimeMention], published_at: date) -> date | None:
         """The day of the source a note is based on ("Date unknown - source dated 04/04"), if it

@@ -2095,3 +2095,9 @@ def test_a_campaign_the_news_belongs_to_and_firefighters_battling_a_blaze_are_no
                  "killing at least three people, the regional governor said, as Moscow pressed an offensive in the "
                  "east. Images showed firefighters battling a blaze on the upper floors.", date(2024, 5, 24))
     assert (e.sub_event_type, e.fatalities) == ("Shelling/artillery/missile attack", 3)
+
+
+def test_a_dateline_with_a_day_and_a_colon_or_an_agency_is_where_the_story_was_filed(extract):
+    e, = extract("Srinagar, June 18: Two militants were killed in a gunfight with security forces in the Redwani area "
+                 "of south Kashmir's Kulgam district yesterday, police said.", date(2025, 6, 19))
+    assert (e.event_date, e.location) == (date(2025, 6, 17), "Redwani")

@@ -505,3 +505,10 @@ def test_a_deadline_by_a_day_is_no_event_day(tagger: TimeTagger) -> None:
 )
 def test_a_month_of_last_or_this_year(tagger: TimeTagger, text: str, expected: date) -> None:
     assert [m.date for m in tagger.tag(text, date(2024, 8, 30))][:1] == [expected]
+
+
+def test_yesterday_in_a_story_filed_under_a_dated_dateline_is_the_day_before_the_dateline(tagger):
+    text = ("Srinagar, June 18: Two militants were killed in a gunfight with security forces in Kulgam district "
+            "yesterday, police said.")
+    days = [t.date for t in tagger.tag(text, date(2025, 6, 19)) if not t.background]
+    assert days == [date(2025, 6, 17)]
