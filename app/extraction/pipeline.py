@@ -164,9 +164,10 @@ NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
     rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
 BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
-OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp)\b")
+OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp|outside|outskirts|near|north|south|east|west|km|"
+                      r"kilometres|kilometers|miles)\b")
 NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|School|Hospital|Market|Mosque|Church|Base|"
-                                r"Airport|Bridge|Square|Stadium|University|Prison|Station|Hotel|Palace|Villa)$")
+                                r"Airport|Bridge|Square|Stadium|University|Prison|Station|Hotel|Palace|Villa|Gate)$")
 # "near Jalawla in Diyala province", "in Koutruk in Imphal West district", "in Ashulia, an industrial hub outside Dhaka":
 # a name with the known place it lies in right after it
 NAMED_BEFORE_PLACE = re.compile(
@@ -1432,6 +1433,11 @@ class Extractor:
         then = next((p for p in d.hits if p.tag == "protest" and h.end <= p.start < h.end + 40), None)
         if then is not None and not PROTEST_LED.search(d.text, h.end, then.start):
             return True
+        # "a worker was killed when police opened fire on workers who were sitting on a road ... to demand higher wages"
+        later = next((p for p in d.hits if p.tag == "protest" and h.end <= p.start < sent.end), None)
+        if later is not None and FIRE_AT.search(d.text, h.end, later.start) and not PROTEST_LED.search(
+                d.text, h.end, later.start):
+            return True
         # "fired live rounds at workers protesting unpaid wages, killing one worker"
         before = [p for p in d.hits if p.tag == "protest" and sent.start <= p.start and p.end <= h.start]
         if before:
@@ -1707,7 +1713,9 @@ class Extractor:
                 anchored = any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors)
                 if not anchored and (needs_anchor or precision < 3 or sent is not src.sentences[0]):
                     continue
-                if city and (needs_anchor or not OUTLYING.search(m.group(0))):
+                # (what lies between the name and the city says whether it is outside: "Ashulia, an industrial hub
+                # outside Dhaka", not "near Villa Somalia in Mogadishu")
+                if city and not OUTLYING.search(m.group(0) if not needs_anchor else sent.text[m.end("name"):m.end()]):
                     continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
                 if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
                     continue

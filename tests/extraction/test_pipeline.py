@@ -2101,3 +2101,13 @@ def test_a_dateline_with_a_day_and_a_colon_or_an_agency_is_where_the_story_was_f
     e, = extract("Srinagar, June 18: Two militants were killed in a gunfight with security forces in the Redwani area "
                  "of south Kashmir's Kulgam district yesterday, police said.", date(2025, 6, 19))
     assert (e.event_date, e.location) == (date(2025, 6, 17), "Redwani")
+
+
+def test_fire_on_workers_gathered_to_demand_wages_is_excessive_force_outside_the_city(extract):
+    e, = extract("DHAKA (Reuters) - A textile worker was killed on Tuesday when police opened fire on workers who were "
+                 "sitting on a road in Kashimpur, an industrial suburb outside Dhaka, to demand unpaid wages, a union "
+                 "leader said.", date(2023, 11, 10))
+    assert (e.sub_event_type, e.actor2, e.location, e.geo_precision) == (
+        "Excessive force against protesters", "Police Forces of Bangladesh", "Kashimpur", 2)
+    e, = extract("Gunmen killed a trader on Monday at a shop near Tarbush Gate in Mogadishu - Wadajir.", date(2025, 7, 15))
+    assert e.location == "Mogadishu - Wadajir"
