@@ -339,7 +339,9 @@ class CasualtyReader:
                         items = [(-1, -1, 0, "unknown")]  # "no one was killed": read, and nobody
                     if not items:
                         # "A Christian church leader is murdered": one person, named by a noun we
-                        # do not list
+                        # do not list ("Environmental defender Juan Lopez, who campaigned against a mine, was
+                        # shot dead": the aside blanked, offsets kept)
+                        left = RELATIVE_ASIDE.sub(lambda m: " " * len(m.group(0)), left)
                         mm = re.search(r"(?:\b(?:a|an|one)\s+|^\s*(?!(?:they|we|these|those|some|many|all|no|nobody|"
                                        r"none|neither)\b))"
                                        r"(?:[\w-]+\s+){1,6}?(?:(?:is|was|has\s+been|"
@@ -427,6 +429,11 @@ class CasualtyReader:
             for s, e, c, w in found[:1]:
                 add(m.end() + s, m.end() + e, c, "killed", w)
         return out
+
+
+# a non-restrictive relative clause right before the passive verb: ", who campaigned against a mining project,"
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\b[^,;.]{1,120},(?=\s*(?:is|was|has\s+been|had\s+been|found)\s+(?:\w+ly\s+)?$)",
+                            re.IGNORECASE)
 
 
 def total(per_sentence: list[list[NumberMention]], outcome: str) -> int:

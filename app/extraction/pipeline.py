@@ -1227,6 +1227,12 @@ class Extractor:
             # report counts among the dead are whom the attack hit
             hit = [a for a in all_named if a.inter == 1 and a.kind in ("state", "police") and a not in assoc]
             targets = hit[:1]
+        hurt = [(m.start, m.end) for group in d.casualties for m in group if m.outcome in ("killed", "injured")]
+        if agents and not targets and d.tags & {"ied", "blast", "grenade", "suicide"} and all(
+                a.inter == 1 and any(s <= a.start < e or a.start <= s < a.end for s, e in hurt) for a in agents):
+            # "Two soldiers were wounded when a roadside bomb exploded as their patrol passed": the forces the bomb
+            # hit are its target, not its makers
+            agents, targets = [], agents
         if targets and targets[0].inter == 1 and targets[0].kind in ("state", "police"):
             # "stormed a police camp, killing seven people": the attack's object was armed; people
             # counted without saying who they were do not make it one on civilians

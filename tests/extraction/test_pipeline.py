@@ -2111,3 +2111,12 @@ def test_fire_on_workers_gathered_to_demand_wages_is_excessive_force_outside_the
         "Excessive force against protesters", "Police Forces of Bangladesh", "Kashimpur", 2)
     e, = extract("Gunmen killed a trader on Monday at a shop near Tarbush Gate in Mogadishu - Wadajir.", date(2025, 7, 15))
     assert e.location == "Mogadishu - Wadajir"
+
+
+def test_forces_a_bomb_wounds_are_its_target_and_a_victim_described_in_an_aside_counts(extract):
+    e, = extract("Three soldiers were wounded when a roadside bomb exploded as their patrol passed in Rueso district "
+                 "on Wednesday morning, police said.", date(2022, 8, 18))
+    assert (e.actor1, e.actor2) == ("Unidentified Armed Group (Thailand)", "Military Forces of Thailand")
+    e, = extract("Land rights defender Maria Lopez, who campaigned against a palm oil plantation, was shot dead by "
+                 "unidentified gunmen in Tocoa on Saturday night.", date(2024, 9, 15))
+    assert (e.sub_event_type, e.fatalities) == ("Attack", 1)
