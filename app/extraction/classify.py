@@ -151,6 +151,11 @@ COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convict
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
                          r"(?:(?!\bsince\b)[^.;]){0,80}")  # (but "the deadliest since the 2013 Westgate siege" is history)
+CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing))\s+(?:the|this|that|these|"
+                       r"[\w'’]+['’]s?)\s+(?:[\w-]+\s+){0,2}$|"  # "condemned Thursday's raid": the news's deed again
+                       r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|decr(?:ied|ies|ying)|"
+                       r"labell?(?:ed|s|ing)|branded|characteri[sz](?:ed|es))\s+[^.;]{0,50}?\bas\s+(?:an?\s+|the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}[\"“'‘]?$|\bcall(?:ed|s|ing)\s+(?:it|the\s+[\w-]+)\s+(?:an?\s+)?[\"“'‘]?$")
 CAMPAIGN_AS = re.compile(r"\b(?:as|amid|while)\s+(?:[\w'’-]+\s+){1,4}?(?:press(?:ed|es|ing)|continu(?:ed|es|ing)|wag(?:ed|es|ing)|"
                          r"push(?:ed|es|ing)\s+(?:on\s+with|ahead\s+with)|kept\s+up|keeps\s+up|intensif(?:ied|ies|ying)|"
                          r"expand(?:ed|s|ing))\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}$")
@@ -197,6 +202,7 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
                           # "Attacks in Afghanistan have killed more than 1,000 civilians since the Taliban took power"
                           r"\b(?:have|has)\s+(?:so\s+far\s+)?killed\b[^.;]{0,80}\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday|yesterday|last\s+night|dawn|early|this\s+morning)\b)|"
@@ -329,6 +335,8 @@ class TriggerTagger:
                     continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
                 if tag != "kill" and drill_talk:
                     continue  # "China's military staged a second day of large-scale drills around Taiwan"
+                if CALLED_AS.search(left[-80:]):
+                    continue  # "condemned Thursday's raid as a massacre": a word for the news's deed, no other deed
                 if CAMPAIGN_AS.search(left[-70:]):
                     continue  # "..., as Moscow pressed an offensive in the region": the campaign the news belongs to
                 if SINCE_DEED.search(left[-50:]):

@@ -132,6 +132,7 @@ TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
                           r"extends?|extended|marks?|marked|adds?\s+to|added\s+to)\s+(?:[\w'’-]+\s+){0,6}?"
                           r"(?:after|since|weeks|days|months|a\s+(?:day|week|month)|amid|on\s+the\s+heels)\b", re.IGNORECASE)
+BARE_FORCES = re.compile(r"(?:the\s+)?(?:soldiers|troops|the\s+army|army|forces|military)", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
 # may be anyone)
@@ -469,6 +470,7 @@ class Extractor:
         resolved = self._keep_named_countries(text, doc_countries, resolved, first_actors, cues, dateline_end)
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
+        actors = _foreign_troops(actors, main_country.name if main_country else "")
         drafts = [d for d in self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
                   if not d.history]
         drafts = [part for d in drafts for part in self._split_places(text, d)]
@@ -1871,6 +1873,22 @@ def _carry_remote_author(events: list[Event]) -> list[Event]:
         elif e.actor1 and e.actor1 != "Unidentified Military Forces":
             known = e
     return events
+
+
+def _foreign_troops(actors: list[ActorMention], cname: str) -> list[ActorMention]:
+    """Bare "soldiers" or "troops" after a foreign state's forces were named ("Israeli forces killed seven Palestinians
+    in Jenin ... soldiers had exchanged fire with gunmen") are that force, not the forces of the report's country,
+    unless the country's own forces were named in between."""
+    out: list[ActorMention] = []
+    last: ActorMention | None = None  # the last state force named with its nationality
+    for a in actors:
+        if a.kind == "state" and a.inter in (1, 8) and not BARE_FORCES.fullmatch(a.text):
+            last = a
+        elif (a.kind == "state" and a.inter == 1 and a.country == cname and BARE_FORCES.fullmatch(a.text)
+              and last is not None and last.country and last.country != cname):
+            a = replace(last, start=a.start, end=a.end, text=a.text)
+        out.append(a)
+    return out
 
 
 def _plain(name: str) -> str:

@@ -2120,3 +2120,14 @@ def test_forces_a_bomb_wounds_are_its_target_and_a_victim_described_in_an_aside_
     e, = extract("Land rights defender Maria Lopez, who campaigned against a palm oil plantation, was shot dead by "
                  "unidentified gunmen in Tocoa on Saturday night.", date(2024, 9, 15))
     assert (e.sub_event_type, e.fatalities) == ("Attack", 1)
+
+
+def test_bare_troops_after_a_foreign_force_are_that_force_and_a_condemned_raid_is_no_new_event(extract):
+    events = extract(
+        "NABLUS, West Bank, Oct 4 (Reuters) - Israeli forces killed five Palestinians during a raid on the Balata "
+        "refugee camp on Thursday, the Palestinian health ministry said. The Israeli military said soldiers had "
+        "exchanged fire with gunmen in the camp. Dozens of Israelis have been killed in Palestinian attacks over the "
+        "same period. Palestinian President Mahmoud Abbas's office condemned Thursday's raid as a \"massacre\".",
+        date(2024, 10, 4))
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Military Forces of Israel (2022-)", "Unidentified Armed Group (Palestine)", 5)]
