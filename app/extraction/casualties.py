@@ -319,6 +319,8 @@ class CasualtyReader:
                 vtext = v.group(0).lower()
                 if THREAT_BEFORE.search(left[-50:]):
                     continue  # "the Shining Path has threatened to kill all candidates": nobody yet
+                if ACCUSED_DEED.search(left[-40:]):
+                    continue  # "three men suspected of killing an elderly man": the deed held against them, not this one
                 # "a man is attacked and killed": the passive carries over "<participle> and"
                 aux_left = SHARED_PASSIVE.sub("", left)
                 passive = bool(PASSIVE_AUX.search(aux_left[-40:])) and bool(
@@ -330,6 +332,9 @@ class CasualtyReader:
                 if passive or intransitive:
                     if passive:
                         left = aux_left  # "X and Y were abducted and killed": X and Y, before "abducted"
+                    # "Three men suspected of killing an elderly man were lynched": the deed they are suspected of
+                    # names no victim of this one (blanked, offsets kept)
+                    left = SUSPECTED_OF.sub(lambda m: " " * len(m.group(0)), left)
                     brk = 0
                     for b in CLAUSE_BREAK.finditer(left):
                         brk = b.end()
@@ -431,6 +436,10 @@ class CasualtyReader:
         return out
 
 
+SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|believed)\s+(?:of|to\s+have)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|"
+                          r"have\s+been|has\s+been)\s)", re.IGNORECASE)
+# "suspected of killing", "lynched for allegedly killing his brother": the deed held against someone
+ACCUSED_DEED = re.compile(r"\b(?:(?:suspected|accused)\s+of|(?<!left )for(?:\s+allegedly)?|after\s+allegedly)\s+$", re.IGNORECASE)
 # a non-restrictive relative clause right before the passive verb: ", who campaigned against a mining project,"
 RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose)\b[^,;.]{1,120},(?=\s*(?:is|was|has\s+been|had\s+been|found)\s+(?:\w+ly\s+)?$)",
                             re.IGNORECASE)

@@ -151,6 +151,8 @@ COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convict
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
                          r"(?:(?!\bsince\b)[^.;]){0,80}")  # (but "the deadliest since the 2013 Westgate siege" is history)
+TRUCE_IN_FORCE = re.compile(r"\b(?:despite|under|violat(?:ed|es|ing|ion\s+of)|breach(?:ed|es|ing)?(?:\s+of)?|in\s+breach\s+of|"
+                            r"defying|flouting|since|during|amid)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}$")
 CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing))\s+(?:the|this|that|these|"
                        r"[\w'’]+['’]s?)\s+(?:[\w-]+\s+){0,2}$|"  # "condemned Thursday's raid": the news's deed again
                        r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|decr(?:ied|ies|ying)|"
@@ -335,6 +337,8 @@ class TriggerTagger:
                     continue  # "following a tribal solidarity march, a mob of Kuki villagers set fire to houses"
                 if tag != "kill" and drill_talk:
                     continue  # "China's military staged a second day of large-scale drills around Taiwan"
+                if tag == "agreement" and TRUCE_IN_FORCE.search(left[-40:]):
+                    continue  # "despite the ceasefire that took effect on Nov. 27": the truce the news breaks, not a new one
                 if CALLED_AS.search(left[-80:]):
                     continue  # "condemned Thursday's raid as a massacre": a word for the news's deed, no other deed
                 if CAMPAIGN_AS.search(left[-70:]):

@@ -164,6 +164,8 @@ NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
     rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
     rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
+UNIT_AFTER = re.compile(r"(?:\s+(?:West|East|North|South|Central|Rural))?\s+(?:district|province|region|county|state|division|"
+                        r"governorate|department|municipality|prefecture|territory|zone)\b", re.IGNORECASE)
 BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
 OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp|outside|outskirts|near|north|south|east|west|km|"
                       r"kilometres|kilometers|miles)\b")
@@ -1710,6 +1712,8 @@ class Extractor:
         while not src.places and src.inherited_place is not None:
             src = src.inherited_place
         anchors = [m for m, p, _prec in src.places if p is place]
+        # ("in Koutruk in Imphal West district": the city's district is a region, not the city)
+        city = city and not any(UNIT_AFTER.match(src.text, m.end) for m in anchors)
         for sent in src.sentences[:2]:
             found = [(m, False) for rx in NAMED_SETTLEMENT for m in rx.finditer(sent.text)]
             found += [(m, True) for m in NAMED_BEFORE_PLACE.finditer(sent.text)]

@@ -2131,3 +2131,24 @@ def test_bare_troops_after_a_foreign_force_are_that_force_and_a_condemned_raid_i
         date(2024, 10, 4))
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Armed clash", "Military Forces of Israel (2022-)", "Unidentified Armed Group (Palestine)", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BEIRUT (AP) - An Israeli drone strike on a car in the southern Lebanese town of Bint Jbeil killed one person "
+         "on Thursday. The Israeli military said it had targeted a Hezbollah member, despite the ceasefire that took "
+         "effect on Nov. 27.", [("Air/drone strike", 1)]),
+        ("Three men suspected of killing a shopkeeper were lynched by a mob at Malava in Kakamega county on Sunday.",
+         [("Mob violence", 3)]),
+        ("A man was lynched on Sunday in Malava for allegedly killing his brother.", [("Mob violence", 1)]),
+    ],
+)
+def test_a_truce_in_force_and_the_deed_a_victim_is_suspected_of_are_no_events(extract, text, expected):
+    assert [(e.sub_event_type, e.fatalities) for e in extract(text, date(2025, 2, 20))] == expected
+
+
+def test_a_village_in_a_district_named_after_a_city(extract):
+    e, = extract("Suspected militants fired at village volunteers in Sinam in Imphal West district early on Sunday, "
+                 "triggering a gunfight that lasted several hours.", date(2024, 9, 10))
+    assert (e.location, e.admin1, e.geo_precision) == ("Sinam", "Manipur", 2)
