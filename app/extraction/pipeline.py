@@ -103,7 +103,7 @@ ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:
                       r"(?:toll|number\s+of\s+(?:dead|deaths|people\s+killed|fatalities)|figure)\s+(?:at|as|of)\b|"
                       r"\bcounted\s+(?:at\s+least\s+|some\s+|about\s+)?[\w,]+\s+(?:bodies|dead)\b|"
                       r"\b(?:bodies|corpses)\s+(?:had|have)\s+been\s+(?:recovered|retrieved|counted)\b|"
-                      r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave)\b|"
+                      r"\b(?:other|some|local|independent|medical|hospital)\s+sources?\s+(?:said|put|reported|gave|told)\b|"
                       # "The Wad Madani Resistance Committee said 104 people were killed" after a toll from others
                       # "The El Fasher resistance committee, a volunteer group that documents abuses, said 15 people had been
                       # killed", "An aid worker told Reuters by phone that 14 people had been killed"
@@ -326,7 +326,7 @@ FOUND_BODIES = re.compile(r"(?:found|discovered|recovered|retrieved|exhumed)\s+(
                           r"bod(?:y|ies)\s+(?:found|discovered|recovered|retrieved)\b",  # ("carried bodies recovered from")
                           re.IGNORECASE)
 # ", while RSF artillery shelling killed 25": a second deed joined to the first (not "while travelling")
-COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,6}?(?:[a-z]+ed|killed|struck|hit|"
+COMPOUND_WHILE = re.compile(r",\s+while\s+(?!\w+ing\b)(?=(?:[\w'’-]+\s+){1,12}?(?:[a-z]+ed|killed|struck|hit|"
                             r"shot|took|seized|fought|clashed)\b)")
 REPELLED = re.compile(r"repel+ed|repulsed|foiled|thwarted|fought\s+off|beat\s+back", re.IGNORECASE)
 REPELLED_ATTACK_BY = re.compile(r"\s+(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|assault|raid|offensive|incursion)\s+by\b",

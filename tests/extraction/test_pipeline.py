@@ -2152,3 +2152,14 @@ def test_a_village_in_a_district_named_after_a_city(extract):
     e, = extract("Suspected militants fired at village volunteers in Sinam in Imphal West district early on Sunday, "
                  "triggering a gunfight that lasted several hours.", date(2024, 9, 10))
     assert (e.location, e.admin1, e.geo_precision) == ("Sinam", "Manipur", 2)
+
+
+def test_a_lead_joining_protests_in_two_cities_with_while_and_a_hospitals_higher_count(extract):
+    events = extract(
+        "ABUJA, Aug 2 (Reuters) - Nigerian police fired tear gas at hundreds of people protesting against hunger in "
+        "the capital Abuja on Thursday, while in the northern city of Kaduna at least three people were killed as "
+        "demonstrators looted shops and set fire to a government building, police said. A hospital source told "
+        "Reuters seven bodies had been brought in.",
+        date(2024, 8, 2))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Protest with intervention", "Abuja", 0), ("Violent demonstration", "Kaduna", 3)]
