@@ -219,6 +219,12 @@ class CasualtyReader:
                 continue  # ("killing six, Sinaloa state prosecutors said": the bare figure is the victims')
             if m.group("q2"):
                 if not m.group("name")[:1].isupper():
+                    # "two of the attackers": the noun after "of the" says whose they were
+                    part = re.match(r"of\s+(?:the|those|these|its|their)\s+([\w-]+)", m.group("name"))
+                    noun = part.group(1).lower() if part else ""
+                    if noun in self.nouns and (count2 := _count(m.group("q2"))) and not skip_next:
+                        out.append((m.start(), m.end(), count2, self.nouns[noun].side))
+                        pos = m.end()
                     continue
                 count2 = _count(m.group("q2"))
                 if skip_next:

@@ -153,6 +153,7 @@ SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s
                          r"(?:(?!\bsince\b)[^.;]){0,80}")  # (but "the deadliest since the 2013 Westgate siege" is history)
 TRUCE_IN_FORCE = re.compile(r"\b(?:despite|under|violat(?:ed|es|ing|ion\s+of)|breach(?:ed|es|ing)?(?:\s+of)?|in\s+breach\s+of|"
                             r"defying|flouting|since|during|amid)\s+(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}$")
+ARMED_WITH = re.compile(r"\b(?:armed|equipped)\s+with\s+(?:[\w,-]+\s+){0,6}$")
 CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing))\s+(?:the|this|that|these|"
                        r"[\w'’]+['’]s?)\s+(?:[\w-]+\s+){0,2}$|"  # "condemned Thursday's raid": the news's deed again
                        r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|decr(?:ied|ies|ying)|"
@@ -205,6 +206,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
                           r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
+                          # "Government troops have since retaken dozens of villages"
+                          r"\b(?:has|have)\s+since\s+(?:[a-z]+ed|taken|retaken|seized|killed|lost|won|fought)\b|"
                           # "Attacks in Afghanistan have killed more than 1,000 civilians since the Taliban took power"
                           r"\b(?:have|has)\s+(?:so\s+far\s+)?killed\b[^.;]{0,80}\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday|yesterday|last\s+night|dawn|early|this\s+morning)\b)|"
@@ -361,6 +364,8 @@ class TriggerTagger:
                     continue  # "the deployment comes after Al Shabaab captured several towns"
                 if tag in ARMED_TAGS and ABSTRACT_AFTER.match(low, m.end()):
                     continue  # "we continue to battle terrorism", "war games", "missiles supplied to"
+                if tag in ("ied", "blast", "shelling", "grenade") and ARMED_WITH.search(left[-70:]):
+                    continue  # "militants armed with rifles and mortars attacked the post": their arms, no strike of its own
                 if tag in ("ied", "blast", "shelling", "airstrike") and STOCK_BEFORE.search(left[-40:]):
                     continue
                 if (PLURAL_TRIGGER.search(word) and BACKGROUND.search(left[-40:]) and not CONDUCTED.search(left[-50:])

@@ -132,6 +132,9 @@ TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
                           r"extends?|extended|marks?|marked|adds?\s+to|added\s+to)\s+(?:[\w'’-]+\s+){0,6}?"
                           r"(?:after|since|weeks|days|months|a\s+(?:day|week|month)|amid|on\s+the\s+heels)\b", re.IGNORECASE)
+GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|authorities|regime|leaders?)\b", re.IGNORECASE)
+IN_SUPPORT_OF = re.compile(r"\b(?:in\s+support\s+of|to\s+support|supporting|in\s+aid\s+of|to\s+back)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 BARE_FORCES = re.compile(r"(?:the\s+)?(?:soldiers|troops|the\s+army|army|forces|military)", re.IGNORECASE)
 THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # nouns that take up a group named before them ("the militia", "the militants"; not "the assailant", who
@@ -315,7 +318,10 @@ CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|respons
                    r"claim(?:ed|s|ing)?\s+(?:the|its|their|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|"
                    r"Sunday's|last\s+\w+'s|yesterday's|today's)\s+(?:[\w-]+\s+)?(?:attacks?|killings?|bombings?|raids?|"
                    r"ambush(?:es)?|assaults?|strikes?|kidnappings?|abductions?|massacre|blasts?|explosions?)|"
-                   r"attribut(?:ed|es)|accus(?:ed|es|ing)|carried\s+out\s+by|perpetrated\s+by|"
+                   # (an accusation of the deed, not "accuses the Taliban government of allowing the TTP to operate")
+                   r"attribut(?:ed|es)|accus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,6}?of\s+(?:the\s+|carrying\s+out|being\s+behind|"
+                   r"staging|launching|mounting|perpetrating|(?:[\w-]+\s+)?(?:attacks?|killings?|bombings?|raids?|massacre|"
+                   r"ambush))|carried\s+out\s+by|perpetrated\s+by|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to(?:\s+be)?)?|believed\s+to\s+be|"
                     r"identified\s+themselves\s+as|claiming\s+to\s+be|"
@@ -1210,7 +1216,8 @@ class Extractor:
         country = countries.by_iso3(place.iso3) if place else main_country
         cname = country.name if country else ""
         actors = self._resolve_anaphors(d, cname)
-        if claims and d.tags & VIOLENT:
+        if claims and d.tags & VIOLENT and not any(NO_CLAIM.search(s.text) for s in d.sentences):
+            # (not for an attack "no group immediately claimed", though the report tells another's claim)
             # "unknown gunmen ... the MRTA claimed responsibility": the claimant is the perpetrator
             lead = next((a for a in actors["agents"] if a.name), None)
             if lead is None or lead.name.startswith("Unidentified") or lead.kind == "anaphor":
@@ -1220,6 +1227,12 @@ class Extractor:
         agents = [a for a in actors["agents"] if a.name]
         targets = [a for a in actors["targets"] if a.name]
         assoc = [a for a in actors["assoc"] if a.name]
+        if agents:
+            # "an air strike ... in support of Somali forces, killing two al Shabaab fighters": the forces supported
+            # side with the doer
+            backed = [a for a in targets if IN_SUPPORT_OF.search(d.text, max(0, a.start - 30), a.start)]
+            targets = [a for a in targets if a not in backed]
+            assoc += [a for a in backed if a.name != agents[0].name]
         all_named = [a for a in d.actors if a.name]
         # "an unknown armed group (likely Al Shabaab)" read as the doer is not also its own victim
         # (soldiers shooting fellow soldiers, or rival crowds, are another matter)
@@ -1332,7 +1345,10 @@ class Extractor:
                 agents, targets = [armed[0]], other[:1]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian, mutual="clash" in tags,
-                                                    implied_police=bool(tags & {"intervention", "arrest"}))
+                                                    implied_police=bool(tags & {"intervention", "arrest"}),
+                                                    not_doers=[a for a in all_named if GOVERNMENT_AFTER.match(d.text, a.end)
+                                                               and not any(s.start <= a.start < s.end
+                                                                           for s in d.sentences)])
         if (actor2 is None and sub == "Looting/property destruction" and cname and actor1 is not None
                 and actor1.inter != 7 and any(CIVIL_PROPERTY.search(x.text) for x in d.sentences)):
             # "soldiers looted shops and homes": the people whose property it was
@@ -1532,9 +1548,10 @@ class Extractor:
 
     def _cast(self, sub: str, etype: str, agents: list[ActorMention], assoc: list[ActorMention],
               targets: list[ActorMention], all_named: list[ActorMention], cname: str, target_civilian: bool,
-              mutual: bool = False, implied_police: bool = False
+              mutual: bool = False, implied_police: bool = False, not_doers: list[ActorMention] | None = None
               ) -> tuple[ActorMention | None, list[ActorMention], ActorMention | None, list[ActorMention]]:
-        """actor1, its associates, actor2 and its associates, by the sub-event's conventions."""
+        """actor1, its associates, actor2 and its associates, by the sub-event's conventions (``not_doers``: named
+        actors that cannot have done the deed with no doer named)."""
 
         def make(name: str, inter: int, kind: str) -> ActorMention:
             # "Civilians (Kenya)"; with no country known, the bare name is still the right actor
@@ -1578,8 +1595,10 @@ class Extractor:
         if a1 is None:
             # no agent named: the first armed actor of the event acts, the rest are acted upon
             target_names = {a.name for a in targets}
+            # (a government is no bomber: "Islamabad accuses Afghanistan's Taliban government of allowing the TTP to
+            # operate", said after a bomb no one claimed)
             armed = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"
-                     and a.name not in target_names]
+                     and a.name not in target_names and a not in (not_doers or [])]
             if armed:
                 a1 = armed[0]
                 others = [a for a in others if a.name != a1.name]

@@ -2163,3 +2163,21 @@ def test_a_lead_joining_protests_in_two_cities_with_while_and_a_hospitals_higher
         date(2024, 8, 2))
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Protest with intervention", "Abuja", 0), ("Violent demonstration", "Kaduna", 3)]
+
+
+def test_an_assault_with_rocket_propelled_grenades_and_attackers_killed_by_return_fire_is_one_clash(extract):
+    e, = extract("PESHAWAR, Oct 22 (Reuters) - Militants attacked a police checkpoint in Bannu district late on Monday, "
+                 "killing four policemen, officials said. About 30 militants armed with rifles and rocket-propelled "
+                 "grenades attacked the post, and three of the attackers were killed when police returned fire.",
+                 date(2024, 10, 22))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 7)
+
+
+def test_forces_a_strike_supports_side_with_it_and_what_troops_have_since_retaken_is_history(extract):
+    events = extract(
+        "MOGADISHU, Dec 8 (Reuters) - U.S. Africa Command said it had conducted an air strike on Sunday near "
+        "Jilib in the Middle Juba region in support of Somali forces, killing three al Shabaab fighters. Government "
+        "troops and clan fighters have since retaken dozens of villages in Hiiraan, officials said in August.",
+        date(2022, 12, 8))
+    assert [(e.sub_event_type, e.actor2, e.assoc_actor_1) for e in events] == [
+        ("Air/drone strike", "Al Shabaab", "Military Forces of Somalia (2022-)")]
