@@ -196,7 +196,9 @@ DATELINE = re.compile(
     r"|[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Za-z0-9 .]{2,30}){0,2}\s*\([A-Z][A-Za-z -]{1,30}\))\s*(?:--|-|—|–)\s"
     # "Srinagar, June 18:", "IMPHAL, Sept 10 (PTI)": a city and a day, then a colon or the agency
     r"|\s*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
-    r"(?:\s*:|\s*\([A-Z][A-Za-z .]{1,30}\)\s*:?)\s")
+    r"(?:\s*:|\s*\([A-Z][A-Za-z .]{1,30}\)\s*:?)\s"
+    # "CHANDIGARH: Haryana police have arrested ...", "LAHORE: ...": a city in capitals and a colon
+    r"|\s*[A-Z][A-Z.'-]{2,30}(?:\s[A-Z][A-Z.'-]{1,30}){0,2}:\s")
 # people abroad: their nationality says who they are, not where things happen
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
               r"businessm[ae]n|refugees?|migrants?|asylum[- ]seekers?")
@@ -358,6 +360,8 @@ DISASTER = re.compile(
     r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quakes?|tremors?|landslides?|mudslides?|cyclones?|hurricanes?|"
     r"typhoons?|storms?|lightning|drown(?:ed|ing)|road\s+accidents?|traffic\s+accidents?|car\s+crash|"
     # "a bus plunged into a ravine", "the driver lost control", "the truck overturned"
+    r"(?:fuel|oil|gas|petrol|gasoline|diesel)\s+tankers?(?:\s+truck)?\s+(?:explod\w*|caught\s+fire|overturn\w*|burst\s+into\s+"
+    r"flames|collided)|"
     r"plunged\s+(?:[\w-]+\s+){0,2}?(?:into|off|down)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:ravine|gorge|river|valley|cliff|"
     r"canal|lake|sea|precipice|abyss)|lost\s+control\s+of|overturned|veered\s+off|"
     r"plane\s+crash|crash(?:ed)?|collided|collision|capsized|stampede|epidemic|outbreak|cholera|famine|"
@@ -792,6 +796,10 @@ class Extractor:
                 hits = []  # a section heading names the story's topic, not an event of its own
             strong = [h for h in hits if h.tag in STRONG]
             disaster = False
+            if not strong and not disaster_seen and DISASTER.search(sent.text) and not any(
+                    a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end):
+                # "a tanker overturned and caught fire ... people died": the blast told next is the accident's
+                disaster_seen = True
             if strong and (DISASTER.search(sent.text) or disaster_seen and all(
                     h.tag in ("blast", "kill", "ied") for h in strong)) and not any(
                     a.inter in ARMED_INTER for a in actors if sent.start <= a.start < sent.end

@@ -2181,3 +2181,20 @@ def test_forces_a_strike_supports_side_with_it_and_what_troops_have_since_retake
         date(2022, 12, 8))
     assert [(e.sub_event_type, e.actor2, e.assoc_actor_1) for e in events] == [
         ("Air/drone strike", "Al Shabaab", "Military Forces of Somalia (2022-)")]
+
+
+def test_a_tanker_fire_is_an_accident_and_an_armed_commando_is_an_unidentified_group(extract):
+    assert not extract("Nine dead as fuel tanker explodes in Niger's Maradi\n\nNIAMEY - At least nine people died on "
+                       "Tuesday evening when a tanker truck overturned and caught fire near Maradi, the civil "
+                       "protection said. Residents who rushed to collect the leaking fuel were caught by the flames "
+                       "when the tank exploded.", date(2023, 11, 15))
+    e, = extract("Celaya, Guanajuato. - An armed commando attacked the customers of a bar in Celaya on Saturday "
+                 "night, leaving five people dead, the state prosecutor's office reported. Elements of the Municipal "
+                 "Police and the Army cordoned off the area.", date(2024, 10, 13))
+    assert (e.actor1, e.actor2, e.fatalities) == ("Unidentified Armed Group (Mexico)", "Civilians (Mexico)", 5)
+
+
+def test_a_capitals_dateline_with_a_colon_is_where_the_story_was_filed(extract):
+    e, = extract("LAHORE: Unidentified gunmen shot dead two policemen at a checkpoint in Sheikhupura district on "
+                 "Friday, police said.", date(2024, 8, 31))
+    assert e.location != "Lahore"
