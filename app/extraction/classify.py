@@ -67,7 +67,8 @@ PROJECTED = re.compile(
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
-    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:ed|es|ing)|to\s+(?:stop|end|halt|cease)|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
+    r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:e|ed|es|ing)|to\s+(?:launch|begin|start|stage|mount|resume)\s+(?:an?\s+|the\s+|new\s+|"
+    r"fresh\s+|more\s+|its\s+|their\s+)*|to\s+(?:stop|end|halt|cease)|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
     r"in\s+order\s+to|(?:has|have)\s+(?:long\s+|also\s+)?used\s+(?:[\w'’-]+\s+){1,5}?to|"
     r"to\s+(?:agree|sign|reach|negotiate|accept|observe|respect|declare|implement)|"
     r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
@@ -84,7 +85,7 @@ NEGATED = re.compile(r"\b(?:not|no|never|n't|without|neither|nor|ruled\s+out|rul
                      r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has|had|is)\s+(?:\w+\s+){0,2}$")
 # counted or generic plural triggers describe a history, not one dated event
 BACKGROUND = re.compile(
-    r"\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
+    r"(?<![/.-])\b(?:\d{2,}|\d+,\d+|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|numerous|"
     r"recent|previous|past|several|multiple|repeated|frequent|a\s+series\s+of|a\s+(?:number|string)\s+of|"
     r"these|those|such|"
     r"similar|other|more|the|series\s+of\s+recent)\s+"
@@ -124,7 +125,7 @@ LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
-                            r"(?:\w+\s+){0,4})$", re.IGNORECASE)
+                            r"(?:\w+\s+){0,6})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
                          re.IGNORECASE)
@@ -136,6 +137,7 @@ RAID_WORD = re.compile(r"raids?|raided|raiding")
 ARMED_SUBJECT = re.compile(r"\b(?:attackers|gunmen|assailants|militants|bandits|kidnappers|abductors|rebels|fighters|"
                            r"insurgents|jihadists|terrorists|soldiers|troops|police(?:men)?|officers|militia(?:s|men)?)\b"
                            r"(?:\s+[\w-]+){0,3}\s+$")
+AFTER_THE = re.compile(r"\b(?:following|after|over|since|against)\s+(?:the|his|her|their|its)\s+$")
 VISIT = re.compile(r"\bfor\s+(?:talks|consultations|meetings?|a\s+summit|an?\s+(?:\w+\s+)?visit)\b|\b(?:state|official|working)\s+visit\b")
 HELD_GOODS_BEFORE = re.compile(r"\b(?:return(?:ed|ing|s)?|recover(?:ed|ing|y|s)?|the|of|with|in|all)\s+$")
 SEIZED_BEFORE = re.compile(r"\b(?:recovered|seized|confiscated|found|discovered|impounded)\b[^.;]{0,50}$")
@@ -330,6 +332,10 @@ class TriggerTagger:
                     continue  # "the attackers blocked the road and forced passengers out": no demonstration
                 if tag in ("ied", "blast") and (low.startswith("-making", m.end()) or arrests and SEIZED_BEFORE.search(scope)):
                     continue  # "arrested four men and recovered bomb-making materials": a seizure, no explosion
+                if word.startswith("launch") and re.search(r"\bto\s+$", left[-5:]):
+                    continue  # "Army to launch fresh offensive in Sambisa": a headline's plan
+                if tag == "arrest" and AFTER_THE.search(left[-25:]):
+                    continue  # "riots ... following the arrest of party founder Imran Khan": the cause, told before
                 if tag == "presence" and VISIT.search(low):
                     continue  # "the president arrived in Cairo for talks": a visit
                 if tag == "looting" and word == "stolen" and HELD_GOODS_BEFORE.search(left[-25:]):

@@ -141,7 +141,9 @@ THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
 # may be anyone)
 GROUP_NOUN = re.compile(r"militias?|militiamen|militants|insurgents|jihadists|rebels|fighters|gangs?|gang\s+members|gangsters|cartel", re.IGNORECASE)
 # an event named by its year ("the 2013 Westgate mall attack", "the 1994 genocide")
-YEAR_NAMED = re.compile(r"\b(?:the|a|an)\s+((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
+YEAR_NAMED = re.compile(r"\b(?:the|a|an)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|"
+                        r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?"
+                        r"((?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,3}"
                         r"(?:[\w'’-]+,?\s+(?:that|which)\s+(?:\w+\s+){0,2})?$", re.IGNORECASE)
 # a demonstration's sub-event types from the mildest: one demonstration is coded at its worst
 DEMO_RANK = {"Peaceful protest": 1, "Protest with intervention": 2, "Excessive force against protesters": 3,

@@ -2198,3 +2198,25 @@ def test_a_capitals_dateline_with_a_colon_is_where_the_story_was_filed(extract):
     e, = extract("LAHORE: Unidentified gunmen shot dead two policemen at a checkpoint in Sheikhupura district on "
                  "Friday, police said.", date(2024, 8, 31))
     assert e.location != "Lahore"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army to launch fresh offensive in Sambisa, says COAS\n\nMAIDUGURI - The Chief of Army Staff said on Sunday "
+        "that troops would soon begin a fresh offensive against Boko Haram in the Sambisa forest. \"I urge those "
+        "still in the forest to surrender now,\" he said. The army said more than 100,000 fighters and their "
+        "families had surrendered to troops since 2021.",
+        "FAISALABAD: An anti-terrorism court in Faisalabad on Thursday sentenced 108 accused to prison terms in "
+        "cases related to the May 9, 2023 riots, in which military installations and government buildings were "
+        "attacked across the country following the arrest of party founder Imran Khan.",
+    ],
+)
+def test_a_planned_offensive_and_a_verdict_on_riots_two_years_ago_are_no_events(extract, text):
+    assert not extract(text, date(2025, 8, 1))
+
+
+def test_protests_on_a_day_written_with_a_slash_and_the_arrest_they_answer(extract):
+    e, = extract("On 15/06 opposition protests broke out in Kisumu following the arrest of opposition leaders.",
+                 date(2016, 6, 16))
+    assert (e.sub_event_type, e.event_date) == ("Peaceful protest", date(2016, 6, 15))
