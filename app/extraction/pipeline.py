@@ -813,10 +813,12 @@ class Extractor:
                 # a report whose news is a disaster ("landslides killed 40 people") tells older violence as
                 # background ("M23 seized Bukavu in February")
                 disaster_news = disaster_news or current is None
+            voice = False  # a quote on the event told before ('"... the airstrike killed two militants," AFRICOM said')
             if current is not None and strong:
                 # '"This is a deliberate strike on civilians," the governor said': a voice on the event told
                 # before, not another one
-                strong = [h for h in strong if not _quoted(sent.text, h.start - sent.start)]
+                unquoted = [h for h in strong if not _quoted(sent.text, h.start - sent.start)]
+                voice, strong = not unquoted, unquoted
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
             if strong and not s_times and any(t.date > published for t in all_times):
@@ -877,7 +879,7 @@ class Extractor:
                 if current is None:
                     scene.extend(r for r in s_places if r[0].start >= dateline_end)
                 if current is not None:
-                    if s_cas and not disaster and not long_gone and not KILL_WORD.search(sent.text):
+                    if s_cas and not disaster and not long_gone and (voice or not KILL_WORD.search(sent.text)):
                         # (not "a canopy's collapse in November killed 16 people", "a 2021 raid in Jacarezinho
                         # killed 28": the dead of a disaster, of months ago, or of a deed the triggers set aside)
                         add_casualties(current, sent, s_cas)

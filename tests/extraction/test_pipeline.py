@@ -2220,3 +2220,16 @@ def test_protests_on_a_day_written_with_a_slash_and_the_arrest_they_answer(extra
     e, = extract("On 15/06 opposition protests broke out in Kisumu following the arrest of opposition leaders.",
                  date(2016, 6, 16))
     assert (e.sub_event_type, e.event_date) == ("Peaceful protest", date(2016, 6, 15))
+
+
+def test_a_commands_quoted_toll_counts_and_crowd_control_grenades_and_gas_shells_are_no_weapons(extract):
+    events = extract(
+        "Mogadishu (Garowe Online) - Al-Shabaab mortar shells landed near the airport in Mogadishu on Thursday "
+        "evening, injuring three people, police said. Separately, U.S. Africa Command said it conducted an airstrike "
+        "against al-Shabaab near Jilib on Thursday. \"The command's initial assessment is that the airstrike killed "
+        "two al-Shabaab militants,\" AFRICOM said.", date(2024, 2, 16))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", 0), ("Air/drone strike", 2)]
+    e, = extract("Workers took to the streets in Savar on Monday demanding unpaid wages. Police fired tear gas shells "
+                 "and sound grenades to clear the road.", date(2024, 9, 10))
+    assert e.sub_event_type == "Protest with intervention"
