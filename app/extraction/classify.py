@@ -161,6 +161,8 @@ CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?
                        r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|decr(?:ied|ies|ying)|"
                        r"labell?(?:ed|s|ing)|branded|characteri[sz](?:ed|es))\s+[^.;]{0,50}?\bas\s+(?:an?\s+|the\s+)?"
                        r"(?:[\w-]+\s+){0,2}[\"“'‘]?$|\bcall(?:ed|s|ing)\s+(?:it|the\s+[\w-]+)\s+(?:an?\s+)?[\"“'‘]?$")
+SPREAD_AFTER = re.compile(r"[^.;]{0,90}?\b(?:spread|spreads|raged|rages|continued|continues|escalated|escalates|intensified|"
+                          r"intensifies|grew|grows|widened|widens|dragged\s+on|drags\s+on)\b")
 CAMPAIGN_AS = re.compile(r"\b(?:as|amid|while)\s+(?:[\w'’-]+\s+){1,4}?(?:press(?:ed|es|ing)|continu(?:ed|es|ing)|wag(?:ed|es|ing)|"
                          r"push(?:ed|es|ing)\s+(?:on\s+with|ahead\s+with)|kept\s+up|keeps\s+up|intensif(?:ied|ies|ying)|"
                          r"expand(?:ed|s|ing))\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}$")
@@ -208,6 +210,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
                           r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
                           r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
+                          # "The fighting erupted in late July after ...": when the war began, not a day of it
+                          r"\bthe\s+(?:fighting|war|conflict|violence|insurgency|clashes|unrest|crisis)\s+(?:first\s+)?(?:erupted|"
+                          r"broke\s+out|began|started)\s+(?:in\s+|last\s+)?(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|"
+                          r"may|june|july|august|september|october|november|december|year|month|(?:19|20)\d\d)\b|"
+                          r"\b(?:has|have)\s+deployed\s+(?:[\w-]+\s+){0,3}in\s+the\s+(?:conflict|war|fighting)\b|"
                           # "Government troops have since retaken dozens of villages"
                           r"\b(?:has|have)\s+since\s+(?:[a-z]+ed|taken|retaken|seized|killed|lost|won|fought)\b|"
                           # "Attacks in Afghanistan have killed more than 1,000 civilians since the Taliban took power"
@@ -350,6 +357,9 @@ class TriggerTagger:
                     continue  # "despite the ceasefire that took effect on Nov. 27": the truce the news breaks, not a new one
                 if CALLED_AS.search(left[-80:]):
                     continue  # "condemned Thursday's raid as a massacre": a word for the news's deed, no other deed
+                if tag == "clash" and re.search(r"\b(?:as|amid|while)\s+(?:the\s+)?$", left[-12:]) and SPREAD_AFTER.match(
+                        low, m.end()):
+                    continue  # "killed 26 in a drone strike, as fighting between the army and Fano spread": the war around it
                 if CAMPAIGN_AS.search(left[-70:]):
                     continue  # "..., as Moscow pressed an offensive in the region": the campaign the news belongs to
                 if SINCE_DEED.search(left[-50:]):

@@ -352,6 +352,8 @@ BODY_WORD = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 # a figure written out ("12 bodies", "twelve"), as against a bare plural ("women and children were among the dead")
 WRITTEN_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
                             re.IGNORECASE)
+VAGUE_FIGURE = re.compile(r"\W*(?:dozens|scores|several|many|numerous|hundreds|a\s+number|some|an?\s+unknown\s+number)\b",
+                          re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
 BELONGED = re.compile(r"\b(?:belong(?:ed|s)?\s+to|were\s+(?:all\s+)?members\s+of|were\s+from)\s+(?:the\s+)?$",
                       re.IGNORECASE)
@@ -780,7 +782,12 @@ class Extractor:
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
                 # two sources' figures for one event, ACLED takes the lower
                 figured = [m for m in s_cas if m.outcome != "killed" or WRITTEN_FIGURE.search(m.text)]
-                if 0 < total([figured], "killed") < total(target.casualties, "killed"):
+                # ("killing dozens of people ... the deputy police chief told reporters that at least 46 people had been
+                # killed": a figure replaces a word for a number)
+                vague = all(VAGUE_FIGURE.match(m.text) for group in target.casualties for m in group
+                            if m.outcome == "killed") and any(m.outcome == "killed" and re.search(r"\d", m.text)
+                                                              for m in figured)
+                if vague or 0 < total([figured], "killed") < total(target.casualties, "killed"):
                     target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]
                 else:
                     s_cas = [m for m in s_cas if m.outcome != "killed"]

@@ -2233,3 +2233,14 @@ def test_a_commands_quoted_toll_counts_and_crowd_control_grenades_and_gas_shells
     e, = extract("Workers took to the streets in Savar on Monday demanding unpaid wages. Police fired tear gas shells "
                  "and sound grenades to clear the road.", date(2024, 9, 10))
     assert e.sub_event_type == "Protest with intervention"
+
+
+def test_a_figure_replaces_dozens_and_the_war_around_a_strike_is_no_battle(extract):
+    e, = extract("A suicide bomber struck a mosque in Kunduz during Friday prayers, killing dozens of people. The "
+                 "deputy police chief told reporters that at least 43 people had been killed. Some residents said the "
+                 "toll could exceed 70.", date(2021, 10, 8))
+    assert (e.sub_event_type, e.fatalities) == ("Suicide bomb", 43)
+    e, = extract("At least 19 people were killed in a drone strike on the town of Bahir Dar on Sunday, a doctor said, "
+                 "as fighting between the federal army and Fano militiamen spread across the region. The fighting "
+                 "erupted in late July after the government moved to disarm regional forces.", date(2023, 8, 15))
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 19)
