@@ -218,9 +218,9 @@ async def to_public(session: AsyncSession, events: list[Event]) -> list[EventPub
 
 async def list_events(session: AsyncSession, q: repo.EventQuery) -> bytes:
     """One page of events matching ``q`` as the JSON of an ``EventPage``: one statement (two with an
-    actor filter). The rows come from the repository in the shape of ``EventPublic`` and are
-    serialised by pydantic's own serialiser (the same JSON as ``EventPage.model_dump_json``) without
-    being validated into models first (tests/api/test_events.py checks the bytes against the models)."""
+    actor filter). Postgres writes each event's JSON in the shape of ``EventPublic`` (the same bytes as
+    ``EventPage.model_dump_json``; tests/api/test_events.py checks them against the models), and the page
+    only wraps them."""
     limit = q.limit
     q.limit = limit + 1  # one more tells whether there is a next page
     rows = await repo.query_page(session, q)
@@ -228,9 +228,11 @@ async def list_events(session: AsyncSession, q: repo.EventQuery) -> bytes:
     rows = rows[:limit]
     next_cursor = None
     if more and rows:
-        last = rows[-1]
-        next_cursor = encode_cursor([last["event_date"].isoformat(), last["id"]])
-    return to_json({"items": rows, "next_cursor": next_cursor})
+        last_id, last_date, _json = rows[-1]
+        next_cursor = encode_cursor([last_date.isoformat(), last_id])
+    # Postgres wrote each event's JSON (the bytes of EventPublic.model_dump_json); the page wraps them
+    items = ",".join(row[2] for row in rows).encode()
+    return b'{"items":[' + items + b'],"next_cursor":' + to_json(next_cursor) + b"}"
 
 
 async def get_event(session: AsyncSession, event_id: int) -> EventDetail:

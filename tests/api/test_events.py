@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from .factories import MAIDUGURI, MANDERA, actor_names, post_article
 
@@ -194,3 +195,29 @@ async def test_page_body_is_exactly_what_pydantic_writes_for_it(
     first = page.items[0]
     detail = EventDetail.model_validate((await client.get(f"/events/{first.id}")).json())
     assert first.model_dump() == detail.model_dump(include=set(first.model_dump()))
+
+
+@pytest.mark.parametrize("value", [12.0, -0.0, 0.0, 33.8, -1.2345, 45.3438, 1.0, 0.85, 50.450123456789012, 179.9999])
+async def test_postgres_writes_a_float_as_pydantic_does(session: AsyncSession, value: float) -> None:
+    """The page's JSON is written by Postgres (repository._PAGE_JSON_COLUMNS): its floats must be pydantic's."""
+    from pydantic_core import to_json
+
+    from app.core.db import fetch
+    from app.events.repository import _json_float
+
+    (row,) = await fetch(session, f"SELECT {_json_float('$1::float8')}::text", value)
+    assert row[0].encode() == to_json(value)
+
+
+@pytest.mark.parametrize("micro", [0, 1, 120000, 999999])
+async def test_postgres_writes_a_timestamp_as_pydantic_does(session: AsyncSession, micro: int) -> None:
+    from datetime import UTC, datetime
+
+    from pydantic_core import to_json
+
+    from app.core.db import fetch
+    from app.events.repository import _json_utc
+
+    moment = datetime(2023, 11, 22, 8, 0, 5, micro, tzinfo=UTC)
+    (row,) = await fetch(session, f"SELECT {_json_utc('$1::timestamptz')}::text", moment)
+    assert row[0].encode() == to_json(moment)
