@@ -434,9 +434,8 @@ def _json_float(column: str) -> str:
 def _json_utc(column: str) -> str:
     """A timestamp as JSON written the way pydantic writes an aware UTC datetime ("2023-11-22T08:00:00Z", the
     microseconds only when there are any)."""
-    utc = f"({column} AT TIME ZONE 'UTC')"
-    return (f"to_json(to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN date_part('microseconds', {utc})"
-            f"::bigint % 1000000 <> 0 THEN to_char({utc}, '.US') ELSE '' END || 'Z')")
+    return (f"to_json(replace(to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), '.000000', '') "
+            "|| 'Z')")
 
 
 # The page's columns with the floats and timestamps already in their JSON form, so that ``row_to_json`` writes each
