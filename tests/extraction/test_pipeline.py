@@ -2244,3 +2244,24 @@ def test_a_figure_replaces_dozens_and_the_war_around_a_strike_is_no_battle(extra
                  "as fighting between the federal army and Fano militiamen spread across the region. The fighting "
                  "erupted in late July after the government moved to disarm regional forces.", date(2023, 8, 15))
     assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NAIROBI - A Nairobi court on Thursday sentenced three men to 25 and 33 years in prison for helping to plan "
+        "the January 2019 attack on a hotel complex, in which 21 people were killed. The attack was claimed by "
+        "Al-Shabaab.",
+        "Militant attacks in Pakistan rose by 42 percent in 2024 compared with the previous year, with most of the 856 "
+        "attacks recorded in Khyber Pakhtunkhwa, a research institute said in its annual report on Wednesday.",
+    ],
+)
+def test_a_sentence_for_helping_plan_an_attack_and_a_yearly_rise_in_attacks_are_no_events(extract, text):
+    assert not extract(text, date(2025, 1, 1))
+
+
+def test_villagers_who_had_gathered_before_a_strike_are_no_movement_of_forces(extract):
+    e, = extract("Military aircraft bombed a gathering in Letpan village, Kanbalu township, Sagaing region, on Tuesday "
+                 "morning, killing at least 30 people. The villagers had assembled for the opening of a school.",
+                 date(2023, 4, 12))
+    assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 30)
