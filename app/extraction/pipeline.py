@@ -77,8 +77,11 @@ VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along
                           r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+RAID = re.compile(r"raids?|raided|raiding")
+PLANTED = re.compile(r"\b(?:had\s+been|has\s+been|was|were|been)\s+(?:planted|placed|hidden|buried|laid)\b", re.IGNORECASE)
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(attack|clash|strike|blast|explosion|"
-                              r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration)\b",
+                              r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration|explosive|device|"
+                              r"bomb|landmine|mine|ied)\b",
                               re.IGNORECASE)
 IN_THE_DEED = re.compile(r"\b(?:in|during)\s+the\s+(?:\w+\s+)?(?:attack|clash(?:es)?|fighting|ambush|raid|assault|blast|"
                          r"explosion|bombing|strike|incident|exchange\s+of\s+fire|gunfight|firefight|shootout)\b",
@@ -133,6 +136,7 @@ CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){
                           r"extends?|extended|marks?|marked|adds?\s+to|added\s+to)\s+(?:[\w'’-]+\s+){0,6}?"
                           r"(?:after|since|weeks|days|months|a\s+(?:day|week|month)|amid|on\s+the\s+heels)\b", re.IGNORECASE)
 GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|authorities|regime|leaders?)\b", re.IGNORECASE)
+BLAMED_BEFORE = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the\s+)?$", re.IGNORECASE)
 IN_SUPPORT_OF = re.compile(r"\b(?:in\s+support\s+of|to\s+support|supporting|in\s+aid\s+of|to\s+back)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 BARE_FORCES = re.compile(r"(?:the\s+)?(?:soldiers|troops|the\s+army|army|forces|military)", re.IGNORECASE)
@@ -277,7 +281,8 @@ BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Roa
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
 AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|moved|com(?:e|es|ing)|came|"
                          r"return\w*|fled|flee\w*|escap\w*|taken|transferred|brought|sent|bound|were|was|hail\w*|"
-                         r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back)\s+(?:back\s+|away\s+|down\s+)?"
+                         r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back|arriv\w*|"
+                         r"rushed)\s+(?:back\s+|away\s+|down\s+)?"
                          r"(?:(?:south|north|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}$|\bfrom\s+(?:[\w'’-]+\s+){1,3}to\s+$", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"
@@ -992,10 +997,14 @@ class Extractor:
         # "... shot dead nine men. The bodies were found near a mountain the next morning": the finding tells the
         # same killing, whatever day it was
         found_only = bool(hits) and all(h.tag == "kill" and BODY_WORD.search(h.text) for h in hits)
+        # "... when their vehicle struck an IED. The commander said the explosive had been planted overnight": when
+        # the bomb was laid is not when it went off
+        planted = bool(hits) and all(h.tag in ("ied", "blast") for h in hits) and bool(PLANTED.search(sent.text))
         for d in candidates:
             if explicit and d.date_explicit and d.date != when and not (
                     found_only and d.tags & {"kill", "attack", "clash", "abduct"} and when is not None
-                    and d.date is not None and abs((when - d.date).days) <= 3):
+                    and d.date is not None and abs((when - d.date).days) <= 3) and not (
+                    planted and d.tags & {"ied", "blast"}):
                 continue
             # where the report was filed counts only when the event names no other place ("Islamist
             # militants killed 18 in Borno state ... in Mafa village" under a MAIDUGURI dateline)
@@ -1258,6 +1267,13 @@ class Extractor:
             backed = [a for a in targets if IN_SUPPORT_OF.search(d.text, max(0, a.start - 30), a.start)]
             targets = [a for a in targets if a not in backed]
             assoc += [a for a in backed if a.name != agents[0].name]
+        # "the commander blamed Al-Shabaab militants, though no group claimed responsibility": whom the authorities
+        # blame is the suspected doer, never the target
+        blamed = [a for a in targets if a.inter in (2, 3, 4) and BLAMED_BEFORE.search(d.text, max(0, a.start - 25), a.start)]
+        if blamed:
+            targets = [a for a in targets if a not in blamed]
+            if not agents or agents[0].name.startswith("Unidentified"):
+                agents = [blamed[0]] + [a for a in agents if not a.name.startswith("Unidentified")]
         all_named = [a for a in d.actors if a.name]
         # "an unknown armed group (likely Al Shabaab)" read as the doer is not also its own victim
         # (soldiers shooting fellow soldiers, or rival crowds, are another matter)
@@ -1319,6 +1335,9 @@ class Extractor:
         lead_tags = {h.tag for h in d.hits if d.sentences[0].start <= h.start < d.sentences[0].end}
         if "mob" in lead_tags and "protest" in tags and "protest" not in lead_tags:
             tags = tags - {"protest"}  # "A mob attacked a man ... The attack came after a violent protest"
+        raids = [h for h in d.hits if h.tag == "attack"]
+        if "arrest" in tags and raids and all(RAID.fullmatch(h.text.lower()) for h in raids) and not killed_who:
+            tags = tags - {"attack"}  # "Police arrested 23 supporters ... when officers raided the building": arrests
         strong_tags = {h.tag for h in d.hits if h.tag in STRONG}
         if strong_tags and strong_tags <= NEEDS_ARMED_ACTOR and not any(
                 a.inter in ARMED_INTER or a.kind in ("state", "police", "rebel", "political_militia",

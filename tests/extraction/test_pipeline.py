@@ -2265,3 +2265,28 @@ def test_villagers_who_had_gathered_before_a_strike_are_no_movement_of_forces(ex
                  "morning, killing at least 30 people. The villagers had assembled for the opening of a school.",
                  date(2023, 4, 12))
     assert (e.sub_event_type, e.fatalities) == ("Air/drone strike", 30)
+
+
+def test_an_ied_blamed_on_a_group_and_the_bomb_planted_the_night_before(extract):
+    e, = extract("Two police officers were killed on Monday when their vehicle struck an improvised explosive device "
+                 "near Kotulo in Mandera County, police said. The regional police commander said the explosive had "
+                 "been planted on the road overnight and blamed Al-Shabaab militants operating along the border, "
+                 "though no group claimed responsibility.", date(2023, 6, 14))
+    assert (e.event_date, e.actor1, e.actor2, e.fatalities) == (
+        date(2023, 6, 12), "Al Shabaab", "Police Forces of Kenya (2022-)", 2)
+
+
+def test_armed_youth_of_two_sections_clash_and_graduates_gathered_to_demand_jobs_protest(extract):
+    e, = extract("On 5 February 2023, armed youth from the Pakam and Gak sections clashed near Maper in Lakes State "
+                 "over grazing land. The state information minister said 14 people were killed.", date(2023, 2, 9))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 14)
+    e, = extract("NASIRIYAH - Hundreds of unemployed graduates gathered on Wednesday in front of the governorate "
+                 "building in Nasiriyah to demand public-sector jobs, chanting slogans.", date(2023, 9, 21))
+    assert (e.sub_event_type, e.actor1) == ("Peaceful protest", "Protesters (Iraq)")
+
+
+def test_a_raid_that_arrested_party_supporters_is_arrests(extract):
+    e, = extract("Police in Kampala on Thursday arrested 23 supporters of the opposition National Unity Platform at "
+                 "the party's headquarters. The supporters had gathered for a meeting when officers raided the "
+                 "building.", date(2022, 11, 18))
+    assert e.sub_event_type == "Arrests"
