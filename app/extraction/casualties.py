@@ -55,7 +55,7 @@ CLAUSE_BREAK = re.compile(
 )
 FORWARD_BREAK = re.compile(
     r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in|at(?!\s+least)|"
-    r"near|on|from|with|by|inside|outside|and\s+(?:injur|wound|abduct|kidnap)\w*|and\s+(?:then|"
+    r"near|on|from|with|by|inside|outside|according\s+to|and\s+(?:injur|wound|abduct|kidnap)\w*|and\s+(?:then|"
     r"later))\b",
     re.IGNORECASE,
 )
@@ -81,7 +81,8 @@ MILITANT_NOUN = re.compile(r"\b(?:militants|fighters|rebels|insurgents)\b", re.I
 BODIES_OF = re.compile(r"\bbod(?:y|ies)\s+of\s+", re.IGNORECASE)
 FOUND_AFTER = re.compile(r"\b(?:was|were|have\s+been|has\s+been)\s+(?:\w+\s+)?(?:found|discovered|recovered|dumped|"
                          r"retrieved)\b", re.IGNORECASE)
-FOUND_BEFORE = re.compile(r"\b(?:found|discovered|recovered|retrieved|exhumed|dumped)\s+(?:the\s+)?(?:\w+\s+)?$",
+QUOTED_NUMBER = re.compile(r"['‘’](dozens|scores|hundreds|several|many|thousands)['‘’]", re.IGNORECASE)
+FOUND_BEFORE = re.compile(r"\b(?:found|discovered|recovered|retrieved|exhumed|dumped|seen|saw|counted)\s+(?:the\s+)?(?:\w+\s+)?$",
                           re.IGNORECASE)
 ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?:of\s+|to\s+have\s+|with\s+)?"
                         r"(?:\w+\s+)?$", re.IGNORECASE)
@@ -303,6 +304,8 @@ class CasualtyReader:
             return out
         # scare quotes do not break a clause ('Dozens of assailants were "neutralised"'): blank them, offsets kept
         sentence = re.sub(r"[\"“”]", " ", sentence)
+        # (and single quotes round a number word: "the commander claimed 'dozens' of militants were killed")
+        sentence = QUOTED_NUMBER.sub(lambda m: f" {m.group(1)} ", sentence)
         # ages are no counts ("two missionaries, aged 19 and 21, were shot"): blank them, offsets kept
         sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
         # nor are years ("quakes in Herat in October 2023 killed around 1,500 people")

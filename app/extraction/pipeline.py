@@ -167,7 +167,7 @@ FAR_KM = 150  # a village this far from the town it lies near is a namesake
 # village", "at Seeta trading centre", "the Marial Lou area of Tonj North County", "in Bariire, Lower Shabelle region".
 # It is the event's location, placed at the known place the text puts it in or near.
 _VILLAGE_NAME = r"(?P<name>[A-Z][\w'’]+(?:(?: |-)[A-Z][\w'’]+){0,2})"
-_SETTLEMENT = (r"(?:village|town|hamlet|locality|settlement|commune|island|trading\s+cent(?:re|er)|"
+_SETTLEMENT = (r"(?:village|town|hamlet|locality|settlement|commune|island|trading\s+cent(?:re|er)|rural\s+area|"
                r"(?:displacement|refugee|IDP|IDPs)\s+camp)")
 NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
@@ -1962,9 +1962,14 @@ def _foreign_troops(actors: list[ActorMention], cname: str) -> list[ActorMention
     return out
 
 
+ADMIN_TITLE = re.compile(r"^(?:Barangay|Brgy\.?|Poblacion\s+of)\s+(?=\S)")
+
+
 def _plain(name: str) -> str:
     """A place name as English news and ACLED write it: no diacritics ("Jabālyā" -> "Jabalya",
-    "Culiacán" -> "Culiacan"), straight apostrophes, no trailing soft sign ("Ryazan’")."""
+    "Culiacán" -> "Culiacan"), straight apostrophes, no trailing soft sign ("Ryazan’"), no administrative title
+    before it ("Barangay Carabalan" -> "Carabalan")."""
+    name = ADMIN_TITLE.sub("", name)
     if name.isascii():
         return name
     out = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))

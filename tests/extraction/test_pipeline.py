@@ -2290,3 +2290,23 @@ def test_a_raid_that_arrested_party_supporters_is_arrests(extract):
                  "the party's headquarters. The supporters had gathered for a meeting when officers raided the "
                  "building.", date(2022, 11, 18))
     assert e.sub_event_type == "Arrests"
+
+
+def test_a_commanders_dozens_against_the_bodies_residents_saw_and_a_toll_according_to_a_rebel_coalition(extract):
+    e, = extract("Somali forces recaptured the town of Adan Yabaal from Al-Shabaab on Tuesday after several hours of "
+                 "fighting. The army commander claimed 'dozens' of militants were killed, while residents said they "
+                 "had seen the bodies of four fighters.", date(2022, 12, 7))
+    assert e.fatalities == 4
+    e, = extract("On 17 March 2024, a drone strike by the Malian Armed Forces hit a pickup truck near Amasrakad, in "
+                 "the Gao region, killing 13 civilians, according to local officials and the rebel coalition.",
+                 date(2024, 3, 19))
+    assert e.fatalities == 13
+
+
+def test_a_barangay_and_a_rural_area_named_as_places(extract):
+    e, = extract("A New People's Army rebel was killed in an encounter with soldiers in Barangay Carabalan, "
+                 "Himamaylan City, Negros Occidental, on Wednesday morning, the military said.", date(2023, 11, 17))
+    assert e.location == "Carabalan"
+    e, = extract("Fighting between the ELN and FARC dissidents in the rural area of Puerto Jordan, Arauquita "
+                 "municipality, Arauca department, on Tuesday left several combatants dead.", date(2022, 3, 17))
+    assert (e.location, e.fatalities) == ("Puerto Jordan", 3)
