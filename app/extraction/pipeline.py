@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from app.extraction import countries
@@ -1247,6 +1248,7 @@ class Extractor:
         place, precision = self._place(d, main_country)
         if place is not None:
             place, precision = self._named_village(d, place, precision)
+            place = self._as_written(d, place)
         country = countries.by_iso3(place.iso3) if place else main_country
         cname = country.name if country else ""
         actors = self._resolve_anaphors(d, cname)
@@ -1805,6 +1807,26 @@ class Extractor:
                 return named, 3 if coarse else 2
         return place, precision
 
+    @staticmethod
+    def _as_written(d: _Draft, place: Place) -> Place:
+        """The place under the name the report writes it ("Sopore", "Tiyeeglow", "Jenin") when the gazetteer knows it
+        by another spelling ("Sopur", "Tayeeglow", "Janin"): news and ACLED's analysts write the common English name,
+        the gazetteer a transliteration. Not for ALL-CAPS text, districts of cities or regions."""
+        if place.kind != "populated" or place.source == "text" or " - " in place.name:
+            return place
+        src = d
+        while not src.places and src.inherited_place is not None:
+            src = src.inherited_place
+        m = next((m for m, p, _prec in src.places if p is place), None)
+        if (m is None or m.text.isupper() or not m.text[:1].isupper() or fold(m.text) == fold(place.name)
+                or not re.fullmatch(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}", m.text)):
+            return place
+        written, known = fold(m.text), fold(place.name)
+        # another spelling of the same name, not another name ("Marakwet" for Kapsowar) nor a part of it
+        if known.startswith(written + " ") or SequenceMatcher(None, written, known).ratio() < SPELLING_RATIO:
+            return place
+        return replace(place, name=m.text)
+
     def _unknown_name(self, d: _Draft, name: str, start: int, end: int, iso3: str) -> bool:
         """Whether ``name`` (at ``start:end``) can be a settlement in the country ``iso3`` that the gazetteer lacks:
         no place there, no country, actor, person or common word."""
@@ -1962,6 +1984,7 @@ def _foreign_troops(actors: list[ActorMention], cname: str) -> list[ActorMention
     return out
 
 
+SPELLING_RATIO = 0.6  # how alike two spellings of one place name are ("Tiyeeglow" / "Tayeeglow", "Xuddur" / "Hudur")
 ADMIN_TITLE = re.compile(r"^(?:Barangay|Brgy\.?|Poblacion\s+of)\s+(?=\S)")
 
 
