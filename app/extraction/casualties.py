@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data" / "lexicon"
 KILL_VERBS = (
     r"shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
     r"beat\s+\w+\s+to\s+death|beat\s+to\s+death|stabbed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
-    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|"
+    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|martyred|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
     r"neutrali[sz]ed|"  # an army's "dozens of assailants were neutralised": killed
@@ -197,6 +197,9 @@ class CasualtyReader:
         skip_next = False
         for m in self.item_re.finditer(span):
             between = span[pos:m.start()]
+            if (out and re.fullmatch(r"\s+(?:of|from)\s+", between, re.IGNORECASE) and re.search(r"\b[A-Z]", m.group(0))
+                    and re.search(r"[a-z]", m.group(0))):
+                continue  # "Eight personnel of the District Reserve Guard and the driver": the unit names no victims
             if skip_next and "," in between and not re.search(r"\bincluding\b", between, re.IGNORECASE):
                 skip_next = False  # "21 fighters, including a local commander, and 2 bystanders": the aside has closed
             if out and OF_GROUP_AND.fullmatch(between):

@@ -79,6 +79,8 @@ VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
                         re.IGNORECASE)
 RAID = re.compile(r"raids?|raided|raiding")
+# a first line with no full stop, set apart from the story below it
+HEADLINE = re.compile(r"[^\S\n]*[^\n]{10,200}?(?<![.!?\"”:])[^\S\n]*\n[^\S\n]*\n(?=\s*\S)")
 PLANTED = re.compile(r"\b(?:had\s+been|has\s+been|was|were|been)\s+(?:planted|placed|hidden|buried|laid)\b", re.IGNORECASE)
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(attack|clash|strike|blast|explosion|"
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration|explosive|device|"
@@ -493,8 +495,15 @@ class Extractor:
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         actors = _foreign_troops(actors, main_country.name if main_country else "")
-        drafts = [d for d in self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
+        # a headline above the story ("Gunmen abduct 14 worshippers in Kaduna church attack") sums up the events its
+        # body tells: it is read only when the body tells none
+        headline = HEADLINE.match(text)
+        body = [s for s in sentences if s.start >= headline.end()] if headline else sentences
+        drafts = [d for d in self._assemble(text, body, times, resolved, actors, published, dateline_end)
                   if not d.history]
+        if not drafts and body is not sentences:
+            drafts = [d for d in self._assemble(text, sentences, times, resolved, actors, published, dateline_end)
+                      if not d.history]
         drafts = [part for d in drafts for part in self._split_places(text, d)]
         filed_from = {p.iso3 for m, p, _prec in resolved if m.start < dateline_end}
         doc_rebels = [a for a in actors if a.name and a.inter == 2 and not a.generic]

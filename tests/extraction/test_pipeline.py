@@ -2324,3 +2324,15 @@ def test_a_barangay_and_a_rural_area_named_as_places(extract):
 def test_a_place_keeps_the_name_the_report_writes(extract, text, location):
     e, = extract(text, date(2025, 5, 5))
     assert e.location == location
+
+
+def test_a_headline_above_the_story_sums_it_up_and_martyred_policemen_are_dead(extract):
+    e, = extract("Three cops martyred in Bannu suicide attack\n\nBANNU: Three policemen were martyred and four others "
+                 "injured when a suicide bomber blew himself up next to a police van in Bannu around 10:30pm on Friday, "
+                 "officials said. The bomber was also killed in the blast.", date(2024, 11, 10))
+    assert (e.sub_event_type, e.event_date, e.fatalities) == ("Suicide bomb", date(2024, 11, 8), 4)
+    e, = extract("8 DRG jawans, driver killed as Maoists blow up vehicle in Bijapur\n\nEight personnel of the District "
+                 "Reserve Guard (DRG) and the civilian driver of their vehicle were killed when Maoists triggered an "
+                 "improvised explosive device in Chhattisgarh's Bijapur district on Monday, police said.",
+                 date(2025, 1, 7))
+    assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 9)
