@@ -176,6 +176,8 @@ NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
     rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
     rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
+WENT_FROM = re.compile(r"\b(?:return\w*|com(?:ing|e|es)|came|travel\w*|fled|flee\w*|head(?:ed|ing)|driv\w*|escap\w*)\s+"
+                       r"(?:back\s+)?(?:from|to|towards?)\b[^.;]{0,70}$", re.IGNORECASE)
 UNIT_AFTER = re.compile(r"(?:\s+(?:West|East|North|South|Central|Rural))?\s+(?:district|province|region|county|state|division|"
                         r"governorate|department|municipality|prefecture|territory|zone)\b", re.IGNORECASE)
 BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
@@ -468,8 +470,12 @@ class Extractor:
         times = self.times.tag(text, published)
         first_actors = self.actors.tag(text, None)
         doc_countries = countries.find_countries(text)
-        dateline = DATELINE.match(text)
-        dateline_end = dateline.end() if dateline else 0  # the wire dateline's span ("LIMA, 19 JAN 89 --")
+        # a headline above the story ("Gunmen abduct 14 worshippers in Kaduna church attack") sums up the events its
+        # body tells: it is read only when the body tells none; the body's dateline follows it
+        headline = HEADLINE.match(text)
+        dateline = DATELINE.match(text, headline.end()) if headline else DATELINE.match(text)
+        # the wire dateline's end ("LIMA, 19 JAN 89 --"), the headline above it counted in
+        dateline_end = dateline.end() if dateline else 0
         pointers = countries.find_cues(text)
         cues = pointers + [(s, e, c) for s, e, name in self.actors.identity_homes(text)
                            if (c := countries.lookup(name)) is not None]
@@ -495,9 +501,6 @@ class Extractor:
         main_country = self._main_country(resolved, context)
         actors = self.actors.tag(text, main_country.name) if main_country else first_actors
         actors = _foreign_troops(actors, main_country.name if main_country else "")
-        # a headline above the story ("Gunmen abduct 14 worshippers in Kaduna church attack") sums up the events its
-        # body tells: it is read only when the body tells none
-        headline = HEADLINE.match(text)
         body = [s for s in sentences if s.start >= headline.end()] if headline else sentences
         drafts = [d for d in self._assemble(text, body, times, resolved, actors, published, dateline_end)
                   if not d.history]
@@ -1809,6 +1812,8 @@ class Extractor:
                     continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
                 if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
                     continue
+                if WENT_FROM.search(src.text, max(0, start - 90), start):
+                    continue  # "the team was returning from an operation in the Abujhmarh area": not where it happened
                 coarse = place.kind == "admin1" or precision == 3
                 named = Place(name=name, country=place.country, iso3=place.iso3, admin1=place.admin1,
                               admin2="" if coarse else place.admin2, latitude=place.latitude,

@@ -2336,3 +2336,10 @@ def test_a_headline_above_the_story_sums_it_up_and_martyred_policemen_are_dead(e
                  "improvised explosive device in Chhattisgarh's Bijapur district on Monday, police said.",
                  date(2025, 1, 7))
     assert (e.sub_event_type, e.fatalities) == ("Remote explosive/landmine/IED", 9)
+
+
+def test_the_dateline_under_a_headline_is_where_the_story_was_filed(extract):
+    e, = extract("Migrant worker lynched over beef suspicion\n\nCHANDIGARH: A migrant waste-picker was beaten to death "
+                 "by a mob in Charkhi Dadri district on Tuesday on suspicion of eating beef, police said.",
+                 date(2024, 8, 29))
+    assert (e.location, e.admin1) == ("Charkhi Dadri", "Haryana")
