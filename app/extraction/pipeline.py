@@ -81,6 +81,8 @@ TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hi
 RAID = re.compile(r"raids?|raided|raiding")
 # a first line with no full stop, set apart from the story below it
 HEADLINE = re.compile(r"[^\S\n]*[^\n]{10,200}?(?<![.!?\"”:])[^\S\n]*\n[^\S\n]*\n(?=\s*\S)")
+CLAIMED_DEED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|its|their|"
+                          r"\w+day's|yesterday's)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 PLANTED = re.compile(r"\b(?:had\s+been|has\s+been|was|were|been)\s+(?:planted|placed|hidden|buried|laid)\b", re.IGNORECASE)
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(attack|clash|strike|blast|explosion|"
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration|explosive|device|"
@@ -838,6 +840,10 @@ class Extractor:
                 # a report whose news is a disaster ("landslides killed 40 people") tells older violence as
                 # background ("M23 seized Bukavu in February")
                 disaster_news = disaster_news or current is None
+            if current is not None and strong:
+                # "The Islamic State group claimed the attack on its Telegram channels on Saturday": a claim of the
+                # attack told before (the claimant is read by _claims), not another attack
+                strong = [h for h in strong if not CLAIMED_DEED.search(text, max(sent.start, h.start - 45), h.start)]
             voice = False  # a quote on the event told before ('"... the airstrike killed two militants," AFRICOM said')
             if current is not None and strong:
                 # '"This is a deliberate strike on civilians," the governor said': a voice on the event told

@@ -2343,3 +2343,10 @@ def test_the_dateline_under_a_headline_is_where_the_story_was_filed(extract):
                  "by a mob in Charkhi Dadri district on Tuesday on suspicion of eating beef, police said.",
                  date(2024, 8, 29))
     assert (e.location, e.admin1) == ("Charkhi Dadri", "Haryana")
+
+
+def test_a_claim_of_the_attack_told_before_is_no_second_attack(extract):
+    events = extract("MAPUTO, March 30 (AFP) - Islamic State-linked insurgents killed four civilians in an attack on the "
+                     "village of Quiterajo in Cabo Delgado province on Friday, local sources said. The Islamic State "
+                     "group claimed the attack on its Telegram channels on Saturday.", date(2024, 3, 30))
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [("Attack", date(2024, 3, 29), 4)]
