@@ -511,6 +511,9 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         return "Headquarters or base established"
     if "agreement" in tags:
         return "Agreement"
+    if "unopposed" in tags and tags & {"presence", "withdraw"} and (agent_armed or agent_state):
+        # "M23 rebels entered Kanyabayonga without meeting resistance, after the army pulled out": a town changing hands
+        return "Non-violent transfer of territory"
     if "presence" in tags or "withdraw" in tags:
         return "Change to group/activity"
     if "riot" in tags or "mob" in tags:

@@ -83,6 +83,8 @@ RAID = re.compile(r"raids?|raided|raiding")
 HEADLINE = re.compile(r"[^\S\n]*[^\n]{10,200}?(?<![.!?\"”:])[^\S\n]*\n[^\S\n]*\n(?=\s*\S)")
 CLAIMED_DEED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|its|their|"
                           r"\w+day's|yesterday's)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+LEFT_AFTER = re.compile(r"(?:\s+(?:and\s+)?[\w'’()-]+){0,6}?\s+(?:had\s+)?(?:pulled\s+out|withdr[ae]wn?|retreated|vacated|"
+                        r"abandoned|fled)\b", re.IGNORECASE)
 PLANTED = re.compile(r"\b(?:had\s+been|has\s+been|was|were|been)\s+(?:planted|placed|hidden|buried|laid)\b", re.IGNORECASE)
 DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(attack|clash|strike|blast|explosion|"
                               r"bombing|incident|fighting|assault|raid|shelling|protest|demonstration|explosive|device|"
@@ -1411,6 +1413,16 @@ class Extractor:
                 joined = any(JOINED.search(sent.text) for sent in d.sentences)
                 other = [a for a in armed[1:] if joined and (a.inter == 1) != (armed[0].inter == 1)]
                 agents, targets = [armed[0]], other[:1]
+        if sub == "Non-violent transfer of territory" and agents:
+            # "M23 rebels entered Kanyabayonga ... after army troops and allied Wazalendo fighters pulled out": who
+            # left gives the town up to who came
+            leaving = [a for a in agents + assoc if LEFT_AFTER.match(d.text, a.end)]
+            coming = [a for a in all_named if a.inter in ARMED_INTER and a not in leaving
+                      and a.name not in {b.name for b in leaving}]
+            if leaving and coming:
+                agents = coming[:1] + [a for a in agents if a not in leaving and a.name != coming[0].name]
+                targets = leaving[:1] + [a for a in targets if a not in leaving]
+                assoc = [a for a in assoc if a not in leaving]
         actor1, assoc1, actor2, assoc2 = self._cast(sub, etype, agents, assoc, targets, all_named, cname,
                                                     target_civilian, mutual="clash" in tags,
                                                     implied_police=bool(tags & {"intervention", "arrest"}),

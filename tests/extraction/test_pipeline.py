@@ -2350,3 +2350,15 @@ def test_a_claim_of_the_attack_told_before_is_no_second_attack(extract):
                      "village of Quiterajo in Cabo Delgado province on Friday, local sources said. The Islamic State "
                      "group claimed the attack on its Telegram channels on Saturday.", date(2024, 3, 30))
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [("Attack", date(2024, 3, 29), 4)]
+
+
+def test_a_town_entered_unopposed_after_the_army_pulled_out_and_a_russian_shahed_drone(extract):
+    e, = extract("M23 rebels entered Kirumba, a town in Lubero territory of North Kivu province, on Friday without "
+                 "meeting resistance, after Congolese army troops pulled out overnight, local leaders said.",
+                 date(2024, 6, 29))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Non-violent transfer of territory", "M23: March 23 Movement",
+        "Military Forces of the Democratic Republic of Congo (2019-)")
+    e, = extract("Early on Tuesday, a Russian Shahed drone hit a residential building in Sumy, killing a 70-year-old "
+                 "man, the regional governor said.", date(2024, 9, 10))
+    assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Russia (2000-)")
