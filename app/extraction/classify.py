@@ -139,6 +139,8 @@ ARMED_SUBJECT = re.compile(r"\b(?:attackers|gunmen|assailants|militants|bandits|
                            r"insurgents|jihadists|terrorists|soldiers|troops|police(?:men)?|officers|militia(?:s|men)?)\b"
                            r"(?:\s+[\w-]+){0,3}\s+$")
 AFTER_THE = re.compile(r"\b(?:following|after|over|since|against)\s+(?:the|his|her|their|its)\s+$")
+SENT_AFTER = re.compile(r"\s+(?:had\s+been|have\s+been|has\s+been|were|was|would\s+be|will\s+be)\s+(?:sent|deployed|dispatched|"
+                        r"rushed|moved)\b")
 VISIT = re.compile(r"\bfor\s+(?:talks|consultations|meetings?|a\s+summit|an?\s+(?:\w+\s+)?visit)\b|\b(?:state|official|working)\s+visit\b")
 HELD_GOODS_BEFORE = re.compile(r"\b(?:return(?:ed|ing|s)?|recover(?:ed|ing|y|s)?|the|of|with|in|all)\s+$")
 SEIZED_BEFORE = re.compile(r"\b(?:recovered|seized|confiscated|found|discovered|impounded)\b[^.;]{0,50}$")
@@ -346,6 +348,8 @@ class TriggerTagger:
                     continue  # "Army to launch fresh offensive in Sambisa": a headline's plan
                 if tag == "arrest" and AFTER_THE.search(left[-25:]):
                     continue  # "riots ... following the arrest of party founder Imran Khan": the cause, told before
+                if tag == "presence" and word.startswith("reinforcement") and SENT_AFTER.match(low, m.end()):
+                    continue  # "said reinforcements had been sent to the locality": the response to the news, no event
                 if tag == "presence" and VISIT.search(low):
                     continue  # "the president arrived in Cairo for talks": a visit
                 if tag == "looting" and word == "stolen" and HELD_GOODS_BEFORE.search(left[-25:]):

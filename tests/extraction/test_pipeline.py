@@ -2362,3 +2362,10 @@ def test_a_town_entered_unopposed_after_the_army_pulled_out_and_a_russian_shahed
     e, = extract("Early on Tuesday, a Russian Shahed drone hit a residential building in Sumy, killing a 70-year-old "
                  "man, the regional governor said.", date(2024, 9, 10))
     assert (e.sub_event_type, e.actor1) == ("Air/drone strike", "Military Forces of Russia (2000-)")
+
+
+def test_reinforcements_sent_after_an_ambush_are_no_event_of_their_own(extract):
+    events = extract("Three gendarmes were killed last Thursday when suspected separatist fighters ambushed their patrol "
+                     "in Bali, North West Region. The Senior Divisional Officer confirmed the deaths during a security "
+                     "meeting on Monday, and said reinforcements had been sent to the locality.", date(2021, 9, 21))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", date(2021, 9, 16))]
