@@ -2366,6 +2366,7 @@ def test_a_town_entered_unopposed_after_the_army_pulled_out_and_a_russian_shahed
 
 def test_reinforcements_sent_after_an_ambush_are_no_event_of_their_own(extract):
     events = extract("Three gendarmes were killed last Thursday when suspected separatist fighters ambushed their patrol "
-                     "in Bali, North West Region. The Senior Divisional Officer confirmed the deaths during a security "
-                     "meeting on Monday, and said reinforcements had been sent to the locality.", date(2021, 9, 21))
+                     "vehicle in Bali, Mezam Division of the North West Region. The Senior Divisional Officer for Mezam "
+                     "confirmed the death of the three gendarmes during a security meeting on Monday, and said "
+                     "reinforcements had been sent to the locality.", date(2021, 9, 21))
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", date(2021, 9, 16))]
