@@ -557,6 +557,8 @@ class TimeTagger:
         for m in _at(self._month, low, doc.months):
             if not self._word_start(low, m.start()) or not self._cased(text, m, "mon", upper):
                 continue
+            if not m["year"] and MODAL_MAY.match(low, m.start()):
+                continue  # "THIS MAY HAVE BEEN A TERRORIST ATTACK": the verb, not the month
             pre = self._prefix(self._month_prefix, low, m.start())
             prep = _norm(pre["prep"] or "") if pre else ""
             part = (pre["part"] or "") if pre else ""
@@ -821,6 +823,10 @@ class TimeTagger:
         if not before.strip() and not after.strip() and text[line_end:].strip():
             return True  # a date on its own line above the story: the publication stamp
         return bool(self._dateline_before.match(before) and self._dateline_after.match(after))
+
+
+MODAL_MAY = re.compile(r"may\s+(?:have|be|not|also|well|never|soon|still|yet|only|even|seem|prove|lead|cause|help|take|come|"
+                       r"become|face|need|want|try|affect|result|pose|happen)\b")
 
 
 def _distance_cost(d: date, pub: date) -> int:

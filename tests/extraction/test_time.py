@@ -512,3 +512,9 @@ def test_yesterday_in_a_story_filed_under_a_dated_dateline_is_the_day_before_the
             "yesterday, police said.")
     days = [t.date for t in tagger.tag(text, date(2025, 6, 19)) if not t.background]
     assert days == [date(2025, 6, 17)]
+
+
+def test_may_as_a_verb_in_capitals_is_no_month(tagger):
+    text = "THEY NOTED THAT THIS MAY HAVE BEEN A TERRORIST ATTACK, AND THE CRASH MAY BE A BOMBING."
+    assert not tagger.tag(text, date(1989, 11, 27))
+    assert [t.date for t in tagger.tag("Protests were held this May.", date(1989, 11, 27))] == [date(1989, 5, 15)]
