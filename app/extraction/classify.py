@@ -133,6 +133,8 @@ RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+r
 INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|neutrali[sz]ed)\s+(?:(?:\d+|all|most|some)\s+of\s+(?:the\s+)?)?"
                          r"(?:[\w,]+\s+){0,3}?(?:missiles?|drones?|rockets?|projectiles?|uavs?|shaheds?)\b|"
                          r"\bair[- ]defen[cs]e\s+(?:missiles?|systems?|units?|fire)\b|\binterceptors?\b")
+CROWD_NOUN = re.compile(r"(?:protesters|protestors|demonstrators|marchers)")
+HELD_BACK = re.compile(r"\b(?:prevent(?:ed|ing)?|stop(?:ped|ping)?|bar(?:red|ring)?|block(?:ed|ing)?)\s+(?:the\s+)?$")
 RAID_WORD = re.compile(r"raids?|raided|raiding")
 # armed men or the forces as the subject of a road block (a protest's conduct only for a crowd)
 ARMED_SUBJECT = re.compile(r"\b(?:attackers|gunmen|assailants|militants|bandits|kidnappers|abductors|rebels|fighters|"
@@ -330,9 +332,10 @@ class TriggerTagger:
                 cut = list(CLAUSE_CUT.finditer(scope))
                 if cut:  # "fear of looting as protesters engaged police": the fear ends with its clause
                     scope = scope[cut[-1].end():]
-                if tag != "withdraw" and (PROJECTED.search(scope) or NEGATED.search(left[-25:])
-                                          or PROPOSED.search(left[-40:])):
-                    continue
+                crowd_held_back = tag == "protest" and CROWD_NOUN.fullmatch(m.group(0)) and bool(HELD_BACK.search(scope))
+                if tag != "withdraw" and not crowd_held_back and (PROJECTED.search(scope) or NEGATED.search(left[-25:])
+                                                                  or PROPOSED.search(left[-40:])):
+                    continue  # (but "to prevent marchers from reaching the palace": the marchers were there)
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news

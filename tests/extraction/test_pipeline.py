@@ -2370,3 +2370,9 @@ def test_reinforcements_sent_after_an_ambush_are_no_event_of_their_own(extract):
                      "confirmed the death of the three gendarmes during a security meeting on Monday, and said "
                      "reinforcements had been sent to the locality.", date(2021, 9, 21))
     assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", date(2021, 9, 16))]
+
+
+def test_marchers_held_back_by_tear_gas_protested(extract):
+    e, = extract("In Nairobi, police fired tear gas canisters on Tuesday to prevent marchers from reaching State House, "
+                 "forcing them back into the side streets.", date(2023, 7, 12))
+    assert (e.sub_event_type, e.actor1) == ("Protest with intervention", "Protesters (Kenya)")
