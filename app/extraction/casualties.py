@@ -61,7 +61,8 @@ FORWARD_BREAK = re.compile(
 )
 AGES = re.compile(r"\b(?:aged|ages|age)\s+(?:between\s+)?\d{1,3}(?:\s*(?:and|to|-|–|,)\s*\d{1,3})*\b|"
                   r"\b\d{1,3}[\s-]+years?[\s-]+old\b|"
-                  r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has)\b)",  # "ALVARADO, 56, WAS"
+                  # "ALVARADO, 56, WAS", "identified the man as Omar Qatin, 27, and said he was killed"
+                  r"(?<=[A-Za-z]),\s*\d{1,2}\s*,(?=\s*(?:was|were|is|a|an|the|who|had|has|and|from|of|died)\b)",
                   re.IGNORECASE)
 SENTENCED = re.compile(r"\b(?:sentenc\w*|condemn\w*)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 DATED_YEAR = re.compile(r"\b((?:in|since|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:jan(?:uary)?|feb(?:ruary)?|"
@@ -197,6 +198,8 @@ class CasualtyReader:
         skip_next = False
         for m in self.item_re.finditer(span):
             between = span[pos:m.start()]
+            if out and re.fullmatch(r"\s*,\s*", between) and re.match(r"(?:both|all|each)\b", m.group(0), re.IGNORECASE):
+                continue  # "two men, both members of the Jenin Brigade, were killed": the same two
             if (out and re.fullmatch(r"\s+(?:of|from)\s+", between, re.IGNORECASE) and re.search(r"\b[A-Z]", m.group(0))
                     and re.search(r"[a-z]", m.group(0))):
                 continue  # "Eight personnel of the District Reserve Guard and the driver": the unit names no victims

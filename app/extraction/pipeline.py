@@ -142,6 +142,9 @@ TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rising|climbed|increased|jumped|later
 CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){1,3}?(?:comes?|came|follows?|followed|"
                           r"extends?|extended|marks?|marked|adds?\s+to|added\s+to)\s+(?:[\w'’-]+\s+){0,6}?"
                           r"(?:after|since|weeks|days|months|a\s+(?:day|week|month)|amid|on\s+the\s+heels)\b", re.IGNORECASE)
+DEED_PARTICIPLE = re.compile(r"\b(?:killed|wounded|injured|abducted|kidnapped|shot|struck|hit|arrested)\s+$", re.IGNORECASE)
+WEAPON_NOUN = re.compile(r"\b(?:strikes?|airstrikes?|drones?|jets?|warplanes?|aircraft|missiles?|rockets?|shelling|artillery|"
+                         r"helicopters?|bombers?)$", re.IGNORECASE)
 GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|authorities|regime|leaders?)\b", re.IGNORECASE)
 BLAMED_BEFORE = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the\s+)?$", re.IGNORECASE)
 IN_SUPPORT_OF = re.compile(r"\b(?:in\s+support\s+of|to\s+support|supporting|in\s+aid\s+of|to\s+back)\s+(?:the\s+)?$",
@@ -896,6 +899,12 @@ class Extractor:
                         # "the army said on Monday that its drones had struck ... earlier that day": that day is Monday
                         base = said[-1].date
                     when = resolve_relative(t, base) if base else t.date
+                elif (len(s_times) > 1 and s_times[1].anchor == "previous" and s_times[1].offset_days
+                      and DEED_PARTICIPLE.search(text, max(sent.start, s_times[1].start - 30), s_times[1].start)):
+                    # "Hezbollah on Sunday buried a member killed a day earlier in an Israeli drone strike": the deed
+                    # is dated from the day the sentence opens with
+                    when = resolve_relative(s_times[1], t.date)
+                    t = s_times[1]
                 else:
                     when = t.date
                 explicit, precision = True, t.precision
@@ -1283,6 +1292,14 @@ class Extractor:
         agents = [a for a in actors["agents"] if a.name]
         targets = [a for a in actors["targets"] if a.name]
         assoc = [a for a in actors["assoc"] if a.name]
+        strikers = [a for a in d.actors if a.kind == "state" and a.inter in (1, 8) and WEAPON_NOUN.search(a.text)
+                    and d.sentences[0].start <= a.start < d.sentences[0].end]
+        if (strikers and d.tags & {"airstrike", "shelling"} and agents and agents[0].kind not in ("state", "police")
+                and agents[0].name != strikers[0].name):
+            # "Hezbollah on Sunday buried a member killed in an Israeli drone strike": whose strike it was is the doer,
+            # not the sentence's subject
+            targets = [agents[0]] + [a for a in targets if a.name != agents[0].name]
+            agents = [strikers[0]] + [a for a in agents[1:] if a.name != strikers[0].name]
         if agents:
             # "an air strike ... in support of Somali forces, killing two al Shabaab fighters": the forces supported
             # side with the doer

@@ -2376,3 +2376,18 @@ def test_marchers_held_back_by_tear_gas_protested(extract):
     e, = extract("In Nairobi, police fired tear gas canisters on Tuesday to prevent marchers from reaching State House, "
                  "forcing them back into the side streets.", date(2023, 7, 12))
     assert (e.sub_event_type, e.actor1) == ("Protest with intervention", "Protesters (Kenya)")
+
+
+def test_a_funeral_report_codes_the_strike_a_day_earlier_by_whose_drone_it_was(extract):
+    e, = extract("BEIRUT - Hezbollah on Sunday buried a member killed a day earlier in an Israeli drone strike on a car "
+                 "in the southern town of Bint Jbeil. The strike on Saturday hit a vehicle near the town's hospital, "
+                 "killing one man, the health ministry said.", date(2025, 3, 17))
+    assert (e.event_date, e.actor1, e.fatalities) == (date(2025, 3, 15), "Military Forces of Israel (2022-)", 1)
+
+
+def test_a_victims_age_and_an_apposition_of_the_dead_are_no_counts(extract):
+    events = extract("A Palestinian man was shot dead on Wednesday as Israeli settlers rampaged through the village of "
+                     "Turmus Ayya. The ministry identified the man as Omar Qatin, 27, and said he was killed by settler "
+                     "gunfire. Earlier Wednesday, Israeli troops exchanged fire with gunmen in Jenin. The health "
+                     "ministry said two men, both members of the Jenin Brigade, were killed.", date(2023, 6, 22))
+    assert [e.fatalities for e in events] == [1, 2]
