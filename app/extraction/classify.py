@@ -163,6 +163,9 @@ TRUCE_IN_FORCE = re.compile(r"\b(?:despite|under|violat(?:ed|es|ing|ion\s+of)|br
 TREND_AFTER = re.compile(r"(?:\s+[\w,-]+){0,4}?\s+(?:rose|fell|increased|decreased|declined|doubled|tripled|dropped|surged|"
                          r"jumped|climbed|soared|halved)\s+(?:by|to|from|in\s+(?:19|20)\d\d|sharply|significantly|\d)\b")
 ARMED_WITH = re.compile(r"\b(?:armed|equipped)\s+with\s+(?:[\w,-]+\s+){0,6}$")
+KILLED_IN = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured)\b")
+TALK_ABOUT = re.compile(r"\b(?:comment(?:ed|s|ing)?\s+on|asked\s+about|questions?\s+(?:about|on)|a\s+request\s+for\s+comment\s+on)\s+"
+                        r"(?:the\s+|any\s+|such\s+)?(?:[\w-]+\s+){0,2}$")
 CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing))\s+(?:the|this|that|these|"
                        r"[\w'’]+['’]s?)\s+(?:[\w-]+\s+){0,2}$|"  # "condemned Thursday's raid": the news's deed again
                        r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|decr(?:ied|ies|ying)|"
@@ -325,6 +328,7 @@ class TriggerTagger:
         intercepted = [(d.start(), d.end()) for d in INTERCEPTED.finditer(low)]
         drill_talk = bool(DRILLS.search(low)) and not CASUALTY_WORD.search(low)
         arrests = bool(ARREST_IN.search(low))
+        deaths = bool(KILLED_IN.search(low))
         for tag, rx in self.patterns:
             for m in rx.finditer(low):
                 left = low[: m.start()]
@@ -339,8 +343,11 @@ class TriggerTagger:
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
                     continue  # "following days of unrest": a period that led up to the news
-                if any(start <= m.start() < end for start, end in intercepted):
+                if any(start <= m.start() < end for start, end in intercepted) and not deaths:
                     continue  # "the air force shot down 30 of the 38 missiles", "a Ukrainian air defence missile"
+                    # (but "air defences intercepted Israeli missiles ..., adding that two soldiers were killed": some hit)
+                if TALK_ABOUT.search(left[-60:]):
+                    continue  # "Kyiv, which does not usually comment on attacks inside Russia": talk of deeds, no deed
                 if tag != "kill" and RESPONSE_TO.search(left[-60:]):
                     continue  # "in response to repeated missile launches": the cause of the news, told before
                 if tag == "protest" and word.startswith("block") and ARMED_SUBJECT.search(scope):

@@ -2391,3 +2391,11 @@ def test_a_victims_age_and_an_apposition_of_the_dead_are_no_counts(extract):
                      "gunfire. Earlier Wednesday, Israeli troops exchanged fire with gunmen in Jenin. The health "
                      "ministry said two men, both members of the Jenin Brigade, were killed.", date(2023, 6, 22))
     assert [e.fatalities for e in events] == [1, 2]
+
+
+def test_missiles_partly_intercepted_still_struck_and_a_capital_that_will_not_comment_on_attacks(extract):
+    events = extract("Syrian air defences intercepted Israeli missiles fired at targets south of Damascus on Sunday "
+                     "night, state news agency SANA said, adding that two soldiers were killed. There was no immediate "
+                     "comment from Israel, which does not usually comment on attacks in Syria.", date(2022, 5, 16))
+    assert [(e.event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Explosions/Remote violence", "Military Forces of Israel (2022-)", 2)]
