@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data" / "lexicon"
 KILL_VERBS = (
     r"shot\s+(?:and\s+)?killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|hacked\s+to\s+death|beaten\s+to\s+death|"
     r"beat\s+\w+\s+to\s+death|beat\s+to\s+death|stabbed\s+to\s+death|burnt\s+to\s+death|burned\s+to\s+death|stoned\s+to\s+death|"
-    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|martyred|"
+    r"stabbed\s+to\s+death|clubbed\s+to\s+death|lynched|lynching|lynches|lynch|killed|killing|kills|kill|martyred|decapitated|decapitating|"
     r"murdered|murdering|murders|murder(?=\s+(?:a|an|the|two|three|\d))|"
     r"massacred|massacring|slain|slaughtered|beheaded|beheading|executed|executing|assassinated|"
     r"neutrali[sz]ed|"  # an army's "dozens of assailants were neutralised": killed
@@ -90,7 +90,7 @@ ACCUSED_OF = re.compile(r"\b(?:suspected|accused|alleged|allegedly|charged)\s+(?
 # a cheap test that a sentence may report casualties at all
 CASUALTY_HINT = re.compile(
     r"kill|dead|death|die|injur|wound|hurt|lynch|murder|abduct|kidnap|arrest|detain|fatal|bod(?:y|ies)|"
-    r"slain|shot|behead|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
+    r"slain|shot|behead|decapitat|martyr|execut|massacr|perish|succumb|hospital|casualt|lost\s+(?:their|his|her)\s+li|maim|"
     r"slaughter|assassin|hostage|seiz|round|apprehend|gunned|lives|among|losing|lost|neutrali",
     re.IGNORECASE,
 )

@@ -216,7 +216,9 @@ DATELINE = re.compile(
     r"|\s*[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})"
     r"(?:\s*:|\s*\([A-Z][A-Za-z .]{1,30}\)\s*:?)\s"
     # "CHANDIGARH: Haryana police have arrested ...", "LAHORE: ...": a city in capitals and a colon
-    r"|\s*[A-Z][A-Z.'-]{2,30}(?:\s[A-Z][A-Z.'-]{1,30}){0,2}:\s")
+    r"|\s*[A-Z][A-Z.'-]{2,30}(?:\s[A-Z][A-Z.'-]{1,30}){0,2}:\s"
+    # "Pemba – Four persons were ...": a city and a dash
+    r"|\s*[A-Z][a-z]{2,20}(?:\s[A-Z][a-z]{2,20}){0,2}\s[–—]\s")
 # people abroad: their nationality says who they are, not where things happen
 FOREIGNERS = (r"nationals?|citizens?|tourists?|visitors?|expatriates?|diplomats?|envoys?|journalists?|engineers?|"
               r"businessm[ae]n|refugees?|migrants?|asylum[- ]seekers?")

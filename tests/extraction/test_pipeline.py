@@ -2399,3 +2399,10 @@ def test_missiles_partly_intercepted_still_struck_and_a_capital_that_will_not_co
                      "comment from Israel, which does not usually comment on attacks in Syria.", date(2022, 5, 16))
     assert [(e.event_type, e.actor1, e.fatalities) for e in events] == [
         ("Explosions/Remote violence", "Military Forces of Israel (2022-)", 2)]
+
+
+def test_people_decapitated_under_a_mixed_case_dateline_with_a_dash(extract):
+    e, = extract("Pemba – Four persons were decapitated by insurgents in the village of Quiterajo, in the district of "
+                 "Macomia, province of Cabo Delgado, on Friday (14), according to local sources.", date(2024, 6, 17))
+    assert (e.sub_event_type, e.event_date, e.location, e.fatalities) == (
+        "Attack", date(2024, 6, 14), "Quiterajo", 4)
