@@ -412,18 +412,6 @@ _ROLE_NAMES = ", ".join(
     f"coalesce(string_agg(a.name, '; ' ORDER BY ea.position) FILTER (WHERE ea.role = '{role}'), '')"
     for role in ROLES
 )
-_PAGE_COLUMNS = (
-    "page.id, page.event_date, page.time_precision, page.disorder_type, page.event_type, page.sub_event_type, "
-    "actors.names[1] AS actor1, actors.names[2] AS assoc_actor_1, page.inter1, "
-    "actors.names[3] AS actor2, actors.names[4] AS assoc_actor_2, page.inter2, page.interaction, "
-    "page.civilian_targeting, page.country, page.iso3, page.admin1, page.admin2, page.location, "
-    "page.latitude, page.longitude, page.geo_precision, page.fatalities, page.injuries, page.notes, "
-    "page.confidence, sources.ids AS source_ids, cardinality(sources.ids) AS source_count, "
-    "page.created_at, page.updated_at"
-)
-
-
-
 def _json_float(column: str) -> str:
     """A float column as JSON written the way pydantic writes it: Postgres prints the shortest exact digits, as
     pydantic does, but an integral value without the ".0" ("12" for 12.0)."""
@@ -438,15 +426,30 @@ def _json_utc(column: str) -> str:
             "|| 'Z')")
 
 
-# The page's columns with the floats and timestamps already in their JSON form, so that ``row_to_json`` writes each
-# event exactly as ``EventPublic`` serialises (tests/api/test_events.py compares the bytes).
-_PAGE_JSON_COLUMNS = (
-    _PAGE_COLUMNS.replace("page.latitude, page.longitude,", f"{_json_float('page.latitude')} AS latitude, "
-                          f"{_json_float('page.longitude')} AS longitude,")
-    .replace("page.confidence,", f"{_json_float('page.confidence')} AS confidence,")
-    .replace("page.created_at, page.updated_at", f"{_json_utc('page.created_at')} AS created_at, "
-             f"{_json_utc('page.updated_at')} AS updated_at")
-)
+def _page_columns(as_json: bool = False) -> str:
+    """The page's columns; ``as_json``: with the floats and timestamps already in their JSON form, so that
+    ``row_to_json`` writes each event exactly as ``EventPublic`` serialises (tests/api/test_events.py compares the
+    bytes)."""
+
+    def flt(name: str) -> str:
+        return f"{_json_float('page.' + name)} AS {name}" if as_json else f"page.{name}"
+
+    def utc(name: str) -> str:
+        return f"{_json_utc('page.' + name)} AS {name}" if as_json else f"page.{name}"
+
+    return (
+        "page.id, page.event_date, page.time_precision, page.disorder_type, page.event_type, page.sub_event_type, "
+        "actors.names[1] AS actor1, actors.names[2] AS assoc_actor_1, page.inter1, "
+        "actors.names[3] AS actor2, actors.names[4] AS assoc_actor_2, page.inter2, page.interaction, "
+        "page.civilian_targeting, page.country, page.iso3, page.admin1, page.admin2, page.location, "
+        f"{flt('latitude')}, {flt('longitude')}, page.geo_precision, page.fatalities, page.injuries, page.notes, "
+        f"{flt('confidence')}, sources.ids AS source_ids, cardinality(sources.ids) AS source_count, "
+        f"{utc('created_at')}, {utc('updated_at')}"
+    )
+
+
+_PAGE_COLUMNS = _page_columns()
+_PAGE_JSON_COLUMNS = _page_columns(as_json=True)
 # Evaluated for the page's rows only (the LIMIT is inside ``page``).
 _PAGE_LATERALS = (
     f"CROSS JOIN LATERAL (SELECT ARRAY[{_ROLE_NAMES}] AS names FROM event_actor ea "

@@ -153,7 +153,9 @@ PRIOR_MARCH = re.compile(r"\b(?:following|after)\s+(?:a|an|the)\s+(?:[\w-]+\s+){
 MOB_AFTER = re.compile(r"[^.;]{0,40}?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mob|crowd|group)\b")
 DRILLS = re.compile(r"\b(?:drills?|military\s+exercises?|joint\s+exercises?|war\s+games|manoeuvres|maneuvers|"
                     r"military\s+parade|live-fire\s+exercises?)\b")
-CASUALTY_WORD = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured|clash(?:ed|es)?|fired\s+(?:on|at))\b")
+_HURT = r"killed|killing|dead|died|wounded|injured"
+KILLED_IN = re.compile(rf"\b(?:{_HURT})\b")
+CASUALTY_WORD = re.compile(rf"\b(?:{_HURT}|clash(?:ed|es)?|fired\s+(?:on|at))\b")
 COURT = re.compile(r"\b(?:found\s+(?:[\w'’-]+[\s,]+){0,12}?guilty\s+of|convicted\s+(?:\w+\s+){0,3}?(?:of|over|for)|"
                    r"(?:judges?|the\s+court|the\s+tribunal|the\s+jury)\s+(?:\w+\s+){0,2}?(?:found|ruled|held)\s+that)\b")
 SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|most\s+(?:lethal|violent|serious|high-profile))\b"
@@ -163,7 +165,6 @@ TRUCE_IN_FORCE = re.compile(r"\b(?:despite|under|violat(?:ed|es|ing|ion\s+of)|br
 TREND_AFTER = re.compile(r"(?:\s+[\w,-]+){0,4}?\s+(?:rose|fell|increased|decreased|declined|doubled|tripled|dropped|surged|"
                          r"jumped|climbed|soared|halved)\s+(?:by|to|from|in\s+(?:19|20)\d\d|sharply|significantly|\d)\b")
 ARMED_WITH = re.compile(r"\b(?:armed|equipped)\s+with\s+(?:[\w,-]+\s+){0,6}$")
-KILLED_IN = re.compile(r"\b(?:killed|killing|dead|died|wounded|injured)\b")
 TALK_ABOUT = re.compile(r"\b(?:comment(?:ed|s|ing)?\s+on|asked\s+about|questions?\s+(?:about|on)|a\s+request\s+for\s+comment\s+on)\s+"
                         r"(?:the\s+|any\s+|such\s+)?(?:[\w-]+\s+){0,2}$")
 CALLED_AS = re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es|ing))\s+(?:the|this|that|these|"

@@ -28,6 +28,7 @@ from app.extraction.casualties import CasualtyReader, total
 from app.extraction.classify import (
     DISORDER_TYPE,
     EVENT_TYPE,
+    RAID_WORD,
     RIOT_WORD,
     STRONG,
     VIOLENT,
@@ -78,7 +79,6 @@ VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along
                           r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
                         re.IGNORECASE)
-RAID = re.compile(r"raids?|raided|raiding")
 # a first line with no full stop, set apart from the story below it
 HEADLINE = re.compile(r"[^\S\n]*[^\n]{10,200}?(?<![.!?\"”:])[^\S\n]*\n[^\S\n]*\n(?=\s*\S)")
 CLAIMED_DEED = re.compile(r"\bclaim(?:ed|s|ing)?\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|its|their|"
@@ -183,8 +183,10 @@ NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
     rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
     rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
-WENT_FROM = re.compile(r"\b(?:return\w*|com(?:ing|e|es)|came|travel\w*|fled|flee\w*|head(?:ed|ing)|driv\w*|escap\w*)\s+"
-                       r"(?:back\s+)?(?:from|to|towards?)\b[^.;]{0,70}$", re.IGNORECASE)
+# verbs of people on their way, from or to a place that is not where the deed was
+_GOING = r"travel\w*|head(?:ed|ing)|driv\w*|com(?:e|es|ing)|came|return\w*|fled|flee\w*|escap\w*"
+# (a longer reach, for a village named in the clause: "returning from an operation in the Abujhmarh area")
+WENT_FROM = re.compile(rf"\b(?:{_GOING})\s+(?:back\s+)?(?:from|to|towards?)\b[^.;]{{0,70}}$", re.IGNORECASE)
 UNIT_AFTER = re.compile(r"(?:\s+(?:West|East|North|South|Central|Rural))?\s+(?:district|province|region|county|state|division|"
                         r"governorate|department|municipality|prefecture|territory|zone)\b", re.IGNORECASE)
 BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
@@ -293,8 +295,7 @@ STRUCK_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes|targeted|targeting|she
                            re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
-AWAY_BEFORE = re.compile(r"\b(?:travel\w*|head(?:ed|ing)|driv\w*|going|moving|moved|com(?:e|es|ing)|came|"
-                         r"return\w*|fled|flee\w*|escap\w*|taken|transferred|brought|sent|bound|were|was|hail\w*|"
+AWAY_BEFORE = re.compile(rf"\b(?:{_GOING}|going|moving|moved|taken|transferred|brought|sent|bound|were|was|hail\w*|"
                          r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back|arriv\w*|"
                          r"rushed)\s+(?:back\s+|away\s+|down\s+)?"
                          r"(?:(?:south|north|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
@@ -847,16 +848,15 @@ class Extractor:
                 # a report whose news is a disaster ("landslides killed 40 people") tells older violence as
                 # background ("M23 seized Bukavu in February")
                 disaster_news = disaster_news or current is None
+            voice = False  # a quote on the event told before ('"... the airstrike killed two militants," AFRICOM said')
             if current is not None and strong:
                 # "The Islamic State group claimed the attack on its Telegram channels on Saturday": a claim of the
                 # attack told before (the claimant is read by _claims), not another attack
                 strong = [h for h in strong if not CLAIMED_DEED.search(text, max(sent.start, h.start - 45), h.start)]
-            voice = False  # a quote on the event told before ('"... the airstrike killed two militants," AFRICOM said')
-            if current is not None and strong:
                 # '"This is a deliberate strike on civilians," the governor said': a voice on the event told
                 # before, not another one
                 unquoted = [h for h in strong if not _quoted(sent.text, h.start - sent.start)]
-                voice, strong = not unquoted, unquoted
+                voice, strong = bool(strong) and not unquoted, unquoted
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
             if strong and not s_times and any(t.date > published for t in all_times):
@@ -1377,7 +1377,7 @@ class Extractor:
         if "mob" in lead_tags and "protest" in tags and "protest" not in lead_tags:
             tags = tags - {"protest"}  # "A mob attacked a man ... The attack came after a violent protest"
         raids = [h for h in d.hits if h.tag == "attack"]
-        if "arrest" in tags and raids and all(RAID.fullmatch(h.text.lower()) for h in raids) and not killed_who:
+        if "arrest" in tags and raids and all(RAID_WORD.fullmatch(h.text.lower()) for h in raids) and not killed_who:
             tags = tags - {"attack"}  # "Police arrested 23 supporters ... when officers raided the building": arrests
         strong_tags = {h.tag for h in d.hits if h.tag in STRONG}
         if strong_tags and strong_tags <= NEEDS_ARMED_ACTOR and not any(
@@ -1759,16 +1759,14 @@ class Extractor:
 
     def _place(self, d: _Draft, main_country: countries.Country | None) -> tuple[Place | None, int]:
         places = d.places
-        src = d
         if not places and d.inherited_place is not None:
             # "In a separate attack, gunmen killed four civilians in the east of the country": a part
             # of the country the event's own sentences name, rather than the place of the event before
             side = self._country_side(d, main_country)
             if side is not None:
                 return side, 3
-        while not places and src.inherited_place is not None:
-            src = src.inherited_place
-            places = src.places
+        src = _place_source(d)
+        places = src.places
         if places:
             first = d.sentences[0] if d.places else None
 
@@ -1826,9 +1824,7 @@ class Extractor:
         if place.kind == "country" or countries.is_upper_text(d.text):
             return place, precision
         city = " - " in place.name or place.population >= BIG_CITY
-        src = d  # (an event told without a place of its own is where the event it follows on is)
-        while not src.places and src.inherited_place is not None:
-            src = src.inherited_place
+        src = _place_source(d)
         anchors = [m for m, p, _prec in src.places if p is place]
         # ("in Koutruk in Imphal West district": the city's district is a region, not the city)
         city = city and not any(UNIT_AFTER.match(src.text, m.end) for m in anchors)
@@ -1865,9 +1861,7 @@ class Extractor:
         the gazetteer a transliteration. Not for ALL-CAPS text, districts of cities or regions."""
         if place.kind != "populated" or place.source == "text" or " - " in place.name:
             return place
-        src = d
-        while not src.places and src.inherited_place is not None:
-            src = src.inherited_place
+        src = _place_source(d)
         m = next((m for m, p, _prec in src.places if p is place), None)
         if (m is None or m.text.isupper() or not m.text[:1].isupper() or fold(m.text) == fold(place.name)
                 or not re.fullmatch(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}", m.text)):
@@ -2017,6 +2011,15 @@ def _carry_remote_author(events: list[Event]) -> list[Event]:
         elif e.actor1 and e.actor1 != "Unidentified Military Forces":
             known = e
     return events
+
+
+def _place_source(d: _Draft) -> _Draft:
+    """The draft whose places stand for ``d``'s: ``d`` itself, or, for an event told without a place of its own, the
+    event it follows on (the last of that chain when none names a place)."""
+    src = d
+    while not src.places and src.inherited_place is not None:
+        src = src.inherited_place
+    return src
 
 
 def _foreign_troops(actors: list[ActorMention], cname: str) -> list[ActorMention]:

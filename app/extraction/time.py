@@ -296,10 +296,10 @@ class TimeTagger:
         date and relative words need it as their anchor: the story was filed that day."""
         if not any(t.anchor == "report" for t in mentions):
             return None
-        for t in mentions[:1]:
-            if (t.background and t.anchor == "absolute" and t.precision == 1 and t.start < 80
-                    and 0 < (published_at - t.date).days <= 7 and self._is_dateline(text, t)):
-                return t.date
+        t = mentions[0]
+        if (t.background and t.anchor == "absolute" and t.precision == 1 and t.start < 80
+                and 0 < (published_at - t.date).days <= 7 and self._is_dateline(text, t)):
+            return t.date
         return None
 
     def _source_date(self, text: str, mentions: list[TimeMention], published_at: date) -> date | None:
