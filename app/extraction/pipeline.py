@@ -1151,8 +1151,9 @@ class Extractor:
                         return True
                     continue
                 # "an air base west of Baghdad" may lie far from Baghdad: a mention that is only
-                # near a town is compatible with a named place within a wider radius
-                limit = 30.0 if (x, y) in exact else 250.0
+                # near a town is compatible with a named place within a wider radius; two towns named
+                # as such are one place only within a few kilometres (not Omdurman and Khartoum)
+                limit = 8.0 if (x, y) in exact else 250.0
                 if _km(x.latitude, x.longitude, y.latitude, y.longitude) <= limit:
                     return True
         return False

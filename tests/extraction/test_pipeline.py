@@ -2406,3 +2406,10 @@ def test_people_decapitated_under_a_mixed_case_dateline_with_a_dash(extract):
                  "Macomia, province of Cabo Delgado, on Friday (14), according to local sources.", date(2024, 6, 17))
     assert (e.sub_event_type, e.event_date, e.location, e.fatalities) == (
         "Attack", date(2024, 6, 14), "Quiterajo", 4)
+
+
+def test_deeds_in_twin_cities_a_few_kilometres_apart_are_events_apart(extract):
+    events = extract("RSF fighters attacked civilians in Omdurman on Saturday, killing five. The fighters also looted "
+                     "shops in Khartoum, witnesses said.", date(2024, 2, 11))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Attack", "Omdurman", 5), ("Looting/property destruction", "Khartoum", 0)]
