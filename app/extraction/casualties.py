@@ -54,7 +54,7 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 FORWARD_BREAK = re.compile(
-    r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in|at(?!\s+least)|"
+    r"[.;:!?]|\b(?:after|when|while|but|where|which|who|following|during|as|because|before|in(?!\s+addition\s+to)|at(?!\s+least)|"
     r"near|on|from|with|by|inside|outside|according\s+to|and\s+(?:injur|wound|abduct|kidnap)\w*|and\s+(?:then|"
     r"later))\b",
     re.IGNORECASE,
@@ -68,6 +68,9 @@ SENTENCED = re.compile(r"\b(?:sentenc\w*|condemn\w*)\s+(?:\w+\s+){0,2}$", re.IGN
 DATED_YEAR = re.compile(r"\b((?:in|since|of|during)\s+(?:(?:early|late|mid-?)\s*)?(?:jan(?:uary)?|feb(?:ruary)?|"
                         r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
                         r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+|\bin\s+)((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH = (r"(?=[A-Z])(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+DAY_OF_MONTH = re.compile(r"\b" + _MONTH + r"\.?\s+(\d{1,2}(?:st|nd|rd|th)?)\b|\b(\d{1,2}(?:st|nd|rd|th)?)\s+" + _MONTH + r"\b")
 ONE_OBJECT = re.compile(r"\s*(?:(?:a|an|one)\s+(?!few\b|number\b|lot\b|group\b|dozen\b|total\b)[\w-]+|"
                         r"(?:him|her)\b)", re.IGNORECASE)
 RANGE = re.compile(r"\b((?:between\s+)?" + QUANTITY + r")(\s*(?:and|to|-|–|or)\s*" + QUANTITY + r")\b(?=\s+[A-Za-z])",
@@ -196,6 +199,7 @@ class CasualtyReader:
         out: list[tuple[int, int, int, str]] = []
         pos = 0
         skip_next = False
+        new_clause = len(span)
         for m in self.item_re.finditer(span):
             between = span[pos:m.start()]
             if out and re.fullmatch(r"\s*,\s*", between) and re.match(r"(?:both|all|each)\b", m.group(0), re.IGNORECASE):
@@ -207,7 +211,7 @@ class CasualtyReader:
                 skip_next = False  # "21 fighters, including a local commander, and 2 bystanders": the aside has closed
             if out and OF_GROUP_AND.fullmatch(between):
                 pass  # "three guerrillas of the URNG and one soldier": the group qualifies the first item
-            elif out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with)?[\s,]*",
+            elif out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with|in\s+addition\s+to)?[\s,]*",
                                           between, re.IGNORECASE):
                 if re.search(r"\bincluding\b", between, re.IGNORECASE):
                     skip_next = True  # (and the items joined to it: "27 people, including 14 soldiers and the bomber")
@@ -218,8 +222,11 @@ class CasualtyReader:
                     out.clear()  # a new list starts: only the items next to the verb count
             if not out and forward and re.search(r"[.;:]", between):
                 break
-            if forward and re.match(r"\s+(?:were|was|are|is|have|has|had)\b", span[m.end():]):
-                break  # "killed 10 soldiers, and 14 others were injured": a new clause
+            if forward and re.match(r"\s+(?:were|was|are|is|have|has|had|injured|wounded|hurt|abducted|kidnapped)\b",
+                                    span[m.end():]):
+                if not re.match(r"\s+(?:were|was|are|is|have|has|had)\b", span[m.end():]):
+                    new_clause = m.start()  # (its own figure is no figure of the verb before: "two soldiers injured")
+                break  # "killed 10 soldiers, and 14 others were injured", "..., and two soldiers injured": a new clause
             if re.match(r"(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|stated|added|confirmed)\b", span[m.end():]):
                 if out:
                     break  # "killing six civilians, a local official said": the source, not a victim
@@ -241,6 +248,8 @@ class CasualtyReader:
                 pos = m.end()
                 continue
             noun = re.sub(r"\s+", " ", m.group("noun").lower())
+            if noun in SELF and not forward:
+                continue  # ("the commander himself was killed": one man, named already)
             last = noun.split()[-1]
             if noun not in self.nouns:
                 noun = last if last in self.nouns else noun
@@ -274,7 +283,7 @@ class CasualtyReader:
             # one list add up, whatever their sides
             out = [(a, b, c, "listed" if w == "unknown" else w) for a, b, c, w in out]
         if not out:
-            m2 = self.bare_number_re.search(span) if forward else None
+            m2 = self.bare_number_re.search(span, 0, new_clause) if forward else None
             if not forward:
                 # "Two killed", "21 Al Shabaab ... were killed": a bare number in the subject
                 last_m = None
@@ -316,6 +325,8 @@ class CasualtyReader:
         sentence = AGES.sub(lambda m: " " * len(m.group(0)), sentence)
         # nor are years ("quakes in Herat in October 2023 killed around 1,500 people")
         sentence = DATED_YEAR.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
+        # nor are days of a month ("NAIROBI, Sept 30 - A boy was killed")
+        sentence = DAY_OF_MONTH.sub(lambda m: re.sub(r"\d", " ", m.group(0)), sentence)
         # a range counts by its lower end (ACLED's lowest credible figure): "between 10 and 15 civilians"
         sentence = RANGE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         seen: set[tuple[int, str]] = set()
@@ -353,8 +364,14 @@ class CasualtyReader:
                     brk = 0
                     for b in CLAUSE_BREAK.finditer(left):
                         brk = b.end()
+                    if HURT_BEFORE.search(left, 0, brk) and (comma_and := list(re.finditer(r",\s*and\s+", left[brk:]))):
+                        # "killed 10 soldiers, and 14 others were injured": the subject starts after ", and"
+                        brk += comma_and[-1].end()
                     items = self._items(left[brk:], forward=False)
                     items = [(s + brk, e + brk, c, w) for s, e, c, w in items]
+                    if intransitive and (bare := self._headline_subject(left)) is not None:
+                        # "displaced 36,000 people and left at least 80 dead": the figure right before the word
+                        items = [(bare[0], v.end(), bare[1], "unknown")]
                     if NOBODY.search(left[-25:]):
                         items = [(-1, -1, 0, "unknown")]  # "no one was killed": read, and nobody
                     if not items:
@@ -451,6 +468,8 @@ class CasualtyReader:
         return out
 
 
+SELF = {"himself", "herself"}
+HURT_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|died|hurt|abducted|kidnapped)$", re.IGNORECASE)
 SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|believed)\s+(?:of|to\s+have)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|"
                           r"have\s+been|has\s+been)\s)", re.IGNORECASE)
 # "suspected of killing", "lynched for allegedly killing his brother": the deed held against someone

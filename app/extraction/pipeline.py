@@ -812,8 +812,9 @@ class Extractor:
                 figured = [m for m in s_cas if m.outcome != "killed" or WRITTEN_FIGURE.search(m.text)]
                 # ("killing dozens of people ... the deputy police chief told reporters that at least 46 people had been
                 # killed": a figure replaces a word for a number)
-                vague = all(VAGUE_FIGURE.match(m.text) for group in target.casualties for m in group
-                            if m.outcome == "killed") and any(m.outcome == "killed" and re.search(r"\d", m.text)
+                # (and "killing worshippers with machetes ... MONUSCO reported at least 38 civilians killed")
+                vague = all(VAGUE_FIGURE.match(m.text) or m.count == 3 and not WRITTEN_FIGURE.search(m.text)
+                            for group in target.casualties for m in group if m.outcome == "killed") and any(m.outcome == "killed" and re.search(r"\d", m.text)
                                                               for m in figured)
                 if vague or 0 < total([figured], "killed") < total(target.casualties, "killed"):
                     target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]

@@ -224,3 +224,24 @@ def test_the_sources_after_a_bare_figure_are_no_victims(reader):
 )
 def test_every_item_an_including_clause_lists_is_inside_the_total(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("NAIROBI, Sept 30 - A nine-year-old boy was killed when a grenade was hurled into a church.", 1),
+        ("The government reported 18 assailants and one soldier killed, and two soldiers injured.", 19),
+        ("Gunmen killed 10 soldiers, and 14 others were injured.", 10),
+        ("A suicide bomber blew himself up near a checkpoint, killing himself and three policemen.", 4),
+        ("A suicide bomber blew himself up in a teashop, killing at least six people in addition to himself.", 7),
+        ("The governor himself was killed in the attack.", 1),
+        ("The fighting has displaced more than 36,000 people and left at least 80 dead.", 80),
+        ("Al Shabaab claimed to have killed 6 clan militias and 6 others were injured.", 6),
+    ],
+)
+def test_dates_other_clauses_and_the_doer_himself_in_a_toll(reader, sentence, expected):
+    assert killed(reader, sentence) == expected
+
+
+def test_a_new_clause_after_a_toll_keeps_its_own_injured(reader):
+    assert injured(reader, "Gunmen killed 10 soldiers, and 14 others were injured.") == 14

@@ -2413,3 +2413,18 @@ def test_deeds_in_twin_cities_a_few_kilometres_apart_are_events_apart(extract):
                      "shops in Khartoum, witnesses said.", date(2024, 2, 11))
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Attack", "Omdurman", 5), ("Looting/property destruction", "Khartoum", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("In the early hours of 27 July 2025, ADF militants attacked a church in Komanda town, Ituri province, killing "
+         "worshippers with machetes. MONUSCO reported at least 38 civilians killed, while local civil society put the "
+         "toll at 43.", date(2025, 7, 28), 38),
+        ("Insurgents attacked Kitaya village in Mtwara Region on October 14, killing villagers and burning houses. "
+         "Local officials said at least 20 people were killed.", date(2020, 10, 22), 20),
+    ],
+)
+def test_a_figure_replaces_victims_told_without_one(extract, text, published, expected):
+    e, = extract(text, published)
+    assert e.fatalities == expected
