@@ -177,11 +177,12 @@ FAR_KM = 150  # a village this far from the town it lies near is a namesake
 # village", "at Seeta trading centre", "the Marial Lou area of Tonj North County", "in Bariire, Lower Shabelle region".
 # It is the event's location, placed at the known place the text puts it in or near.
 _VILLAGE_NAME = r"(?P<name>[A-Z][\w'’]+(?:(?: |-)[A-Z][\w'’]+){0,2})"
-_SETTLEMENT = (r"(?:village|town|hamlet|locality|settlement|commune|island|trading\s+cent(?:re|er)|rural\s+area|"
+_SETTLEMENT = (r"(?:village|town|hamlet|locality|settlement|commune|island|trading\s+cent(?:re|er)|rural\s+area|payam|kebele|"
                r"(?:displacement|refugee|IDP|IDPs)\s+camp)")
 NAMED_SETTLEMENT = [re.compile(rx) for rx in (
     rf"\b(?:the\s+)?(?:[a-z-]+\s+)?{_SETTLEMENT}\s+of\s+{_VILLAGE_NAME}",
-    rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
+    rf"\b(?:in|at|near|on|attacked|raided|stormed|struck|hit|into|of|from|inside|around|entered|captured|seized|took|"
+    rf"overran|reached|besieged|shelled|bombed|targeted)\s+(?:the\s+)?{_VILLAGE_NAME}\s+{_SETTLEMENT}\b",
     rf"\bthe\s+{_VILLAGE_NAME}\s+(?:area|neighbou?rhood|suburb)\s+of\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")]
 # verbs of people on their way, from or to a place that is not where the deed was
 _GOING = r"travel\w*|head(?:ed|ing)|driv\w*|com(?:e|es|ing)|came|return\w*|fled|flee\w*|escap\w*"
@@ -197,9 +198,15 @@ NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|Sc
 # "near Jalawla in Diyala province", "in Koutruk in Imphal West district", "in Ashulia, an industrial hub outside Dhaka":
 # a name with the known place it lies in right after it
 NAMED_BEFORE_PLACE = re.compile(
-    rf"\b(?:in|at|near|seized|captured|took|entered|attacked|stormed|overran)\s+{_VILLAGE_NAME}"
+    rf"\b(?:in|at|near|from|seized|captured|took|entered|attacked|stormed|overran|raided)\s+{_VILLAGE_NAME}"
     r"(?:,\s+(?:(?:a|an)\s+[^,.;]{0,40}?(?:in|near|outside|of)\s+)?|"
     r"\s+in\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])")
+# "abducted 40 elders from Biyo Cadde village", "drive away cattle from Arabal": where they were taken from
+TAKEN_FROM = re.compile(r"\b(?:abduct\w*|kidnap\w*|recruit\w*|took|taken|seiz\w*|stole|stolen|loot\w*|(?:drive|drove|driven|"
+                        r"driving)\s+(?:off|away)|rustl\w*|evict\w*|expel\w*|arrest\w*|detain\w*|snatch\w*|rescu\w*|"
+                        r"freed)\b[^.;]{0,80}$", re.IGNORECASE)
+IN_LOCAL_UNIT = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:sub-?county|constituency|ward|division|"
+                           r"sub-?location|location|payam|kebele|woreda|commune|cercle|township|municipality)\b")
 HUGE_CITY = 1_000_000
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
@@ -304,7 +311,10 @@ INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Tech
                                r"(?:University|College|School|Academy|Polytechnic|Institute|Hospital|Stadium)\b")
 # a place that names the office which reports ("the Gaza civil defence agency said") is not where it happened
 ORGAN_AFTER = re.compile(r"\s+(?:(?:health|foreign|interior|defen[cs]e)\s+ministry|ministry\s+of\s+(?:health|foreign|"
-                         r"interior|defen[cs]e)|embassy|consulate|civil\s+defen[cs]e|municipality|"
+                         r"interior|defen[cs]e)|embassy|consulate|civil\s+defen[cs]e|"
+                         # ("the Gaza municipality said", not "clashed in Tibu municipality, Norte de Santander")
+                         r"municipality(?=\s+(?:said|says|reported|announced|stated|confirmed|spokes\w+|officials?|"
+                         r"authorities|council)\b)|"
                          r"(?:government\s+)?media\s+office|health\s+authorities|emergency\s+services|"
                          r"provincial\s+(?:government|spokesman|governor))\b", re.IGNORECASE)
 # where the speaker was is not where it happened ("kidnapped in Colombia, according to family sources in Caracas")
@@ -1838,7 +1848,9 @@ class Extractor:
                 start = sent.start + m.start("name")
                 end = sent.start + m.end("name")
                 # the known place must follow the name closely ("Mushu village in Bokkos"), or be only the region
-                anchored = any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors)
+                anchored = any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors) or (
+                    # ("stormed Kamuthe in Fafi sub-county": a unit the gazetteer lacks either, of the place found)
+                    needs_anchor and bool(IN_LOCAL_UNIT.match(src.text, end)))
                 if not anchored and (needs_anchor or precision < 3 or sent is not src.sentences[0]):
                     continue
                 # (what lies between the name and the city says whether it is outside: "Ashulia, an industrial hub
@@ -1847,6 +1859,8 @@ class Extractor:
                     continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
                 if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
                     continue
+                if m.group(0).split()[0].lower() == "from" and not TAKEN_FROM.search(sent.text, 0, m.start()):
+                    continue  # "teachers from Buuri", "relocated from Harboole": where people came from, unless taken
                 if WENT_FROM.search(src.text, max(0, start - 90), start):
                     continue  # "the team was returning from an operation in the Abujhmarh area": not where it happened
                 coarse = place.kind == "admin1" or precision == 3

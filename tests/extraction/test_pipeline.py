@@ -2428,3 +2428,31 @@ def test_deeds_in_twin_cities_a_few_kilometres_apart_are_events_apart(extract):
 def test_a_figure_replaces_victims_told_without_one(extract, text, published, expected):
     e, = extract(text, published)
     assert e.fatalities == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On 21 January 2025, ELN fighters and FARC dissidents clashed in rural areas of Tibú municipality, Norte de "
+         "Santander department.", date(2025, 1, 23), ("Norte de Santander", "Tibu", 2)),
+        ("On 7 March 2025, gunmen opened fire on a family gathering at a house in Celaya municipality, Guanajuato, "
+         "killing six people.", date(2025, 3, 8), ("Guanajuato", "Celaya", 2)),
+        ("On 6 April 2022, armed youths from rival Dinka Agar sections clashed in Pacong payam, Rumbek Centre county, "
+         "Lakes state. Nine people were killed.", date(2022, 4, 8), ("Lakes", "Pacong", 2)),
+        ("On 22 February 2024, suspected JNIM militants entered Diallassagou town, Bankass cercle, Mopti region, and "
+         "looted shops.", date(2024, 2, 24), ("Mopti", "Diallassagou", 2)),
+        ("GARISSA, Kenya, Jan 13 - Suspected Al Shabaab militants stormed Kamuthe in Fafi sub-county in the early hours "
+         "of today, shooting dead three teachers, police said.", date(2020, 1, 13), ("Garissa", "Kamuthe", 2)),
+        ("Three people were killed on Tuesday when armed Pokot raiders attempted to drive away cattle from Arabal in "
+         "Baringo South, sparking a gunfight with Tugen herders.", date(2021, 9, 2), ("Baringo", "Arabal", 2)),
+    ],
+)
+def test_a_place_named_with_the_units_it_lies_in(extract, text, published, expected):
+    e, = extract(text, published)
+    assert (e.admin1, e.location, e.geo_precision) == expected
+
+
+def test_where_people_came_from_is_not_where_they_acted(extract):
+    e, = extract("More than 1,000 teachers from Buuri and Tigania sub counties protested in Meru on Monday, calling "
+                 "for better salaries.", date(2015, 1, 7))
+    assert e.location == "Meru"

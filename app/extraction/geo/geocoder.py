@@ -39,9 +39,12 @@ _BEFORE_NEAR = {"near", "outside", "nearby", "around", "outskirts", "vicinity", 
 _SETTLEMENT = {"village", "town", "city", "hamlet", "settlement", "neighbourhood", "neighborhood", "island",
                "locality", "suburb", "estate", "camp", "base", "port", "airport", "market", "junction"}
 _LAST_IN_BRACKETS = re.compile(r"\s*\)")
+_UNIT_LISTED = re.compile(r"\b(?:municipality|district|county|province|department|prefecture|cercle|commune|township|"
+                          r"payam|kebele|woreda|sub-?county|subdivision|division|territory|locality|town|village|city)\s*,\s*$",
+                          re.IGNORECASE)
 _LIST_IN_BRACKETS = re.compile(r"\([^()]*,\s*$")
 _REGION = {"region", "county", "province", "district", "governorate", "department", "departamento",
-           "state", "division", "prefecture", "municipality", "sub", "subcounty", "constituency",
+           "state", "division", "prefecture", "municipality", "sub", "subcounty", "subdivision", "constituency",
            "ward", "oblast", "wilaya", "zone"}
 # "Maseno University", "Bomet Governor", "Kilgoris Boys": a place name before an institution
 _FACILITY = {"university", "college", "school", "academy", "hospital", "stadium", "market", "prison",
@@ -409,6 +412,8 @@ class Geocoder:
             # "Narok County", "the Mexican state of Guerrero", "near Kaiga Kindjiria (Kaya, Lac)": the last of
             # the places a note lists in brackets is the region
             return "region"
+        if _UNIT_LISTED.search(before) and any(p.kind == "admin1" and fold(p.name) == fold(cands[0].name) for p in cands):
+            return "region"  # "in Celaya municipality, Guanajuato": the state the unit lies in, not its capital
         if (prev in _BEFORE_NEAR - {"of", "between"} or nxt in _NEAR_AFTER or _DIRECTION.search(before)
                 or self._before_road(text, tokens, j)):
             return "near"
