@@ -114,8 +114,10 @@ PARTICIPLES = ("captured", "seized", "overrun", "recaptured", "retaken", "libera
 AFTER_CAUSE = re.compile(r"\b(?:comes?|came|follows?|followed)\s+(?:\w+\s+){0,2}(?:after|since)\s+(?:[\w-]+\s+){0,3}$")
 ARMED_TAGS = {"clash", "attack", "kill", "shelling", "airstrike", "ied", "violence"}
 LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)|"
-                          r"convict(?:ed|ing)\s+(?:them\s+|him\s+|her\s+)?of(?:\s+(?:helping|conspiring|plotting|"
-                          r"planning|participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out)|\s+in)?)?|"
+                          # ("convicted three men, including a Kenyan, of conspiring with Al Shabaab to carry out the")
+                          r"convict(?:ed|ing)\s+(?:[\w,'’-]+\s+){0,8}?of(?:\s+(?:helping|conspiring|plotting|"
+                          r"planning|participating|taking\s+part|involvement)(?:\s+with\s+(?:[\w'’-]+\s+){1,4}?)?"
+                          r"(?:\s*to\s+(?:plan|carry\s+out)|\s+in)?)?|"
                           r"sentenced\s+(?:[\w,-]+\s+){0,12}?for(?:\s+(?:helping|conspiring|plotting|planning|"
                           r"participating|taking\s+part|involvement)(?:\s+to\s+(?:plan|carry\s+out|stage)|\s+in)?)?|"
                           r"on\s+trial\s+for|acquitted\s+of|indicted\s+for|jailed\s+for|tried\s+for|"
@@ -127,7 +129,8 @@ LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:\w+\s+){0,6})$", re.IGNORECASE)
-RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|in\s+retaliation\s+for|in\s+revenge\s+for|to\s+avenge)\s+"
+RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|(?:in|as)\s+(?:a\s+)?(?:retaliation|revenge|reprisal|retribution)\s+for|"
+                         r"to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
                          re.IGNORECASE)
 INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|neutrali[sz]ed)\s+(?:(?:\d+|all|most|some)\s+of\s+(?:the\s+)?)?"
@@ -219,7 +222,12 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-/])|"
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"
-                          r"\b(?:have|has)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          r"\b(?:have|has|had)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
+                          # "The fighting in Catatumbo since 16 January has ... left at least 80 dead" (not "held since 16
+                          # December", the day a kidnapping began)
+                          r"\bsince\s+(?:\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december)|(?:january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december)\s+\d{1,2})\b[^.;]{0,80}\b(?:killed|dead|died|displaced)\b|"
                           r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
                           # "The fighting erupted in late July after ...": when the war began, not a day of it
                           r"\bthe\s+(?:fighting|war|conflict|violence|insurgency|clashes|unrest|crisis)\s+(?:first\s+)?(?:erupted|"
@@ -387,7 +395,7 @@ class TriggerTagger:
                 if COURT.search(left):
                     continue  # "the court found him guilty of war crimes ..., including murder, rape", "judges found that
                     # he took part in attacks": what a court rules on is its matter, not news of a deed
-                if LEGAL_BEFORE.search(left[-90:]) or LEGAL_RELATIVE.search(left[-220:]):
+                if LEGAL_BEFORE.search(left[-140:]) or LEGAL_RELATIVE.search(left[-220:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")
                 if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):

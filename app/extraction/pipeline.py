@@ -377,6 +377,10 @@ PAST_YEARS = re.compile(r"(?:(?:in|since|during|between|from)\s+)?(?:19|20)\d\d(
                         re.IGNORECASE)
 STRUCK = re.compile(r"struck|bombed|pounded|hit", re.IGNORECASE)
 GUNFIRE_DEED = re.compile(r"ambush|opened\s+fire|fired\s+(?:on|at)|shot\s+at", re.IGNORECASE)
+# a demonstration against the deed just told ("Residents protested the killing later in the day")
+PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|took\s+to\s+the\s+streets)\b[^.;]{0,40}?"
+                            r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?(?P<deed>killings?|deaths?|attacks?|shootings?|murders?|"
+                            r"abductions?|kidnappings?|arrests?|massacre|raid)\b", re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODY_WORD = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 # a figure written out ("12 bodies", "twelve"), as against a bare plural ("women and children were among the dead")
@@ -985,6 +989,11 @@ class Extractor:
                 # "... sentenced two men for the January 2019 attack on the DusitD2 hotel. The attack was claimed by
                 # Al-Shabaab.": the attack the report set aside, named again, is still no event of its own
                 continue
+            protested = PROTESTED_DEED.search(sent.text) if (
+                current is not None and not current.tags & DEMO_TAGS and {h.tag for h in strong} & DEMO_TAGS) else None
+            if protested is not None:
+                # "Residents protested the killing later in the day": the deed named is the one told before
+                strong = [h for h in strong if not sent.start + protested.start("deed") <= h.start < sent.start + protested.end()]
             target = None if old_month or recalled else self._pick_draft(
                 drafts, current, sent, strong, when, explicit, here, agents, targets, dateline_end)
             if target is None:
@@ -1025,6 +1034,8 @@ class Extractor:
         if current is None or SEPARATE.search(sent.text):
             return None  # "troops later repelled a second attack", "in a separate incident"
         tags = {h.tag for h in hits}
+        if tags & STRONG and tags <= DEMO_TAGS and not current.tags & DEMO_TAGS and PROTESTED_DEED.search(sent.text):
+            return None  # "... soldiers opened fire on a minibus. Residents protested the killing": a protest of its own
         backref = bool(DEFINITE_BACKREF.search(sent.text))
         candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
         # a deed the lead summed up with another ("..., while RSF shelling killed 25 people near El Fasher") and a

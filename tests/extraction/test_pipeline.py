@@ -2456,3 +2456,31 @@ def test_where_people_came_from_is_not_where_they_acted(extract):
     e, = extract("More than 1,000 teachers from Buuri and Tigania sub counties protested in Meru on Monday, calling "
                  "for better salaries.", date(2015, 1, 7))
     assert e.location == "Meru"
+
+
+def test_a_tally_since_a_day_of_the_month_adds_nobody_to_the_news(extract):
+    e, = extract("On 21 January 2025, ELN fighters and FARC dissidents clashed in Tibú municipality, Norte de Santander "
+                 "department; several combatants were killed. The fighting in Catatumbo since 16 January has displaced "
+                 "more than 36,000 people and left at least 80 dead, according to local authorities.", date(2025, 1, 23))
+    assert e.fatalities == 3
+    e, = extract("MOMBASA, July 2 - The Kenya National Commission on Human Rights said 39 people had been killed and 361 "
+                 "injured nationwide since the protests began on June 18. On Tuesday, police fired tear gas at hundreds "
+                 "of youths marching through Mombasa's central business district.", date(2024, 7, 2))
+    assert (e.sub_event_type, e.fatalities) == ("Protest with intervention", 0)
+
+
+def test_a_conviction_for_conspiring_in_an_old_attack_is_no_attack(extract):
+    assert extract("NAIROBI, June 19 - A Nairobi court on Wednesday convicted three men, including a Kenyan, of conspiring "
+                   "with Al Shabaab to carry out the April 2015 attack on Garissa University College in which 148 people "
+                   "were killed. A fourth suspect was acquitted.", date(2019, 6, 19)) == []
+
+
+def test_the_motive_of_revenge_and_a_protest_against_the_killing_told_after_it(extract):
+    e, = extract("MANDERA, Kenya, Nov 22 - Al Shabaab gunmen hijacked a bus near Mandera town early Saturday and shot "
+                 "dead 28 passengers, police said. The militants, who claimed the attack as revenge for police raids on "
+                 "mosques in Mombasa, fled back across the border.", date(2014, 11, 22))
+    assert (e.location, e.fatalities) == ("Mandera", 28)
+    events = extract("BELEDWEYNE (HOL) - Two civilians were killed when soldiers manning a checkpoint on the outskirts of "
+                     "Beledweyne opened fire on a minibus on Wednesday, witnesses said. Residents protested the killing "
+                     "later in the day, but dispersed peacefully.", date(2017, 4, 6))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 2), ("Peaceful protest", 0)]
