@@ -76,7 +76,12 @@ _ID_GROUP_HEAD = re.compile(
 # A group head followed by an attack verb still describes a militia ("the Pokot tribe raided").
 _ID_ACTS = re.compile(r"\s+(?:(?!(?:is|was|were|are|been|being|got|get|gets)\b)\w+\s+)?(?:raided|attacked|killed|ambushed|stormed|invaded|clashed|fought|torched|"
                       r"burned|burnt|stole|drove\s+away|launched|raid|raids|attack|attacks|kill|kills|spear|speared|"
-                      r"targeted|target|shoot|shot|torch|burn|loot|looted|steal|clash|fight)\b", re.IGNORECASE)
+                      r"targeted|target|shoot|shot|torch|burn|loot|looted|steal|clash|fight|exchanged\s+(?:gun)?fire)\b|"
+                      # "Turkana herders and Pokot raiders exchanged fire"
+                      r"\s+and\s+(?:[A-Z][\w'’-]+\s+){1,2}[a-z]+\s+(?:exchanged\s+(?:gun)?fire|clashed|fought)\b", re.IGNORECASE)
+# a community the fight was with ("sparking a gun battle with Dinka herders")
+_ID_FOUGHT_WITH = re.compile(r"\b(?:battle|battles|clash|clashes|fighting|gunfight|fight|exchange\s+of\s+fire|fire)\s+with\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 # communities that make peace through their elders are the sides of the conflict: their militias ("the Borana and Gabra
 # communities on Friday signed a peace agreement", as ACLED codes clan accords)
 _ID_ACCORD = re.compile(r"\s+(?:(?:on|last|this)\s+\w+\s+)?(?:signed|agreed|reached|struck|concluded)\s+(?:on\s+)?(?:a\s+|an\s+|the\s+)?"
@@ -94,7 +99,7 @@ _ID_PLACE_HEAD = re.compile(
     r"Valley|valley|Corridor|corridor|University|Police|police|Station|station)\b"
 )
 _ID_MILITIA_PREFIX = re.compile(
-    r"(?:militia|militias|militiamen|fighters|gunmen|raiders|attackers|warriors|bandits|men|youths|"
+    r"(?:militia|militias|militiamen|fighters|gunmen|raiders|attackers|warriors|bandits|men|youths|youth|"
     r"clansmen)\s+(?:from|of|belonging\s+to|loyal\s+to|hailing\s+from|affiliated\s+with)\s+"
     r"(?:the\s+|both\s+|rival\s+|two\s+)*$|"
     r"\b(?:suspected|believed\s+to\s+be|likely\s+to\s+be|thought\s+to\s+be|identified\s+as|presumably|"
@@ -538,7 +543,8 @@ class ActorTagger:
                 militia = True
             elif group_m:
                 militia = bool(_ID_ACTS.match(text, group_m.end()) or len(chain) > 1 and _ID_ACCORD.match(
-                    text, group_m.end())) and bool(_ID_ACTOR_HEAD.match(text, last_e))
+                    text, group_m.end()) or _ID_FOUGHT_WITH.search(text, max(0, first_s - 40), first_s)) and bool(
+                    _ID_ACTOR_HEAD.match(text, last_e))
                 if militia:  # "Fulani herdsmen attacked": the herdsmen are the militia
                     head_m = group_m
             elif _ID_PLACE_HEAD.match(text, last_e) or _ID_PLACE_PREFIX.search(text, max(0, first_s - 12), first_s):
@@ -550,7 +556,7 @@ class ActorTagger:
             for i, (s, e, ident) in enumerate(chain):
                 end = e
                 if i == 0 and prefix is not None and re.match(
-                        r"(?:fighters|gunmen|raiders|attackers|warriors|bandits|men|youths)\s+(?:from|of|belonging\s+to|"
+                        r"(?:fighters|gunmen|raiders|attackers|warriors|bandits|men|youths|youth)\s+(?:from|of|belonging\s+to|"
                         r"hailing\s+from)\s+(?:the\s+)?$", prefix.group(0)):
                     # "armed youths from the Murle community": the youths are the community's militia
                     s = prefix.start()

@@ -180,6 +180,8 @@ SPREAD_AFTER = re.compile(r"[^.;]{0,90}?\b(?:spread|spreads|raged|rages|continue
 CAMPAIGN_AS = re.compile(r"\b(?:as|amid|while)\s+(?:[\w'’-]+\s+){1,4}?(?:press(?:ed|es|ing)|continu(?:ed|es|ing)|wag(?:ed|es|ing)|"
                          r"push(?:ed|es|ing)\s+(?:on\s+with|ahead\s+with)|kept\s+up|keeps\s+up|intensif(?:ied|ies|ying)|"
                          r"expand(?:ed|s|ing))\s+(?:an?|its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}$")
+RESOLVE_BEFORE = re.compile(r"\b(?:resolve|resolving|end|ending|settle|settling|stop|stopping|halt|halting|mediate|mediating)\s+"
+                            r"(?:the\s+|a\s+)?(?:recent\s+|ongoing\s+|long-running\s+|deadly\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 SINCE_DEED = re.compile(r"\bsince\s+(?:(?:launching|starting|beginning|its|their|the|a|an|last)\s+)+(?:[\w-]+\s+){0,3}$|"
                         # "security had improved since it took over", "since the Taliban seized power"
                         r"\bsince\s+(?:it|they|he|she|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+$",
@@ -388,6 +390,8 @@ class TriggerTagger:
                     continue  # "killed 26 in a drone strike, as fighting between the army and Fano spread": the war around it
                 if CAMPAIGN_AS.search(left[-70:]):
                     continue  # "..., as Moscow pressed an offensive in the region": the campaign the news belongs to
+                if tag == "clash" and RESOLVE_BEFORE.search(left[-45:]):
+                    continue  # "reached an agreement ... to resolve the recent clan fighting": what the peace ends
                 if SINCE_DEED.search(left[-50:]):
                     continue  # "since launching a new ground offensive earlier this month": what the news follows on
                 if HABITUAL.search(left[-30:]):

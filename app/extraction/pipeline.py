@@ -62,7 +62,8 @@ HEADLINE_PASSIVE_AFTER = re.compile(r"^(?:\s*(?:by|in|during|at(?!\s+(?:least|mo
                                     re.IGNORECASE)
 # "by unknown armed men", "by a group of gunmen", "from the militia"
 _FROM_BEFORE = r"\bfrom\s+(?:the\s+|suspected\s+|alleged\s+)*$"
-BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )\bby\s+"
+BY_BEFORE = re.compile(r"(?<!followed )(?<!accompanied )(?<!preceded )(?<!caused )(?<!held )(?<!controlled )(?<!manned )"
+                       r"(?<!occupied )\bby\s+"
                        r"(?:(?!(?:leaves?|left|kills?|killed|killing|injur\w*|wound\w*|and|who|which|that|near|"
                        r"where|while|after|when)\b)[\w'’-]+\s+){0,7}$|" + _FROM_BEFORE, re.IGNORECASE)
 FROM_JUST_BEFORE = re.compile(_FROM_BEFORE, re.IGNORECASE)
@@ -356,6 +357,9 @@ CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|respons
                    r"attribut(?:ed|es)|accus(?:ed|es|ing)\s+(?:[\w'’.-]+\s+){0,6}?of\s+(?:the\s+|carrying\s+out|being\s+behind|"
                    r"staging|launching|mounting|perpetrating|(?:[\w-]+\s+)?(?:attacks?|killings?|bombings?|raids?|massacre|"
                    r"ambush))|carried\s+out\s+by|perpetrated\s+by|"
+                   # "Al Shabaab said it carried out the raid"
+                   r"(?:said|says|announced|admitted)\s+(?:that\s+)?(?:it|they)\s+(?:had\s+)?(?:carried\s+out|staged|launched|"
+                   r"conducted|was\s+behind|were\s+behind)|"
                    r"suspected\s+(?:to\s+be|of\s+being))\b", re.IGNORECASE)
 LIKELY = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:likely|probably|possibly|suspected(?:\s+to(?:\s+be)?)?|believed\s+to\s+be|"
                     r"identified\s+themselves\s+as|claiming\s+to\s+be|"
@@ -377,6 +381,9 @@ PAST_YEARS = re.compile(r"(?:(?:in|since|during|between|from)\s+)?(?:19|20)\d\d(
                         re.IGNORECASE)
 STRUCK = re.compile(r"struck|bombed|pounded|hit", re.IGNORECASE)
 GUNFIRE_DEED = re.compile(r"ambush|opened\s+fire|fired\s+(?:on|at)|shot\s+at", re.IGNORECASE)
+VEHICLE_STRUCK = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:vehicles?|cars?|trucks?|convoys?|Land\s+Cruisers?|patrols?|pick-?ups?|"
+                            r"buses|bus|APCs?|armou?red\s+[\w-]+)\s+(?:struck|hit|ran\s+over|drove\s+over|ran\s+into|"
+                            r"triggered|detonated|stepped\s+on)\b", re.IGNORECASE)
 # a demonstration against the deed just told ("Residents protested the killing later in the day")
 PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|took\s+to\s+the\s+streets)\b[^.;]{0,40}?"
                             r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?(?P<deed>killings?|deaths?|attacks?|shootings?|murders?|"
@@ -1306,6 +1313,12 @@ class Extractor:
         country = countries.by_iso3(place.iso3) if place else main_country
         cname = country.name if country else ""
         actors = self._resolve_anaphors(d, cname)
+        if d.tags & {"ied", "blast"}:
+            # "A police Land Cruiser struck an IED", "a Nigerien army vehicle hit a landmine": whose vehicle it was is
+            # the target
+            struck = [a for a in actors["agents"] if a.name and VEHICLE_STRUCK.match(d.text, a.end)]
+            actors["agents"] = [a for a in actors["agents"] if a not in struck]
+            actors["targets"] = struck + [a for a in actors["targets"] if a not in struck]
         if claims and d.tags & VIOLENT and not any(NO_CLAIM.search(s.text) for s in d.sentences):
             # (not for an attack "no group immediately claimed", though the report tells another's claim)
             # "unknown gunmen ... the MRTA claimed responsibility": the claimant is the perpetrator
@@ -1711,6 +1724,14 @@ class Extractor:
                                and a.kind != "assoc_group"]
             groups = [a for a in groups if a.inter in ARMED_INTER]
         a1 = primary_agents[0] if primary_agents else None
+        if mutual and a1 is not None and a1.kind == "identity_militia" and not any(
+                a.inter in ARMED_INTER and a.name != a1.name and not a.name.startswith("Unidentified")
+                for a in primary_targets):
+            # "Turkana herders and Pokot raiders exchanged fire": the communities joined by "and" fought each other
+            rival = next((g for g in assoc if g.kind == "identity_militia" and g.name != a1.name), None)
+            if rival is not None:
+                primary_targets = [rival] + [a for a in primary_targets if a.name != rival.name]
+                assoc = [g for g in assoc if g is not rival]
         if a1 is None and mutual and len({a.name for a in primary_targets}) >= 2:
             a1 = primary_targets[0]  # "clashes between Borana and Gabra militias": the first side named
         others = [a for a in primary_targets if not a1 or a.name != a1.name]
@@ -1775,7 +1796,7 @@ class Extractor:
             # an air strike by someone the report does not name: aircraft are a state's, ACLED's
             # "Unidentified Military Forces" (external/other forces)
             a1 = ActorMention(a1.start, a1.end, a1.text, "Unidentified Military Forces", 8, "", "external")
-        if (a2 is None or a2.inter == 7) and sub == "Agreement" and assoc1:
+        if (a2 is None or a2.inter == 7 or a2.name.startswith("Unidentified")) and sub == "Agreement" and assoc1:
             # "Al Shabaab and a Hawadle clan reached an agreement": the parties are its two sides
             a2, assoc1 = assoc1[0], assoc1[1:]
         return a1, assoc1, a2, assoc2

@@ -2484,3 +2484,28 @@ def test_the_motive_of_revenge_and_a_protest_against_the_killing_told_after_it(e
                      "Beledweyne opened fire on a minibus on Wednesday, witnesses said. Residents protested the killing "
                      "later in the day, but dispersed peacefully.", date(2017, 4, 6))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 2), ("Peaceful protest", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("A police Land Cruiser struck an IED near Arabia, Mandera East, on Wednesday, killing three officers. Al Shabaab "
+         "claimed responsibility.", date(2019, 10, 10), ("Al Shabaab", "Police Forces of Kenya (2013-2022)")),
+        ("At least 48 people were killed when gunmen stormed the coastal town of Mpeketoni in Lamu County on Sunday night. "
+         "Al Shabaab said it carried out the raid.", date(2014, 6, 16), ("Al Shabaab", "Civilians (Kenya)")),
+        ("Six people were killed on Thursday when Habar Gidir militiamen attacked positions held by Marehan clan fighters "
+         "near Herale in Galgaduud region, elders said.", date(2019, 7, 13),
+         ("Hawiye-Habar Gedir Sub-Clan Militia (Somalia)", "Darod-Marehan Sub-Clan Militia (Somalia)")),
+        ("Turkana herders and Pokot raiders exchanged fire at Kainuk on Monday; four people were killed.",
+         date(2019, 3, 5), ("Turkana Ethnic Militia (Kenya)", "Pokot Ethnic Militia (Kenya)")),
+        ("BOR, March 3 - Armed youth from the Murle community attacked cattle camps near Duk Padiet in Jonglei State on "
+         "Sunday, sparking a gun battle with Dinka herders that left 14 people dead.", date(2020, 3, 3),
+         ("Murle Ethnic Militia (South Sudan)", "Dinka Ethnic Militia (South Sudan)")),
+        ("On 18 May 2025, Habar Gedir clan militia and Hawadle clan militia reached an agreement in Matabaan village to "
+         "resolve the recent clan fighting in Matabaan district.", date(2025, 5, 19),
+         ("Hawiye-Habar Gedir Sub-Clan Militia (Somalia)", "Hawiye-Hawadle Sub-Clan Militia (Somalia)")),
+    ],
+)
+def test_who_did_it_to_whom_in_vehicles_claims_positions_and_communities(extract, text, published, expected):
+    e, = extract(text, published)
+    assert (e.actor1, e.actor2) == expected
