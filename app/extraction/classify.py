@@ -221,6 +221,11 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           # 200", "12,000 civilians have been killed in Ukraine since Russia's full-scale invasion",
                           # "6,200 suspects were killed in anti-drug operations during his presidency"
                           r"\b(?:civil\s+war|war|insurgency|genocide|hostilities)\s+(?:killed|left|claimed)\b|"
+                          # "More than 64,000 people have been killed.": a war's toll in thousands, told with no day
+                          r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w-]+\s+){0,2}(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\b|"
+                          # "More than 50,000 people have died in the 13-year war"
+                          r"\b(?:have|has|had)\s+(?:died|been\s+killed|perished|lost\s+their\s+lives)\s+(?:in|during|since)\s+"
+                          r"(?:the|its|this)\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency|uprising|rebellion)\b(?!\s+between)|"
                           r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b(?![-/])|"
                           r"\b(?:days|weeks|months|years|decades)\s+of\s+(?:[\w-]+\s+){1,3}(?:that|which)\s+"
                           r"(?:[\w\s]{0,30}?\s)?(?:killed|left)\b|"

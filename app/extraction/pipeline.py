@@ -384,6 +384,8 @@ GUNFIRE_DEED = re.compile(r"ambush|opened\s+fire|fired\s+(?:on|at)|shot\s+at", r
 VEHICLE_STRUCK = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:vehicles?|cars?|trucks?|convoys?|Land\s+Cruisers?|patrols?|pick-?ups?|"
                             r"buses|bus|APCs?|armou?red\s+[\w-]+)\s+(?:struck|hit|ran\s+over|drove\s+over|ran\s+into|"
                             r"triggered|detonated|stepped\s+on)\b", re.IGNORECASE)
+SPEECH_VERB = re.compile(r"\b(?:said|says|told|announced|stated|declared|added|reported|claimed|denied|warned)\b", re.IGNORECASE)
+PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:also\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b", re.IGNORECASE)
 # a demonstration against the deed just told ("Residents protested the killing later in the day")
 PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|took\s+to\s+the\s+streets)\b[^.;]{0,40}?"
                             r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?(?P<deed>killings?|deaths?|attacks?|shootings?|murders?|"
@@ -844,6 +846,8 @@ class Extractor:
             if s_cas:
                 target.casualties.append(s_cas)
 
+        before = {b.start: a for a, b in zip(sentences, sentences[1:])}
+        pending: tuple[date, int, list[tuple[PlaceMention, Place, int]], Sentence] | None = None
         for sent in sentences:
             # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE"), nor one
             # named by an earlier year ("for their role in the 2013 Westgate mall attack")
@@ -910,7 +914,11 @@ class Extractor:
             # a group named for whom a speaker speaks ("an ARENA leader, said") neither acts nor is hit
             s_actors = [a for a in actors if sent.start <= a.start < sent.end and not SPEAKER_AFTER.match(text, a.end)]
             s_cas = self.casualties.read(sent.text, sent.start)
-            background = self.triggers.is_background(sent.text)
+            background = self.triggers.is_background(sent.text) or (
+                # "... killed in Kashmir so far this year. At least 30 soldiers and more than 60 civilians have also
+                # died.": the tally goes on
+                PERFECT_TOLL.search(sent.text) is not None and (prev := before.get(sent.start)) is not None
+                and self.triggers.is_background(prev.text))
             if background:
                 continue
             when, explicit, precision = None, False, 1
@@ -938,6 +946,13 @@ class Extractor:
                 # than the statement (in the event it goes on telling, that event's day wins)
                 when, precision = stated[0].date, stated[0].precision
             if not strong:
+                if (current is not None and explicit and current.date_explicit and when is not None
+                        and current.date is not None and when > current.date and s_places and not s_cas
+                        and not SPEECH_VERB.search(sent.text)):
+                    # "Early on Wednesday, troops surrounded a house in Kiloora village. Three militants were killed in the
+                    # exchange of fire that followed": a new day and place set the scene of the next deed
+                    pending = (when, precision, s_places, sent)
+                    continue
                 if current is None and explicit:
                     # "On 23 October, angry youths confronted the candidate. The secretary was
                     # attacked ...": a date set before the first event dates it
@@ -996,6 +1011,13 @@ class Extractor:
                 # "... sentenced two men for the January 2019 attack on the DusitD2 hotel. The attack was claimed by
                 # Al-Shabaab.": the attack the report set aside, named again, is still no event of its own
                 continue
+            scene_set = None
+            if pending is not None and not explicit and not text[pending[3].end:sent.start].strip():
+                when, precision, explicit = pending[0], pending[1], True
+                here = here or pending[2]
+                s_places = s_places or pending[2]
+                scene_set = pending[3]
+            pending = None
             protested = PROTESTED_DEED.search(sent.text) if (
                 current is not None and not current.tags & DEMO_TAGS and {h.tag for h in strong} & DEMO_TAGS) else None
             if protested is not None:
@@ -1014,6 +1036,8 @@ class Extractor:
                 elif not explicit and current is None and opening is not None:
                     (when, precision), explicit = opening, True
                 drafts.append(target)
+                if scene_set is not None:
+                    target.sentences.append(scene_set)
             target.sentences.append(sent)
             target.hits.extend(hits)
             target.places.extend(s_places)

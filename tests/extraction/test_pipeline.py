@@ -2509,3 +2509,26 @@ def test_the_motive_of_revenge_and_a_protest_against_the_killing_told_after_it(e
 def test_who_did_it_to_whom_in_vehicles_claims_positions_and_communities(extract, text, published, expected):
     e, = extract(text, published)
     assert (e.actor1, e.actor2) == expected
+
+
+def test_a_wars_toll_and_the_tally_that_goes_on_are_no_deaths_of_the_news(extract):
+    e, *_ = extract("COLOMBO (Reuters) - A roadside mine ripped through a crowded bus in north-central Sri Lanka on "
+                    "Thursday, killing 64 people. The Tigers have fought since 1983 for an independent state. More than "
+                    "64,000 people have been killed.", date(2006, 6, 16))
+    assert e.fatalities == 64
+    e, = extract("Three militants and a soldier were killed in a gunfight in Shopian on Wednesday, police said. Police say "
+                 "more than 140 militants have been killed in Kashmir so far this year. At least 30 soldiers and more "
+                 "than 60 civilians have also died.", date(2018, 9, 12))
+    assert e.fatalities == 4
+    e, = extract("At least four more people have been killed in raging armed conflict between Borana and Somali herders "
+                 "along the Isiolo-Garissa border on Saturday.", date(2016, 9, 12))
+    assert e.fatalities == 4
+
+
+def test_a_new_day_and_place_set_the_scene_of_the_deed_told_next(extract):
+    events = extract("SRINAGAR (Reuters) - Suspected militants hurled a grenade at a police patrol in the main market of "
+                     "Srinagar on Tuesday evening, wounding seven civilians. Early on Wednesday, troops surrounded a house "
+                     "in Kiloora village in Shopian district after a tip-off. Three militants and an army soldier were "
+                     "killed in the exchange of fire that followed, police said.", date(2018, 9, 12))
+    assert [(e.event_date, e.location, e.fatalities) for e in events] == [
+        (date(2018, 9, 11), "Srinagar", 0), (date(2018, 9, 12), "Kiloora", 4)]
