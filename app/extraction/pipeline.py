@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 
 from app.extraction import countries
@@ -846,7 +847,7 @@ class Extractor:
             if s_cas:
                 target.casualties.append(s_cas)
 
-        before = {b.start: a for a, b in zip(sentences, sentences[1:])}
+        before = {b.start: a for a, b in pairwise(sentences)}
         pending: tuple[date, int, list[tuple[PlaceMention, Place, int]], Sentence] | None = None
         for sent in sentences:
             # a word of a date is no trigger ("TODAY, 9 MARCH, WE HAVE RECEIVED A MESSAGE"), nor one
