@@ -147,6 +147,8 @@ CONTEXT_LEAD = re.compile(r"(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+){
 DEED_PARTICIPLE = re.compile(r"\b(?:killed|wounded|injured|abducted|kidnapped|shot|struck|hit|arrested)\s+$", re.IGNORECASE)
 WEAPON_NOUN = re.compile(r"\b(?:strikes?|airstrikes?|drones?|jets?|warplanes?|aircraft|missiles?|rockets?|shelling|artillery|"
                          r"helicopters?|bombers?)$", re.IGNORECASE)
+WEAPON_AFTER = re.compile(r"\s+(?:air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?|jets?|warplanes?|missiles?|"
+                          r"shelling|artillery|bombing|bombardment)\b", re.IGNORECASE)
 GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|authorities|regime|leaders?)\b", re.IGNORECASE)
 BLAMED_BEFORE = re.compile(r"\bblam(?:ed|es|ing)\s+(?:the\s+)?$", re.IGNORECASE)
 IN_SUPPORT_OF = re.compile(r"\b(?:in\s+support\s+of|to\s+support|supporting|in\s+aid\s+of|to\s+back)\s+(?:the\s+)?$",
@@ -1355,13 +1357,18 @@ class Extractor:
         agents = [a for a in actors["agents"] if a.name]
         targets = [a for a in actors["targets"] if a.name]
         assoc = [a for a in actors["assoc"] if a.name]
-        strikers = [a for a in d.actors if a.kind == "state" and a.inter in (1, 8) and WEAPON_NOUN.search(a.text)
+        # ("an Israeli drone strike", "a Saudi-led coalition air strike")
+        strikers = [a for a in d.actors if a.kind in ("state", "external") and a.inter in (1, 8) and (
+            WEAPON_NOUN.search(a.text) or WEAPON_AFTER.match(d.text, a.end))
                     and d.sentences[0].start <= a.start < d.sentences[0].end]
         if (strikers and d.tags & {"airstrike", "shelling"} and agents and agents[0].kind not in ("state", "police")
                 and agents[0].name != strikers[0].name):
             # "Hezbollah on Sunday buried a member killed in an Israeli drone strike": whose strike it was is the doer,
             # not the sentence's subject
-            targets = [agents[0]] + [a for a in targets if a.name != agents[0].name]
+            # (unless the strike hit civilians: "the Houthis demanded an investigation into a coalition air strike
+            # that hit a bus carrying schoolchildren" speaks for the victims)
+            if not any(a.inter == 7 for a in targets):
+                targets = [agents[0]] + [a for a in targets if a.name != agents[0].name]
             agents = [strikers[0]] + [a for a in agents[1:] if a.name != strikers[0].name]
         if agents:
             # "an air strike ... in support of Somali forces, killing two al Shabaab fighters": the forces supported

@@ -43,6 +43,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!then\b)[^,.;()]{0,80}$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|last|this)\s+$")
 _DEED_AFTER = re.compile(r"\s+(?:attacks?|bombings?|raids?|massacres?|offensive|strikes?|assaults?|ambush(?:es)?|shelling|"
                          r"killings?|clashes|protests?|coup|uprising|incursion|invasion|siege|fighting)\b")
+_DEMAND_BEFORE = re.compile(r"\b(?:demand(?:ed|s)|call(?:ed|s)\s+for|urg(?:ed|es)|request(?:ed|s))\s+(?:an?\s+|the\s+)?"
+                            r"(?:[\w-]+\s+){0,3}?(?:investigation|inquiry|probe|explanation|answers|justice|accountability)\s+"
+                            r"(?:on\s+)?$")
 _TOLL_ROSE_BEFORE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|reached)\s+(?:to\s+)?[\d,]+\s+(?:on\s+)?$")
 # "in August last year", "in March this year"
 _MONTH_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(last|this)\s+year\b")
@@ -788,6 +791,8 @@ class TimeTagger:
             or self._speech_after.match(low, t.end, t.end + 30)
             # "the death toll ... rose to 119 on Wednesday": the day of the count, not of the deaths
             or _TOLL_ROSE_BEFORE.search(low, max(0, t.start - 40), t.start)
+            # "demanded an investigation on Friday into a coalition air strike": the day of the demand
+            or _DEMAND_BEFORE.search(low, max(0, t.start - 50), t.start)
         )
 
     def _is_stamp(self, low: str, t: TimeMention) -> bool:

@@ -2532,3 +2532,12 @@ def test_a_new_day_and_place_set_the_scene_of_the_deed_told_next(extract):
                      "killed in the exchange of fire that followed, police said.", date(2018, 9, 12))
     assert [(e.event_date, e.location, e.fatalities) for e in events] == [
         (date(2018, 9, 11), "Srinagar", 0), (date(2018, 9, 12), "Kiloora", 4)]
+
+
+def test_a_demand_for_an_inquiry_dates_no_strike_and_the_coalition_that_struck_is_its_doer(extract):
+    e, = extract("SANAA/DUBAI (Reuters) - Yemen's Houthi movement and United Nations officials demanded an investigation "
+                 "on Friday into a Saudi-led coalition air strike that hit a bus carrying schoolchildren in northern "
+                 "Yemen, killing dozens of people. The strike hit the bus on Thursday morning as it passed through a "
+                 "market in Dahyan, in Saada province.", date(2018, 8, 10))
+    assert (e.event_date, e.sub_event_type, e.actor1, e.actor2) == (
+        date(2018, 8, 9), "Air/drone strike", "Military Forces of Saudi Arabia (2015-)", "Civilians (Yemen)")
