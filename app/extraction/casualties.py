@@ -186,7 +186,8 @@ class CasualtyReader:
                 r"(?:those|the\s+(?:dead|victims|people))\s*(?:killed)?", re.IGNORECASE)),
             ("killed", re.compile(
                 r"\b(?:(?:death\s+|casualty\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|is|was|stands\s+at|reached)|"
-                r"death\s+toll\b[^.;]{0,160}?\b(?:rose|risen|climbed|increased|jumped)\s+to)\s+(?P<q>"
+                r"(?:death\s+toll|number\s+of\s+(?:\w+\s+)?(?:killed|dead))\b[^.;]{0,160}?\b(?:rose|risen|climbed|increased|"
+                r"jumped)\s+to)\s+(?P<q>"
                 + MODIFIER + QUANTITY + r")\b", re.IGNORECASE)),
         ]
         self.death_of = re.compile(
@@ -327,6 +328,8 @@ class CasualtyReader:
         sentence = DATED_YEAR.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         # nor are days of a month ("NAIROBI, Sept 30 - A boy was killed")
         sentence = DAY_OF_MONTH.sub(lambda m: re.sub(r"\d", " ", m.group(0)), sentence)
+        # "the number of people killed ... rose to 52": the people are counted by the figure, not as "several"
+        sentence = NUMBER_OF_PEOPLE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         # a range counts by its lower end (ACLED's lowest credible figure): "between 10 and 15 civilians"
         sentence = RANGE.sub(lambda m: m.group(1) + " " * len(m.group(2)), sentence)
         seen: set[tuple[int, str]] = set()
@@ -465,10 +468,18 @@ class CasualtyReader:
             found = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
             for s, e, c, w in found[:1]:
                 add(m.end() + s, m.end() + e, c, "killed", w)
+        if any(m.outcome == "killed" and WRITTEN_NUMBER.search(m.text) for m in out):
+            # "39 people had died at the scene; others died later in hospital": a figure was given, the others are no
+            # "several" on top of it
+            out = [m for m in out if not (m.outcome == "killed" and BARE_OTHERS.fullmatch(m.text.strip()))]
         return out
 
 
 SELF = {"himself", "herself"}
+NUMBER_OF_PEOPLE = re.compile(r"\b(number\s+of\s+)(people|persons|civilians|those)\b", re.IGNORECASE)
+BARE_OTHERS = re.compile(r"(?:the\s+)?others", re.IGNORECASE)
+WRITTEN_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|scores?)\b",
+                            re.IGNORECASE)
 HURT_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|died|hurt|abducted|kidnapped)$", re.IGNORECASE)
 SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|believed)\s+(?:of|to\s+have)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|"
                           r"have\s+been|has\s+been)\s)", re.IGNORECASE)

@@ -221,6 +221,9 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           # 200", "12,000 civilians have been killed in Ukraine since Russia's full-scale invasion",
                           # "6,200 suspects were killed in anti-drug operations during his presidency"
                           r"\b(?:civil\s+war|war|insurgency|genocide|hostilities)\s+(?:killed|left|claimed)\b|"
+                          # "confirmed the deaths of 1,626 civilians in Ukraine between Feb. 24 ... and April 7": a period's tally
+                          r"\bbetween\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?\b"
+                          r"[^.;]{0,80}?\band\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                           # "More than 64,000 people have been killed.": a war's toll in thousands, told with no day
                           r"\b\d{1,3}(?:,\d{3})+\s+(?:[\w-]+\s+){0,2}(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|perished)\b|"
                           # "More than 50,000 people have died in the 13-year war"

@@ -245,3 +245,15 @@ def test_dates_other_clauses_and_the_doer_himself_in_a_toll(reader, sentence, ex
 
 def test_a_new_clause_after_a_toll_keeps_its_own_injured(reader):
     assert injured(reader, "Gunmen killed 10 soldiers, and 14 others were injured.") == 14
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The number of people killed in a missile strike on a railway station rose to 52 on Saturday, including five "
+         "children, officials said.", 52),
+        ("Officials had said on Friday that 39 people had died at the scene; others died later in hospital.", 39),
+    ],
+)
+def test_the_number_killed_rising_to_a_figure_and_others_beside_a_figure(reader, sentence, expected):
+    assert killed(reader, sentence) == expected

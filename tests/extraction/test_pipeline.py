@@ -2541,3 +2541,11 @@ def test_a_demand_for_an_inquiry_dates_no_strike_and_the_coalition_that_struck_i
                  "market in Dahyan, in Saada province.", date(2018, 8, 10))
     assert (e.event_date, e.sub_event_type, e.actor1, e.actor2) == (
         date(2018, 8, 9), "Air/drone strike", "Military Forces of Saudi Arabia (2015-)", "Civilians (Yemen)")
+
+
+def test_a_period_tally_between_two_dates_adds_nobody_to_the_news(extract):
+    events = extract("In the northeastern city of Kharkiv, the governor said two people were killed when Russian forces "
+                     "shelled residential districts on Friday. The United Nations human rights office said it had "
+                     "confirmed the deaths of 1,626 civilians in Ukraine between Feb. 24, when Russia invaded, and "
+                     "April 7.", date(2022, 4, 9))
+    assert [(e.location, e.fatalities) for e in events] == [("Kharkiv", 2)]
