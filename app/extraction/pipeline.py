@@ -389,6 +389,8 @@ VEHICLE_STRUCK = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:vehicles?|cars?|trucks?|c
                             r"triggered|detonated|stepped\s+on)\b", re.IGNORECASE)
 SPEECH_VERB = re.compile(r"\b(?:said|says|told|announced|stated|declared|added|reported|claimed|denied|warned)\b", re.IGNORECASE)
 PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:also\s+)?(?:been\s+killed|died|perished|lost\s+their\s+lives)\b", re.IGNORECASE)
+CROWD_WORD = re.compile(r"\b(?:crowds?|mobs?|protesters|demonstrators|rioters|stone-?pelters|youths|young\s+men|residents)\b",
+                        re.IGNORECASE)
 # a demonstration against the deed just told ("Residents protested the killing later in the day")
 PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|took\s+to\s+the\s+streets)\b[^.;]{0,40}?"
                             r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?(?P<deed>killings?|deaths?|attacks?|shootings?|murders?|"
@@ -456,6 +458,7 @@ class _Draft:
     precision: int = 1
     places: list[tuple[PlaceMention, Place, int]] = field(default_factory=list)
     inherited_place: _Draft | None = None
+    inherited_date: bool = False  # the date was taken from the event told before
     # places the report named before its first event ("MEDELLIN CONTINUES TO LIVE THROUGH A WAVE OF
     # TERROR."): where its first events are, when they name no place of their own
     scene: list[tuple[PlaceMention, Place, int]] = field(default_factory=list)
@@ -975,7 +978,11 @@ class Extractor:
                     # ("Ukraine's air force said it had shot down 30 of the 38 missiles": who speaks of the
                     # event did not do it)
                     current.actors.extend(a for a in s_actors if not SAID_AFTER.match(text, a.end))
-                    if explicit and not current.date_explicit:
+                    # (a dated aside on something else does not date an event that took its day from the one before:
+                    # "Posters put up in several towns last week warned residents ...")
+                    if explicit and not current.date_explicit and (
+                            current.date is None or not current.inherited_date or s_cas
+                            or DEFINITE_BACKREF.search(sent.text)):
                         current.date, current.date_explicit, current.precision = when, True, precision
                 continue
             # "Gunmen killed four farmers on Tuesday. Last June, more than 60 people were killed in a similar
@@ -1036,6 +1043,7 @@ class Extractor:
                     target.scene = scene
                 if not explicit and current is not None and not stated:
                     when, precision = current.date, current.precision
+                    target.inherited_date = True
                 elif not explicit and current is None and opening is not None:
                     (when, precision), explicit = opening, True
                 drafts.append(target)
@@ -1070,6 +1078,12 @@ class Extractor:
         tags = {h.tag for h in hits}
         if tags & STRONG and tags <= DEMO_TAGS and not current.tags & DEMO_TAGS and PROTESTED_DEED.search(sent.text):
             return None  # "... soldiers opened fire on a minibus. Residents protested the killing": a protest of its own
+        sides = {a.inter for a in current.agents + current.targets + current.actors if a.name}
+        if ("riot" in tags and "clash" in current.tags and not current.tags & DEMO_TAGS and 1 in sides
+                and not sides & {5, 6, 7} and CROWD_WORD.search(sent.text) and not tags & {"kill", "attack"}):
+            # "Three militants were killed in the gunfight. As it went on, crowds of young men threw stones at the
+            # troops": the stone-throwing is a riot of its own beside the battle
+            return None
         backref = bool(DEFINITE_BACKREF.search(sent.text))
         candidates = [current] + [d for d in reversed(drafts) if d is not current] if backref else [current]
         # a deed the lead summed up with another ("..., while RSF shelling killed 25 people near El Fasher") and a

@@ -2549,3 +2549,13 @@ def test_a_period_tally_between_two_dates_adds_nobody_to_the_news(extract):
                      "confirmed the deaths of 1,626 civilians in Ukraine between Feb. 24, when Russia invaded, and "
                      "April 7.", date(2022, 4, 9))
     assert [(e.location, e.fatalities) for e in events] == [("Kharkiv", 2)]
+
+
+def test_stones_thrown_at_troops_beside_a_gunfight_are_a_riot_of_their_own_whatever_is_said_after(extract):
+    events = extract("Early on Wednesday, troops surrounded a house in Kiloora village in Shopian district after a "
+                     "tip-off. Three militants and an army soldier were killed in the exchange of fire that followed, "
+                     "police said. As the gunfight went on, crowds of young men from nearby villages threw stones at the "
+                     "troops. Posters put up in several southern towns last week warned residents not to stand as "
+                     "candidates.", date(2018, 9, 12))
+    assert [(e.event_date, e.sub_event_type, e.fatalities) for e in events] == [
+        (date(2018, 9, 12), "Armed clash", 4), (date(2018, 9, 12), "Violent demonstration", 0)]
