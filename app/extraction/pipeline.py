@@ -306,6 +306,9 @@ STRUCK_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes|targeted|targeting|she
                            re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
+HEADER_DATE_END = re.compile(r"\s*\)?\s*:")
+WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull(?:ed|ing)\s+(?:back|out))\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
+                           re.IGNORECASE)
 AWAY_BEFORE = re.compile(rf"\b(?:{_GOING}|going|moving|moved|taken|transferred|brought|sent|bound|were|was|hail\w*|"
                          r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back|arriv\w*|"
                          r"rushed)\s+(?:back\s+|away\s+|down\s+)?"
@@ -891,6 +894,10 @@ class Extractor:
                 voice, strong = bool(strong) and not unquoted, unquoted
             all_times = [t for t in times if sent.start <= t.start < sent.end and t.start >= dateline_end]
             s_times = [t for t in all_times if not t.background]
+            if len(s_times) > 1 and HEADER_DATE_END.match(text, s_times[0].end):
+                # "Amhara weekly update (15 August 2023): On 9 August, Fano fighters entered Lalibela": the update's
+                # date heads the note, the deed has its own
+                s_times = s_times[1:]
             if strong and not s_times and any(t.date > published for t in all_times):
                 # "unions called for a nationwide day of strikes and demonstrations on Sept. 18": what is planned for
                 # a day still to come is no event yet
@@ -1869,7 +1876,9 @@ class Extractor:
                 named_for = bool(INSTITUTION_AFTER.match(d.text, m.end))
                 # where people came from or went to is not where it happened ("a truck driver
                 # travelling from Dhusamareeb to Mogadishu", "the fighters were from Jilib")
-                away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start))
+                away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start)) and not (
+                    # (but the town a side withdrew from is where the territory changed hands)
+                    d.tags & {"territory", "capture", "unopposed"} and WITHDREW_FROM.search(d.text, max(0, m.start - 50), m.start))
                 organ = bool(ORGAN_AFTER.match(d.text, m.end)) or bool(
                     SPEAKER_IN_BEFORE.search(d.text, max(0, m.start - 40), m.start))
                 return (int(filed), int(away), int(organ), prec, int(named_for),

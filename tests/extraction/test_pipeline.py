@@ -2559,3 +2559,20 @@ def test_stones_thrown_at_troops_beside_a_gunfight_are_a_riot_of_their_own_whate
                      "candidates.", date(2018, 9, 12))
     assert [(e.event_date, e.sub_event_type, e.fatalities) for e in events] == [
         (date(2018, 9, 12), "Armed clash", 4), (date(2018, 9, 12), "Violent demonstration", 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Al Shabaab fighters withdrew from the town of Adan Yabaal in Middle Shabelle overnight, and Somali army troops "
+         "entered it on Tuesday morning without firing a shot, residents said.", date(2022, 12, 7),
+         (date(2022, 12, 6), "Military Forces of Somalia (2022-)", "Adan Yabaal")),
+        ("Amhara weekly update (15 August 2023): On 9 August, Fano fighters entered Lalibela after Ethiopian army units "
+         "withdrew from the town overnight; residents reported no fighting.", date(2023, 8, 15),
+         (date(2023, 8, 9), "Fano Militia", "Lalibela")),
+    ],
+)
+def test_a_town_entered_without_a_shot_after_the_other_side_withdrew_changes_hands_there(extract, text, published,
+                                                                                       expected):
+    e, = extract(text, published)
+    assert (e.sub_event_type, e.event_date, e.actor1, e.location) == ("Non-violent transfer of territory", *expected)
