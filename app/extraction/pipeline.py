@@ -838,7 +838,14 @@ class Extractor:
             elif s_cas and counted and INITIAL_FIGURE.search(sent.text):
                 # "state media initially reported two dead, but the governor later said ...": a figure withdrawn
                 s_cas = [m for m in s_cas if m.outcome != "killed"]
-            if s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text):
+            new_sides = {m.who for m in s_cas if m.outcome == "killed"}
+            old_sides = {m.who for group in target.casualties for m in group if m.outcome == "killed"}
+            # ("... killing one US soldier and two contractors. The Kenya Defence Forces said four attackers were killed":
+            # the other side's dead, not another source's figure for the same dead)
+            other_side = bool(new_sides) and bool(old_sides) and not (new_sides | old_sides) & {"unknown", "listed"} and not (
+                new_sides & old_sides)
+            if (s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text)
+                    and not other_side):
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
                 # two sources' figures for one event, ACLED takes the lower
                 figured = [m for m in s_cas if m.outcome != "killed" or WRITTEN_FIGURE.search(m.text)]

@@ -2576,3 +2576,10 @@ def test_a_town_entered_without_a_shot_after_the_other_side_withdrew_changes_han
                                                                                        expected):
     e, = extract(text, published)
     assert (e.sub_event_type, e.event_date, e.actor1, e.location) == ("Non-violent transfer of territory", *expected)
+
+
+def test_the_other_sides_dead_told_by_another_source_add_to_the_toll(extract):
+    e, = extract("LAMU, Jan 6 - Al Shabaab militants attacked Camp Simba at the Manda Bay military airfield in Lamu County "
+                 "early Sunday, killing one US soldier and two American contractors, US Africa Command said. The Kenya "
+                 "Defence Forces said four attackers were killed when troops repulsed the assault.", date(2020, 1, 6))
+    assert (e.sub_event_type, e.fatalities) == ("Armed clash", 7)
