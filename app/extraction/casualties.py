@@ -208,13 +208,13 @@ class CasualtyReader:
             if (out and re.fullmatch(r"\s+(?:of|from)\s+", between, re.IGNORECASE) and re.search(r"\b[A-Z]", m.group(0))
                     and re.search(r"[a-z]", m.group(0))):
                 continue  # "Eight personnel of the District Reserve Guard and the driver": the unit names no victims
-            if skip_next and "," in between and not re.search(r"\bincluding\b", between, re.IGNORECASE):
+            if skip_next and "," in between and not SUBSET.search(between):
                 skip_next = False  # "21 fighters, including a local commander, and 2 bystanders": the aside has closed
             if out and OF_GROUP_AND.fullmatch(between):
                 pass  # "three guerrillas of the URNG and one soldier": the group qualifies the first item
             elif out and not re.fullmatch(r"[\s,]*(?:and|or|as\s+well\s+as|plus|along\s+with|with|in\s+addition\s+to)?[\s,]*",
                                           between, re.IGNORECASE):
-                if re.search(r"\bincluding\b", between, re.IGNORECASE):
+                if SUBSET.search(between):
                     skip_next = True  # (and the items joined to it: "27 people, including 14 soldiers and the bomber")
                 elif forward:
                     break
@@ -476,6 +476,8 @@ class CasualtyReader:
 
 
 SELF = {"himself", "herself"}
+# what follows names some of the victims counted before ("27 people, including 14 soldiers", "30 people, most of them women")
+SUBSET = re.compile(r"\b(?:including|most\s+of|many\s+of|some\s+of|all\s+of|mostly|mainly|among\s+them)\b", re.IGNORECASE)
 NUMBER_OF_PEOPLE = re.compile(r"\b(number\s+of\s+)(people|persons|civilians|those)\b", re.IGNORECASE)
 BARE_OTHERS = re.compile(r"(?:the\s+)?others", re.IGNORECASE)
 WRITTEN_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|scores?)\b",

@@ -257,3 +257,8 @@ def test_a_new_clause_after_a_toll_keeps_its_own_injured(reader):
 )
 def test_the_number_killed_rising_to_a_figure_and_others_beside_a_figure(reader, sentence, expected):
     assert killed(reader, sentence) == expected
+
+
+def test_some_of_the_victims_named_after_the_figure_are_inside_it(reader):
+    assert killed(reader, "At least 30 people, most of them women and children, were burned to death yesterday when "
+                          "armed youths set fire to a church.") == 30
