@@ -108,7 +108,11 @@ CLAIMED_TOLL = re.compile(r"\b(?:claim(?:s|ed|ing)?|said)\s+(?:(?:on|in|via|thro
                           r"(?:killed|kill)\b", re.IGNORECASE)
 UNVERIFIED = re.compile(r"\b(?:could\s+not\s+be|cannot\s+be|has\s+not\s+been|was\s+not)\s+(?:independently\s+)?"
                         r"(?:verified|confirmed)\b|\bunverified\b|\b(?:could\s+not|cannot|can\s*not|was\s+unable\s+to|were\s+"
-                        r"unable\s+to|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)\b", re.IGNORECASE)
+                        r"unable\s+to|unable\s+to)\s+(?:independently\s+)?(?:verify|confirm)\b|"
+                        # "... had received 86 bodies, but a police spokesman said that figure counted some victims twice"
+                        r"\bcounted\s+(?:some\s+|many\s+)?(?:victims|bodies|people|dead)\s+twice\b|\bdouble[- ]counted\b|"
+                        r"\bdisputed\s+(?:the|that|this)\s+(?:figure|toll)\b|\b(?:figure|toll)\s+(?:was|is|has\s+been)\s+disputed\b",
+                        re.IGNORECASE)
 # another source's figure for the same event ("the shadow government put the death toll at 22", "a rights group said it
 # had counted 12 bodies"), as against an update of the toll ("the death toll rose to 30")
 ALT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|gave|gives|estimated)\s+(?:the|a|its|their)\s+(?:(?:death|casualty)\s+)?"

@@ -2583,3 +2583,11 @@ def test_the_other_sides_dead_told_by_another_source_add_to_the_toll(extract):
                  "early Sunday, killing one US soldier and two American contractors, US Africa Command said. The Kenya "
                  "Defence Forces said four attackers were killed when troops repulsed the assault.", date(2020, 1, 6))
     assert (e.sub_event_type, e.fatalities) == ("Armed clash", 7)
+
+
+def test_a_suicide_truck_bomb_and_a_figure_said_to_count_victims_twice(extract):
+    e, *_ = extract("COLOMBO, FEB 1 (REUTERS) - THE DEATH TOLL FROM WEDNESDAY'S SUICIDE TRUCK BOMB ATTACK ON SRI LANKA'S "
+                    "CENTRAL BANK ROSE TO 73 ON THURSDAY, POLICE SAID. A DOCTOR AT COLOMBO GENERAL HOSPITAL TOLD REPORTERS "
+                    "THE HOSPITAL HAD RECEIVED 86 BODIES, BUT A POLICE SPOKESMAN SAID THAT FIGURE COUNTED SOME VICTIMS "
+                    "TWICE.", date(1996, 2, 1))
+    assert (e.event_date, e.sub_event_type, e.fatalities) == (date(1996, 1, 31), "Suicide bomb", 73)
