@@ -310,6 +310,10 @@ STRUCK_BEFORE = re.compile(r"\b(?:hit|hits|struck|strikes|targeted|targeting|she
                            re.IGNORECASE)
 BUILDING_AFTER = re.compile(r"\s+(?:Hotel|University|College|School|Hospital|Road|Street|Avenue|Stadium|"
                             r"Grounds|Farm|Company|Ltd|Bank|Church|Mosque)\b")
+# where a unit or people hail from ("a special police unit from the Ural Mountains region of Perm")
+UNIT_FROM_BEFORE = re.compile(r"\b(?:unit|units|policemen|contingent|battalion|brigade|detachment|reinforcements)\s+from\s+"
+                              r"(?:the\s+)?"
+                              r"(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 HEADER_DATE_END = re.compile(r"\s*\)?\s*:")
 WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull(?:ed|ing)\s+(?:back|out))\s+from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$",
                            re.IGNORECASE)
@@ -1887,7 +1891,8 @@ class Extractor:
                 named_for = bool(INSTITUTION_AFTER.match(d.text, m.end))
                 # where people came from or went to is not where it happened ("a truck driver
                 # travelling from Dhusamareeb to Mogadishu", "the fighters were from Jilib")
-                away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start)) and not (
+                away = bool(AWAY_BEFORE.search(d.text, max(0, m.start - 50), m.start) or UNIT_FROM_BEFORE.search(
+                    d.text, max(0, m.start - 60), m.start)) and not (
                     # (but the town a side withdrew from is where the territory changed hands)
                     d.tags & {"territory", "capture", "unopposed"} and WITHDREW_FROM.search(d.text, max(0, m.start - 50), m.start))
                 organ = bool(ORGAN_AFTER.match(d.text, m.end)) or bool(

@@ -2591,3 +2591,10 @@ def test_a_suicide_truck_bomb_and_a_figure_said_to_count_victims_twice(extract):
                     "THE HOSPITAL HAD RECEIVED 86 BODIES, BUT A POLICE SPOKESMAN SAID THAT FIGURE COUNTED SOME VICTIMS "
                     "TWICE.", date(1996, 2, 1))
     assert (e.event_date, e.sub_event_type, e.fatalities) == (date(1996, 1, 31), "Suicide bomb", 73)
+
+
+def test_where_a_unit_comes_from_is_not_where_it_was_ambushed(extract):
+    e, = extract("MOSCOW, MARCH 31 (AP) - THE CONVOY, CARRYING MEMBERS OF A SPECIAL POLICE UNIT FROM THE URAL MOUNTAINS "
+                 "REGION OF PERM, WAS AMBUSHED BY REBELS ON WEDNESDAY IN THE VEDENO DISTRICT OF CHECHNYA, KILLING 31 "
+                 "OFFICERS.", date(2000, 3, 31))
+    assert (e.admin1, e.fatalities) == ("Chechnya", 31)
