@@ -1768,7 +1768,9 @@ class Extractor:
         if etype in ("Protests", "Riots"):
             crowd_name = "Rioters" if etype == "Riots" else "Protesters"
             crowd = make(crowd_name, 5 if etype == "Riots" else 6, "crowd")
-            states = [a for a in all_named if a.inter == 1]
+            # (or a foreign state's forces facing them: "youths threw stones at Israeli forces" in the West Bank)
+            states = [a for a in all_named if a.inter == 1] or [
+                a for a in all_named if a.inter == 8 and a.name.startswith(("Military Forces of", "Police Forces of"))]
             if sub == "Mob violence":
                 victims = [a for a in primary_targets if a.inter == 7]
                 # rival crowds fighting each other: rioters on both sides (the "people" killed in

@@ -2598,3 +2598,10 @@ def test_where_a_unit_comes_from_is_not_where_it_was_ambushed(extract):
                  "REGION OF PERM, WAS AMBUSHED BY REBELS ON WEDNESDAY IN THE VEDENO DISTRICT OF CHECHNYA, KILLING 31 "
                  "OFFICERS.", date(2000, 3, 31))
     assert (e.admin1, e.fatalities) == ("Chechnya", 31)
+
+
+def test_stones_thrown_at_a_foreign_states_forces_are_a_riot_against_them(extract):
+    e, = extract("On 8 May, Palestinian youths threw stones at Israeli forces at the northern entrance of Beit Ummar; the "
+                 "forces fired tear gas, with no injuries reported.", date(2023, 5, 9))
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Violent demonstration", "Rioters (Palestine)", "Military Forces of Israel (2022-)")
