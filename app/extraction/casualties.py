@@ -348,6 +348,8 @@ class CasualtyReader:
                 vtext = v.group(0).lower()
                 if THREAT_BEFORE.search(left[-50:]):
                     continue  # "the Shining Path has threatened to kill all candidates": nobody yet
+                if PROTEST_CAUSE.search(left[-170:]):
+                    continue  # "a protest over the collapse of a station canopy that killed 15 people last month": its cause
                 if ACCUSED_DEED.search(left[-40:]):
                     continue  # "three men suspected of killing an elderly man": the deed held against them, not this one
                 # "a man is attacked and killed": the passive carries over "<participle> and"
@@ -476,6 +478,8 @@ class CasualtyReader:
 
 
 SELF = {"himself", "herself"}
+PROTEST_CAUSE = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies|ied))\b[^.;]{0,40}?\b(?:over|against|about)\s+"
+                           r"[^.;]{0,90}?\b(?:that|which)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # what follows names some of the victims counted before ("27 people, including 14 soldiers", "30 people, most of them women")
 SUBSET = re.compile(r"\b(?:including|most\s+of|many\s+of|some\s+of|all\s+of|mostly|mainly|among\s+them)\b", re.IGNORECASE)
 NUMBER_OF_PEOPLE = re.compile(r"\b(number\s+of\s+)(people|persons|civilians|those)\b", re.IGNORECASE)

@@ -62,7 +62,7 @@ GENERIC_BLAST = re.compile(r"\b(?:bomb(?:s|ed|ing)?|explosions?|exploded|blasts?
 
 # a trigger is not an event when the words just before it deny, project or call for it ...
 PROJECTED = re.compile(
-    r"\b(?:denied|denies|deny|failed\s+to|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
+    r"\b(?:denied|denies|deny|failed\s+to|purport(?:ed|s|ing)?\s+to\s+show|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
     r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|threaten(?:ed|s|ing)?\s+(?:[\w'-]+\s+){1,8}?to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
@@ -74,6 +74,8 @@ PROJECTED = re.compile(
     r"(?:ready|willing|offer(?:ed|s)?)\s+to|order(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to|instruct(?:ed|s)?\s+(?:[\w-]+\s+){1,3}?to)\b"
     r"[^.;:]{0,40}$"
 )
+# "unions called on Wednesday for nationwide strikes and street protests on Jan. 19": what is called for, further back
+CALLED_FOR = re.compile(r"\bcall(?:ed|s|ing)?\s+(?:on\s+\w+\s+|today\s+|yesterday\s+)?for\s+(?:[\w'’,-]+\s+){0,8}$")
 # ... or propose or reject it, right before it ("rejected the truce"; not "a proposed finance bill turned violent")
 # where a projection ("fear of", "threatened to") stops reaching forward
 CLAUSE_CUT = re.compile(r"[;:]|\b(?:as|but|while|when|after|because|whereas)\b")
@@ -126,9 +128,12 @@ LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)
                           r"(?:\b(?:was|were|is|are|been|being|had|has|have)\s+|\b(?:man|men|woman|women|person|suspects?|"
                           r"youths?|officers?)\s+)(?:\w+\s+)?(?:accused\s+of|blamed\s+for|held\s+responsible\s+for)|"
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
+# "sentenced Sheikh Hasina to death ... for crimes against humanity over the deadly crackdown on student-led protests"
+LEGAL_OVER = re.compile(r"\b(?:sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|indicted|acquitted|jailed)\b[^.;]{0,140}?\b(?:over|for)\s+"
+                        r"(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
-                            r"(?:\w+\s+){0,6})$", re.IGNORECASE)
+                            r"(?:[\w,'’-]+\s+){0,6})$", re.IGNORECASE)
 RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|(?:in|as)\s+(?:a\s+)?(?:retaliation|revenge|reprisal|retribution)\s+for|"
                          r"to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
@@ -357,7 +362,8 @@ class TriggerTagger:
                     scope = scope[cut[-1].end():]
                 crowd_held_back = tag == "protest" and CROWD_NOUN.fullmatch(m.group(0)) and bool(HELD_BACK.search(scope))
                 if tag != "withdraw" and not crowd_held_back and (PROJECTED.search(scope) or NEGATED.search(left[-25:])
-                                                                  or PROPOSED.search(left[-40:])):
+                                                                  or PROPOSED.search(left[-40:])
+                                                                  or CALLED_FOR.search(left[-90:])):
                     continue  # (but "to prevent marchers from reaching the palace": the marchers were there)
                 word = m.group(0)
                 if SPELL_OF.search(left[-30:]):
@@ -407,7 +413,7 @@ class TriggerTagger:
                 if COURT.search(left):
                     continue  # "the court found him guilty of war crimes ..., including murder, rape", "judges found that
                     # he took part in attacks": what a court rules on is its matter, not news of a deed
-                if LEGAL_BEFORE.search(left[-140:]) or LEGAL_RELATIVE.search(left[-220:]):
+                if LEGAL_BEFORE.search(left[-140:]) or LEGAL_RELATIVE.search(left[-220:]) or LEGAL_OVER.search(left[-200:]):
                     continue  # "charged with the murder of", "convicted of the attack": a court's matter
                     # (and "convicting them of the 2016 bombing in Karrada, which killed more than 300")
                 if tag in ("capture", "territory") and ATTEMPT_BEFORE.search(scope):

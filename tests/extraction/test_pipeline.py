@@ -2605,3 +2605,26 @@ def test_stones_thrown_at_a_foreign_states_forces_are_a_riot_against_them(extrac
                  "forces fired tear gas, with no injuries reported.", date(2023, 5, 9))
     assert (e.sub_event_type, e.actor1, e.actor2) == (
         "Violent demonstration", "Rioters (Palestine)", "Military Forces of Israel (2022-)")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("PARIS, Jan 11 (Reuters) - France's eight main trade unions called on Wednesday for nationwide strikes and street "
+         "protests on Jan. 19 against the government's plan to raise the retirement age.", date(2023, 1, 11)),
+        ("DHAKA, Nov 17 (Reuters) - A Bangladesh tribunal on Monday sentenced ousted prime minister Sheikh Hasina to death "
+         "in absentia for crimes against humanity over the deadly crackdown on student-led protests last year, in which "
+         "up to 1,400 people were killed according to the United Nations.", date(2025, 11, 17)),
+        ("NAIROBI, July 9 - Kenya's National Police Service on Tuesday dismissed as fake several videos circulating on "
+         "social media that purported to show officers shooting at protesters in Kisumu on Monday.", date(2024, 7, 9)),
+    ],
+)
+def test_protests_called_for_sentenced_over_or_purported_are_no_events(extract, text, published):
+    assert extract(text, published) == []
+
+
+def test_the_deaths_a_protest_is_about_are_not_its_own(extract):
+    e, = extract("BELGRADE, Dec 3 (Reuters) - Thousands of students blocked a major intersection in central Belgrade on "
+                 "Tuesday in a peaceful protest over the collapse of a railway station canopy in Novi Sad that killed 15 "
+                 "people last month.", date(2024, 12, 3))
+    assert (e.sub_event_type, e.fatalities) == ("Peaceful protest", 0)
