@@ -130,7 +130,9 @@ LEGAL_BEFORE = re.compile(r"\b(?:convicted\s+(?:over|for|in\s+connection\s+with)
                           r"guilty\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}$")
 # "sentenced Sheikh Hasina to death ... for crimes against humanity over the deadly crackdown on student-led protests"
 LEGAL_OVER = re.compile(r"\b(?:sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|indicted|acquitted|jailed)\b[^.;]{0,140}?\b(?:over|for)\s+"
-                        r"(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
+                        r"(?:the\s+|a\s+|an\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,5}$|"
+                        # "held on charges of inciting violence during protests against the election results"
+                        r"\bcharges?\s+(?:of|over|for)\s+(?:[\w'’-]+\s+){0,8}$", re.IGNORECASE)
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:[\w,'’-]+\s+){0,6})$", re.IGNORECASE)

@@ -2628,3 +2628,19 @@ def test_the_deaths_a_protest_is_about_are_not_its_own(extract):
                  "Tuesday in a peaceful protest over the collapse of a railway station canopy in Novi Sad that killed 15 "
                  "people last month.", date(2024, 12, 3))
     assert (e.sub_event_type, e.fatalities) == ("Peaceful protest", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On 1 October 2019, security forces fired live ammunition, tear gas and water cannon at several thousand people "
+         "demonstrating against corruption in Tahrir Square, Baghdad city, killing one protester and wounding over 200.",
+         date(2019, 10, 2), ("Excessive force against protesters", 1)),
+        ("On 30 July 2024, SEBIN intelligence agents arrested opposition politician Freddy Superlano at his home in "
+         "Caracas; the Attorney General's office later said he was being held on charges of inciting violence during "
+         "protests against the disputed presidential election results.", date(2024, 7, 31), ("Arrests", 0)),
+    ],
+)
+def test_live_fire_on_people_demonstrating_and_an_arrest_on_charges_about_protests(extract, text, published, expected):
+    e, = extract(text, published)
+    assert (e.sub_event_type, e.fatalities) == expected
