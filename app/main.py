@@ -94,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             if worker is not None:
-                await jobs_queue.stop_worker(worker)
+                await jobs_queue.stop_worker(worker, settings.shutdown_grace_s)
             await app.state.jobs_queue.close_async()
             await runner.aclose()
             await engine.dispose()

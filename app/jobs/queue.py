@@ -40,6 +40,7 @@ RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 STALLED_AFTER_S = 60.0  # a worker silent for this long (heartbeat every 10 s) is presumed dead
 NOT_ENQUEUED_AFTER_S = 60.0
 RESTART_S = 5.0  # an in-process worker that failed is started again after this
+STOP_MARGIN_S = 2.0  # past its grace, a worker that has not stopped is cancelled again this often
 SHUTDOWN_GRACE_S = Settings.model_fields["shutdown_grace_s"].default
 
 
@@ -138,12 +139,23 @@ def start_worker(
     return asyncio.create_task(supervise(), name=f"job worker {name}")
 
 
-async def stop_worker(task: asyncio.Task[None]) -> None:
+async def stop_worker(task: asyncio.Task[None], grace_s: float = SHUTDOWN_GRACE_S) -> None:
     """Stop a worker started by ``start_worker``: running jobs get its ``grace_s`` to finish; jobs
-    cut short are retried by the next worker (procrastinate's retry on shutdown)."""
+    cut short are retried by the next worker (procrastinate's retry on shutdown).
+
+    A worker whose listener hangs on a connection the database dropped (an outage) never ends its
+    graceful shutdown: past the grace it is cancelled again, so that the service still stops."""
     task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    done, _ = await asyncio.wait({task}, timeout=grace_s + STOP_MARGIN_S)
+    for _ in range(3):
+        if done:
+            break
+        logger.warning("job worker %s did not stop within %g s; cancelling it again", task.get_name(), grace_s)
+        task.cancel()
+        done, _ = await asyncio.wait({task}, timeout=STOP_MARGIN_S)
+    if done:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            task.result()
 
 
 def worker_options(
