@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.extraction.datafiles import read_tsv
-from app.extraction.numbers import MODIFIER, QUANTITY, _word_number, parse_quantity
+from app.extraction.numbers import MODIFIER, QUANTITY, WRITTEN_FIGURE, _word_number, parse_quantity
 from app.extraction.types import NumberMention
 
 DATA = Path(__file__).parent / "data" / "lexicon"
@@ -223,9 +223,8 @@ class CasualtyReader:
                     out.clear()  # a new list starts: only the items next to the verb count
             if not out and forward and re.search(r"[.;:]", between):
                 break
-            if forward and re.match(r"\s+(?:were|was|are|is|have|has|had|injured|wounded|hurt|abducted|kidnapped)\b",
-                                    span[m.end():]):
-                if not re.match(r"\s+(?:were|was|are|is|have|has|had)\b", span[m.end():]):
+            if forward and (AUX_AFTER.match(span, m.end()) or HURT_AFTER.match(span, m.end())):
+                if not AUX_AFTER.match(span, m.end()):
                     new_clause = m.start()  # (its own figure is no figure of the verb before: "two soldiers injured")
                 break  # "killed 10 soldiers, and 14 others were injured", "..., and two soldiers injured": a new clause
             if re.match(r"(?:\s+[\w-]+){0,5}?\s+(?:said|says|told|reported|stated|added|confirmed)\b", span[m.end():]):
@@ -470,7 +469,7 @@ class CasualtyReader:
             found = [(s, e, c, w) for s, e, c, w in self._items(after, forward=True) if c > 0]
             for s, e, c, w in found[:1]:
                 add(m.end() + s, m.end() + e, c, "killed", w)
-        if any(m.outcome == "killed" and WRITTEN_NUMBER.search(m.text) for m in out):
+        if any(m.outcome == "killed" and WRITTEN_FIGURE.search(m.text) for m in out):
             # "39 people had died at the scene; others died later in hospital": a figure was given, the others are no
             # "several" on top of it
             out = [m for m in out if not (m.outcome == "killed" and BARE_OTHERS.fullmatch(m.text.strip()))]
@@ -484,8 +483,8 @@ PROTEST_CAUSE = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies
 SUBSET = re.compile(r"\b(?:including|most\s+of|many\s+of|some\s+of|all\s+of|mostly|mainly|among\s+them)\b", re.IGNORECASE)
 NUMBER_OF_PEOPLE = re.compile(r"\b(number\s+of\s+)(people|persons|civilians|those)\b", re.IGNORECASE)
 BARE_OTHERS = re.compile(r"(?:the\s+)?others", re.IGNORECASE)
-WRITTEN_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|scores?)\b",
-                            re.IGNORECASE)
+AUX_AFTER = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b", re.IGNORECASE)
+HURT_AFTER = re.compile(r"\s+(?:injured|wounded|hurt|abducted|kidnapped)\b", re.IGNORECASE)
 HURT_BEFORE = re.compile(r"\b(?:killed|injured|wounded|dead|died|hurt|abducted|kidnapped)$", re.IGNORECASE)
 SUSPECTED_OF = re.compile(r"\b(?:suspected|accused|believed)\s+(?:of|to\s+have)\s+(?:[\w'’-]+\s+){1,8}?(?=(?:were|was|had\s+been|"
                           r"have\s+been|has\s+been)\s)", re.IGNORECASE)

@@ -205,6 +205,7 @@ ABSTRACT_AFTER = re.compile(r"\s+(?:against\s+|on\s+)?(?:terrorism|crime|corrupt
                             # "armed groups battle for control of cocaine routes and illegal mining": a trade, not a fight
                             r"for\s+control\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?(?:cocaine|drug|smuggling|trafficking|mining|"
                             r"routes|trade|markets?|rackets?))\b")
+_MONTH_NAME = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           # a report's tally over a period: "In a report covering the period from mid-August 2021",
                           # "IEDs accounted for three-quarters of the casualties", "documented 3,774 civilian casualties"
@@ -242,9 +243,8 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"\b(?:have|has|had)\s+been\s+killed\b[^.;]{0,80}\bsince\b|"
                           # "The fighting in Catatumbo since 16 January has ... left at least 80 dead" (not "held since 16
                           # December", the day a kidnapping began)
-                          r"\bsince\s+(?:\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december)|(?:january|february|march|april|may|june|july|august|september|october|"
-                          r"november|december)\s+\d{1,2})\b[^.;]{0,80}\b(?:killed|dead|died|displaced)\b|"
+                          rf"\bsince\s+(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}})\b[^.;]{{0,80}}\b"
+                          r"(?:killed|dead|died|displaced)\b|"
                           r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
                           # "The fighting erupted in late July after ...": when the war began, not a day of it
                           r"\bthe\s+(?:fighting|war|conflict|violence|insurgency|clashes|unrest|crisis)\s+(?:first\s+)?(?:erupted|"

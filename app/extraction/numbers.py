@@ -80,3 +80,7 @@ def parse_quantity(s: str) -> int | None:
         else:
             return None
     return total + current
+
+# a figure written out ("12 bodies", "twelve", "dozens"), as against a bare plural ("women and children were among the dead")
+WRITTEN_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
+                            re.IGNORECASE)

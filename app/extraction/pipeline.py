@@ -40,7 +40,7 @@ from app.extraction.classify import (
 from app.extraction.datafiles import read_tsv
 from app.extraction.geo import Gazetteer, Geocoder
 from app.extraction.geo.normalize import fold
-from app.extraction.numbers import QUANTITY, parse_quantity
+from app.extraction.numbers import QUANTITY, WRITTEN_FIGURE, parse_quantity
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
 from app.extraction.types import (
@@ -408,9 +408,6 @@ PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|too
                             r"abductions?|kidnappings?|arrests?|massacre|raid)\b", re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODY_WORD = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
-# a figure written out ("12 bodies", "twelve"), as against a bare plural ("women and children were among the dead")
-WRITTEN_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)\b",
-                            re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"\W*(?:dozens|scores|several|many|numerous|hundreds|a\s+number|some|an?\s+unknown\s+number)\b",
                           re.IGNORECASE)
 KILL_WORD = re.compile(r"\b(?:killed|killing|kills|slain|murdered|massacred)\b", re.IGNORECASE)
@@ -846,14 +843,8 @@ class Extractor:
             elif s_cas and counted and INITIAL_FIGURE.search(sent.text):
                 # "state media initially reported two dead, but the governor later said ...": a figure withdrawn
                 s_cas = [m for m in s_cas if m.outcome != "killed"]
-            new_sides = {m.who for m in s_cas if m.outcome == "killed"}
-            old_sides = {m.who for group in target.casualties for m in group if m.outcome == "killed"}
-            # ("... killing one US soldier and two contractors. The Kenya Defence Forces said four attackers were killed":
-            # the other side's dead, not another source's figure for the same dead)
-            other_side = bool(new_sides) and bool(old_sides) and not (new_sides | old_sides) & {"unknown", "listed"} and not (
-                new_sides & old_sides)
             if (s_cas and counted and ALT_TOLL.search(sent.text) and not TOLL_UPDATE.search(sent.text)
-                    and not other_side):
+                    and not _other_side(s_cas, target.casualties)):
                 # "A local rescue group said 17 were killed ... The shadow government put the death toll at 22": of
                 # two sources' figures for one event, ACLED takes the lower
                 figured = [m for m in s_cas if m.outcome != "killed" or WRITTEN_FIGURE.search(m.text)]
@@ -861,8 +852,8 @@ class Extractor:
                 # killed": a figure replaces a word for a number)
                 # (and "killing worshippers with machetes ... MONUSCO reported at least 38 civilians killed")
                 vague = all(VAGUE_FIGURE.match(m.text) or m.count == 3 and not WRITTEN_FIGURE.search(m.text)
-                            for group in target.casualties for m in group if m.outcome == "killed") and any(m.outcome == "killed" and re.search(r"\d", m.text)
-                                                              for m in figured)
+                            for group in target.casualties for m in group if m.outcome == "killed") and any(
+                    m.outcome == "killed" and re.search(r"\d", m.text) for m in figured)
                 if vague or 0 < total([figured], "killed") < total(target.casualties, "killed"):
                     target.casualties = [[m for m in group if m.outcome != "killed"] for group in target.casualties]
                 else:
@@ -1100,9 +1091,10 @@ class Extractor:
         tags = {h.tag for h in hits}
         if tags & STRONG and tags <= DEMO_TAGS and not current.tags & DEMO_TAGS and PROTESTED_DEED.search(sent.text):
             return None  # "... soldiers opened fire on a minibus. Residents protested the killing": a protest of its own
-        sides = {a.inter for a in current.agents + current.targets + current.actors if a.name}
-        if ("riot" in tags and "clash" in current.tags and not current.tags & DEMO_TAGS and 1 in sides
-                and not sides & {5, 6, 7} and CROWD_WORD.search(sent.text) and not tags & {"kill", "attack"}):
+        if ("riot" in tags and "clash" in current.tags and not current.tags & DEMO_TAGS and not tags & {"kill", "attack"}
+                and CROWD_WORD.search(sent.text)
+                and 1 in (sides := {a.inter for a in current.agents + current.targets + current.actors if a.name})
+                and not sides & {5, 6, 7}):
             # "Three militants were killed in the gunfight. As it went on, crowds of young men threw stones at the
             # troops": the stone-throwing is a riot of its own beside the battle
             return None
@@ -2069,6 +2061,16 @@ class Extractor:
                 if not getattr(twin, k) and getattr(e, k):
                     setattr(twin, k, getattr(e, k))
         return out
+
+
+def _other_side(new: list[NumberMention], told: list[list[NumberMention]]) -> bool:
+    """Whether the dead of ``new`` are all of sides the dead ``told`` before are not ("... killing one US soldier
+    and two contractors. The Kenya Defence Forces said four attackers were killed": the other side's dead, not another
+    source's figure for the same dead)."""
+    new_sides = {m.who for m in new if m.outcome == "killed"}
+    old_sides = {m.who for group in told for m in group if m.outcome == "killed"}
+    return (bool(new_sides) and bool(old_sides) and not (new_sides | old_sides) & {"unknown", "listed"}
+            and not new_sides & old_sides)
 
 
 def _quoted(sentence: str, pos: int) -> bool:
