@@ -198,7 +198,7 @@ _GOING = r"travel\w*|head(?:ed|ing)|driv\w*|com(?:e|es|ing)|came|return\w*|fled|
 WENT_FROM = re.compile(rf"\b(?:{_GOING})\s+(?:back\s+)?(?:from|to|towards?)\b[^.;]{{0,70}}$", re.IGNORECASE)
 UNIT_AFTER = re.compile(r"(?:\s+(?:West|East|North|South|Central|Rural))?\s+(?:district|province|region|county|state|division|"
                         r"governorate|department|municipality|prefecture|territory|zone)\b", re.IGNORECASE)
-BIG_CITY = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
+CITY_OF_PARTS = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
 OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp|outside|outskirts|near|north|south|east|west|km|"
                       r"kilometres|kilometers|miles)\b")
 NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|School|Hospital|Market|Mosque|Church|Base|"
@@ -1932,7 +1932,7 @@ class Extractor:
         near (``place``), with geo_precision 2 (3 when only the region is known). ``place`` otherwise."""
         if place.kind == "country" or countries.is_upper_text(d.text):
             return place, precision
-        city = " - " in place.name or place.population >= BIG_CITY
+        city = " - " in place.name or place.population >= CITY_OF_PARTS
         src = _place_source(d)
         anchors = [m for m, p, _prec in src.places if p is place]
         # ("in Koutruk in Imphal West district": the city's district is a region, not the city)

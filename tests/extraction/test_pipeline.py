@@ -2644,3 +2644,16 @@ def test_the_deaths_a_protest_is_about_are_not_its_own(extract):
 def test_live_fire_on_people_demonstrating_and_an_arrest_on_charges_about_protests(extract, text, published, expected):
     e, = extract(text, published)
     assert (e.sub_event_type, e.fatalities) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 2 March 2024, gunmen shot dead a trader in the Gulwade neighbourhood of Kismayo town.", "Kismayo"),
+        ("On 5 May 2024, a mob lynched a suspected thief at Kijiwetanga in Malindi.", "Malindi"),
+    ],
+)
+def test_a_part_of_a_city_the_gazetteer_lacks_is_coded_at_the_city(extract, text, expected):
+    # a city of 100,000 or more: its neighbourhoods and the hamlets around it are not named on their own
+    e, = extract(text, date(2024, 5, 6))
+    assert e.location == expected
