@@ -199,7 +199,7 @@ WENT_FROM = re.compile(rf"\b(?:{_GOING})\s+(?:back\s+)?(?:from|to|towards?)\b[^.
 UNIT_AFTER = re.compile(r"(?:\s+(?:West|East|North|South|Central|Rural))?\s+(?:district|province|region|county|state|division|"
                         r"governorate|department|municipality|prefecture|territory|zone)\b", re.IGNORECASE)
 CITY_OF_PARTS = 100_000  # a name placed in a city this big is one of its parts, unless it is an outlying village or camp
-OUTLYING = re.compile(r"\b(?:village|town|hamlet|island|camp|outside|outskirts|near|north|south|east|west|km|"
+OUTLYING = re.compile(r"\b(?:village|town|hamlet|[Bb]arangay|island|camp|outside|outskirts|near|north|south|east|west|km|"
                       r"kilometres|kilometers|miles)\b")
 NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|School|Hospital|Market|Mosque|Church|Base|"
                                 r"Airport|Bridge|Square|Stadium|University|Prison|Station|Hotel|Palace|Villa|Gate)$")
@@ -1945,14 +1945,14 @@ class Extractor:
                 start = sent.start + m.start("name")
                 end = sent.start + m.end("name")
                 # the known place must follow the name closely ("Mushu village in Bokkos"), or be only the region
-                anchored = any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors) or (
-                    # ("stormed Kamuthe in Fafi sub-county": a unit the gazetteer lacks either, of the place found)
-                    needs_anchor and bool(IN_LOCAL_UNIT.match(src.text, end)))
+                # ("stormed Kamuthe in Fafi sub-county": a unit the gazetteer lacks either, of the place found)
+                in_unit = needs_anchor and bool(IN_LOCAL_UNIT.match(src.text, end))
+                anchored = in_unit or any(end <= a.start <= end + 90 and a.start < sent.end for a in anchors)
                 if not anchored and (needs_anchor or precision < 3 or sent is not src.sentences[0]):
                     continue
                 # (what lies between the name and the city says whether it is outside: "Ashulia, an industrial hub
                 # outside Dhaka", not "near Villa Somalia in Mogadishu")
-                if city and not OUTLYING.search(m.group(0) if not needs_anchor else sent.text[m.end("name"):m.end()]):
+                if city and not in_unit and not OUTLYING.search(m.group(0) if not needs_anchor else sent.text[m.start("name"):m.end()]):
                     continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
                 if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
                     continue
