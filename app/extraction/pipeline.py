@@ -39,7 +39,7 @@ from app.extraction.classify import (
 )
 from app.extraction.datafiles import read_tsv
 from app.extraction.geo import Gazetteer, Geocoder
-from app.extraction.geo.normalize import fold
+from app.extraction.geo.normalize import fold, squeezed
 from app.extraction.numbers import QUANTITY, WRITTEN_FIGURE, parse_quantity
 from app.extraction.sentences import split_sentences
 from app.extraction.time import TimeTagger, resolve_relative
@@ -208,7 +208,8 @@ NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|Sc
 NAMED_BEFORE_PLACE = re.compile(
     rf"\b(?:in|at|near|from|seized|captured|took|entered|attacked|stormed|overran|raided)\s+{_VILLAGE_NAME}"
     r"(?:,\s+(?:(?:a|an)\s+[^,.;]{0,40}?(?:in|near|outside|of)\s+)?|"
-    r"\s+in\s+)(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])")
+    # ("in Boni (Douentza, Mopti)": the units a note lists in brackets, not another name in them)
+    r"\s+in\s+|\s+\((?=[^()]{1,60},[^()]{1,60}\)))(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])")
 # "abducted 40 elders from Biyo Cadde village", "drive away cattle from Arabal": where they were taken from
 TAKEN_FROM = re.compile(r"\b(?:abduct\w*|kidnap\w*|recruit\w*|took|taken|seiz\w*|stole|stolen|loot\w*|(?:drive|drove|driven|"
                         r"driving)\s+(?:off|away)|rustl\w*|evict\w*|expel\w*|arrest\w*|detain\w*|snatch\w*|rescu\w*|"
@@ -300,6 +301,13 @@ SEPARATE = re.compile(r"\b(?:a\s+|the\s+)?(?:second|another|separate|fresh|furth
 INTERVENING = re.compile(r"\b(?:forcing|forced|prompting|prompted|until|before|when|so|called\s+in)\b[^.;]{0,25}$",
                          re.IGNORECASE)
 GIVEN_THEN_NAME = re.compile(r"\b([A-Z][a-zA-Z]+)\s+(?=([A-Z][a-zA-Z'-]+))")
+# "The police opened heavy gunfire.", "Security forces fired live bullets, killing two": force told in a sentence of its
+# own after a protest, with no other target named, is used on the protesters
+FORCE_ON_CROWD = re.compile(r"^(?:[A-Z][\w-]*\s+){0,2}(?:the\s+)?(?:[\w-]+\s+)?(?:police|policemen|police\s+officers|"
+                            r"officers|security\s+forces|security\s+personnel|soldiers|troops|guards)\s+(?:then\s+)?"
+                            r"(?:open(?:ed)?\s+(?:heavy\s+|live\s+)?(?:gun)?fire|fired\s+(?:live\s+(?:bullets|rounds|ammunition)|"
+                            r"(?:gun)?shots|bullets)|shot\s+(?:dead|and\s+killed))(?![^.;]{0,25}\b(?:in|into)\s+the\s+air\b)"
+                            r"(?!\s+(?:on|at)\s+(?!(?:the|them|the\s+crowd|protesters|demonstrators)\b))", re.IGNORECASE)
 SETTING = re.compile(r"\b(?:at|during)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:rally|rallies|protest|"
                      r"march|demonstration|meeting|funeral|wedding|ceremony)\b", re.IGNORECASE)
 JOINED = re.compile(r"\b(?:joined|defected|switched\s+sides|surrendered\s+to|crossed\s+over\s+to)\b", re.IGNORECASE)
@@ -333,7 +341,9 @@ ORGAN_AFTER = re.compile(r"\s+(?:(?:health|foreign|interior|defen[cs]e)\s+minist
                          r"(?:government\s+)?media\s+office|health\s+authorities|emergency\s+services|"
                          r"provincial\s+(?:government|spokesman|governor))\b", re.IGNORECASE)
 # where the speaker was is not where it happened ("kidnapped in Colombia, according to family sources in Caracas")
-SPEAKER_IN_BEFORE = re.compile(r"\b(?:sources?|said|says|told\s+(?:\w+\s+)?(?:reporters|journalists)|reported|announced|"
+# (but "fighting was reported in Debre Tabor" tells where the fighting was)
+SPEAKER_IN_BEFORE = re.compile(r"\b(?:sources?|said|says|told\s+(?:\w+\s+)?(?:reporters|journalists)|"
+                               r"(?<!was )(?<!were )(?<!been )(?<!being )(?<!is )(?<!are )reported|announced|"
                                r"stated|declared|spokes(?:man|woman|person))\s+(?:here\s+)?in\s+(?:the\s+)?$",
                                re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:town|village|city|district|region|area|county|location|market|trading\s+centre|"
@@ -739,7 +749,7 @@ class Extractor:
             # a town or region of a neighbour of the actor's country, under its own name and called a
             # place ("Kwale County", "a police station in Dif"), when the actor's country has none
             # of that name: al Shabaab fights in Kenya too
-            across = (p.iso3 in actor_neighbours and fold(p.name) == fold(m.text)
+            across = (p.iso3 in actor_neighbours and squeezed(p.name) == squeezed(m.text)
                       and not any(c.iso3 in named for c in m.candidates)
                       # not a village named like a town across the border ("Goba village"), nor part of a
                       # longer name ("the Harar Miin area")
@@ -1498,6 +1508,9 @@ class Extractor:
         if "protest" in tags and agent_state and not self._crowd_deed(d) and any(
                 h.tag == "kill" and self._at_protest(d, h) for h in d.hits):
             tags = tags | {"excessive"}  # "police shot dead a boda boda operator during the protests"
+        elif "protest" in tags and not tags & {"riot", "clash", "mob"} and any(
+                FORCE_ON_CROWD.match(s.text) for s in d.sentences[1:]):
+            tags = tags | {"excessive"}  # "Residents protested against evictions. The police opened heavy gunfire."
         crowd_involved = agent_crowd or any(a.inter in (5, 6) or a.kind == "crowd" for a in targets)
         sub = sub_event_type(tags, agent_state=agent_state, agent_crowd=crowd_involved, target_armed=target_armed,
                              target_civilian=target_civilian, ground_fight=bool(tags & GROUND_FIGHT),

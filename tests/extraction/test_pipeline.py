@@ -2657,3 +2657,35 @@ def test_a_part_of_a_city_the_gazetteer_lacks_is_coded_at_the_city(extract, text
     # a city of 100,000 or more: its neighbourhoods and the hamlets around it are not named on their own
     e, = extract(text, date(2024, 5, 6))
     assert e.location == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 June 2024, traders protested against new market fees in Beledweyne town. The police opened heavy "
+         "gunfire. Two traders were injured.", ("Excessive force against protesters", "Police Forces of Somalia (2022-)")),
+        ("On 3 June 2024, traders protested against new market fees in Beledweyne town. The police fired in the air "
+         "to disperse them.", ("Protest with intervention", "Police Forces of Somalia (2022-)")),
+    ],
+)
+def test_force_told_in_its_own_sentence_after_a_protest_is_used_on_the_protesters(extract, text, expected):
+    e, = extract(text, date(2024, 6, 4))
+    assert (e.sub_event_type, e.actor2) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village the gazetteer lacks, with the units a note lists in brackets: named, at the district's town
+        ("On 2 March 2023, JNIM militants ambushed a Malian army convoy near Boni (Douentza, Mopti), killing four "
+         "soldiers.", ("Mopti", "Boni", 2)),
+        # a town across the border of the actor's home, written as one word ("Tin-Akoff" in the gazetteer)
+        ("On 5 May 2023, JNIM militants killed 9 civilians in Tinakoff.", ("Sahel", "Tinakoff", 1)),
+        # fighting "was reported in" a town is fighting there, not a speaker's seat
+        ("On 8 August 2023, heavy fighting between Fano militiamen and the ENDF was reported in Debre Tabor (South "
+         "Gondar, Amhara).", ("Amhara", "Debre Tabor", 1)),
+    ],
+)
+def test_places_a_note_names_with_brackets_or_across_the_border(extract, text, expected):
+    e, = extract(text, date(2023, 8, 9))
+    assert (e.admin1, e.location, e.geo_precision) == expected

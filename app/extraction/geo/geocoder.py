@@ -18,7 +18,7 @@ from typing import Literal
 from app.extraction import countries
 from app.extraction.geo.gazetteer import Gazetteer
 from app.extraction.geo.index import DATA_DIR
-from app.extraction.geo.normalize import fold, skeleton_word
+from app.extraction.geo.normalize import fold, skeleton_word, squeezed
 from app.extraction.types import Place, PlaceMention
 
 Relation = Literal["in", "near", "region"]
@@ -446,6 +446,8 @@ class Geocoder:
             # sounds alike ("Sinak" in Papua is no "Singac", New Jersey)
             exact = {(p.name, p.iso3) for p in (self.gazetteer.place(i)
                                                 for i in self.gazetteer.ids(fold(m.text), loose=False))}
+            # (the name written as one word or with a hyphen is the name itself: "Tinakoff", "Tin-Akoff")
+            exact |= {(p.name, p.iso3) for p in m.candidates if squeezed(p.name) == squeezed(m.text)}
             # (and a hamlet abroad known by the name only as one of its other names is no reading at all: "near
             # Boni, in the central Mopti region" is no French "Bonnut")
             cands = [p for p in m.candidates if p.iso3 in ctx and (p.iso3 == ctx[0] or (p.name, p.iso3) in exact

@@ -30,6 +30,11 @@ def fold(s: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def squeezed(name: str) -> str:
+    """A name folded without its spaces, hyphens and apostrophes: "Tinakoff" is "Tin-Akoff"."""
+    return fold(name).replace(" ", "")
+
+
 def skeleton_word(w: str) -> str:
     """Loose key of one folded word (see module docstring)."""
     if w == "al":  # Arabic article: Al Asad / El Asad
