@@ -589,7 +589,7 @@ class Extractor:
         history_before = published - timedelta(days=HISTORY_DAYS) if published_at else None
         events = [e for k, d in enumerate(drafts)
                   if (e := self._code(d, published, main_country, owners.get(k), history_before)) is not None]
-        return self._merge_same(_carry_remote_author(events))
+        return _drop_aftermath_moves(self._merge_same(_carry_remote_author(events)))
 
     def _split_compound(self, sentences: list[Sentence]) -> list[Sentence]:
         """A lead that joins two deeds ("the army said it had recaptured Bara ..., while RSF shelling killed 25
@@ -2188,6 +2188,20 @@ def _plain(name: str) -> str:
     out = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
     out = out.replace("’", "'").replace("ʼ", "'").replace("‘", "'").replace("ʻ", "'")
     return out.rstrip("'")
+
+
+def _drop_aftermath_moves(events: list[Event]) -> list[Event]:
+    """A change in a group's activity told after an event of another kind is the aftermath of that event
+    ("reinforcements were sent to the area", "officers had been deployed to border areas", "troops were carrying
+    out a reconnaissance mission when they came under fire"), not news of its own: ACLED codes such moves only
+    when they are what a report is about."""
+    def start(e: Event) -> int:
+        return min((ev.start for ev in e.evidence), default=0)
+    firsts = [start(e) for e in events if e.sub_event_type != "Change to group/activity"]
+    if not firsts:
+        return events
+    lead = min(firsts)
+    return [e for e in events if e.sub_event_type != "Change to group/activity" or start(e) < lead]
 
 
 def _cued(text: str, m: PlaceMention) -> bool:

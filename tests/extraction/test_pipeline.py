@@ -2689,3 +2689,10 @@ def test_force_told_in_its_own_sentence_after_a_protest_is_used_on_the_protester
 def test_places_a_note_names_with_brackets_or_across_the_border(extract, text, expected):
     e, = extract(text, date(2023, 8, 9))
     assert (e.admin1, e.location, e.geo_precision) == expected
+
+
+def test_moves_told_after_an_event_are_its_aftermath_not_events(extract):
+    events = extract("GAROWE, March 4 - Al Shabaab fighters attacked a police station in Qardho town on Monday, killing "
+                     "two officers, officials said. Reinforcements were sent to the area and troops were deployed along "
+                     "the main road on Tuesday.", date(2024, 3, 5))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
