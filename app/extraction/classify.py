@@ -65,7 +65,9 @@ PROJECTED = re.compile(
     r"\b(?:denied|denies|deny|failed\s+to|purport(?:ed|s|ing)?\s+to\s+show|threaten(?:ed|s|ing)?\s+to|threats?\s+(?:of|to)|"
     r"plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|threaten(?:ed|s|ing)?\s+(?:[\w'-]+\s+){1,8}?to|planning\s+(?:an?|the|their|its|new|more|further)|intend(?:s|ed)?\s+to|would|will|could|might|may(?=\s*$)|may\s+(?:be|have|soon|also)|shall|"
     r"must|should|ought\s+to|needs?\s+to|(?:have|has)\s+to|"
-    r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|fears?\s+of|risk\s+of|"
+    r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|warnings?\s+(?:of|about)|fears?\s+of|risk\s+of|"
+    # "released a video threatening new attacks", "have threatened a nationwide sit-in strike"
+    r"threaten(?:ed|s|ing)?\s+(?:an?|the|new|more|further|fresh|renewed|wider|nationwide|mass|retaliatory)\b|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:e|ed|es|ing)|to\s+(?:launch|begin|start|stage|mount|resume)\s+(?:an?\s+|the\s+|new\s+|"
     r"fresh\s+|more\s+|its\s+|their\s+)*|to\s+(?:stop|end|halt|cease)|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"
@@ -136,7 +138,7 @@ LEGAL_OVER = re.compile(r"\b(?:sentenc(?:ed|es|ing)|convict(?:ed|s|ing)|indicted
 LEGAL_RELATIVE = re.compile(r"\b(?:convict\w*|sentenc\w*|charged(?!\s+(?:at|into|towards?)\b)|on\s+trial|acquitt\w*|indicted|jailed|tried(?!\s+to\b))\s+"
                             r"(?:[^.;]{0,160},\s*(?:(?:a|an|the)\s+(?:[\w-]+\s+){1,2})?(?:which|that|who)\s+(?:\w+\s+){0,2}|[^.;]{0,200}\s(?:in|during)\s+which\s+"
                             r"(?:[\w,'’-]+\s+){0,6})$", re.IGNORECASE)
-RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|(?:in|as)\s+(?:a\s+)?(?:retaliation|revenge|reprisal|retribution)\s+for|"
+RESPONSE_TO = re.compile(r"\b(?:in\s+response\s+to|(?:in|as|was|were|is|are)\s+(?:a\s+)?(?:retaliation|revenge|reprisal|retribution)\s+for|"
                          r"to\s+avenge)\s+"
                          r"(?:(?:the|a|an|recent|repeated|earlier|last\s+week's|its|their)\s+)*(?:[\w'’-]+\s+){0,2}$",
                          re.IGNORECASE)
@@ -247,9 +249,20 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"(?:killed|dead|died|displaced)\b|"
                           r"\b(?:over|during|in|across)\s+the\s+same\s+(?:period|time|span|months|weeks)\b|"
                           # "The fighting erupted in late July after ...": when the war began, not a day of it
-                          r"\bthe\s+(?:fighting|war|conflict|violence|insurgency|clashes|unrest|crisis)\s+(?:first\s+)?(?:erupted|"
-                          r"broke\s+out|began|started)\s+(?:in\s+|last\s+)?(?:(?:early|late|mid)[\s-]+)?(?:january|february|march|april|"
-                          r"may|june|july|august|september|october|november|december|year|month|(?:19|20)\d\d)\b|"
+                          r"\bthe\s+(?:fighting|war|conflict|violence|insurgency|clashes|unrest|crisis|(?:[\w'’-]+\s+){0,2}?movement|"
+                          r"protests|uprising|revolt|campaign)\s+(?:first\s+)?(?:erupted|"
+                          r"broke\s+out|began|started)\s+(?:in\s+|on\s+|last\s+)?(?:(?:early|late|mid)[\s-]+)?(?:jan|feb|mar|apr|may|"
+                          r"jun|jul|aug|sep|oct|nov|dec|year|month|(?:19|20)\d\d)|"
+                          # "the 1998 Omagh car bombing", "the 2013 siege of the Westgate mall": a deed of another year
+                          r"\bthe\s+(?:19|20)\d\d\s+(?:[\w'’-]+\s+){0,3}?(?:bombings?|attacks?|siege|massacres?|killings?|assault|"
+                          r"raid|ambush|shooting|uprising|war|coup|invasion|riots?|protests?|genocide)\b|"
+                          # "Kharkiv has come under intensified attack since Moscow launched ...", "18 journalists have been
+                          # detained since mid-May": a period's running story, not a day's deed
+                          # (not hostages "held since 16 December", nor clashes "taking place since 11 November": a
+                          # deed that began on a day ACLED codes on that day)
+                          r"\b(?:has|have)\s+(?!(?:\w+\s+){0,2}(?:held|kept|hostage|captive|missing)\b)(?:[\w-]+\s+){0,4}?[\w-]+\s"
+                          r"[^.;]{0,80}\bsince\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                          r"last\s+night|dawn|early|this\s+morning|then|\d{1,2}\s+[a-z]+|[a-z]{3,9}\.?\s+\d{1,2}\b)\b)|"
                           r"\b(?:has|have)\s+deployed\s+(?:[\w-]+\s+){0,3}in\s+the\s+(?:conflict|war|fighting)\b|"
                           # "Government troops have since retaken dozens of villages"
                           r"\b(?:has|have)\s+since\s+(?:[a-z]+ed|taken|retaken|seized|killed|lost|won|fought)\b|"

@@ -2696,3 +2696,32 @@ def test_moves_told_after_an_event_are_its_aftermath_not_events(extract):
                      "two officers, officials said. Reinforcements were sent to the area and troops were deployed along "
                      "the main road on Tuesday.", date(2024, 3, 5))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a deed of another year named by it
+        ("The deadliest attack since the accord, the 1987 Enniskillen bombing, killed 12 people.", date(2021, 9, 8)),
+        ("The group has carried out several attacks in the country, including the 2015 siege of a university, in which "
+         "148 people died.", date(2019, 9, 12)),
+        # a period's running story, told with "since"
+        ("The city has come under intensified shelling since the army launched a new offensive in the region earlier "
+         "this month.", date(2024, 5, 24)),
+        ("Rights groups say at least 30 activists have been detained across the country since mid-May.", date(2022, 6, 2)),
+        # threats with an object, warnings, a movement's start
+        ("The militant group released a video threatening new attacks on the capital, police said on Thursday.",
+         date(2019, 9, 12)),
+        ("The unions have threatened a nationwide strike from Monday if their demands are not met.", date(2026, 3, 13)),
+        ("The farmers' movement began on Nov. 17 with road blockades across the country.", date(2018, 12, 2)),
+        ("Residents had left the village on Monday after warnings of an attack.", date(2017, 9, 28)),
+    ],
+)
+def test_history_running_tallies_and_threats_in_an_article_are_no_events(extract, text, published):
+    assert extract(text, published) == []
+
+
+def test_hostages_held_since_a_day_still_date_their_abduction(extract):
+    e, = extract("Two women who have been held hostage by the gang since 16 December were shown in a video released in "
+                 "Medellin.", date(1990, 1, 17))
+    assert e.sub_event_type == "Abduction/forced disappearance"
