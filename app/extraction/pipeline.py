@@ -206,7 +206,8 @@ NOT_SETTLEMENT_END = re.compile(r"\b(?:Road|Street|Avenue|Junction|Roundabout|Sc
 # "near Jalawla in Diyala province", "in Koutruk in Imphal West district", "in Ashulia, an industrial hub outside Dhaka":
 # a name with the known place it lies in right after it
 NAMED_BEFORE_PLACE = re.compile(
-    rf"\b(?:in|at|near|from|seized|captured|took|entered|attacked|stormed|overran|raided)\s+{_VILLAGE_NAME}"
+    rf"\b(?:in|at|near|from|seized|captured|took|entered|attacked|stormed|overran|raided|(?:raid|attack|assault)\s+on)\s+"
+    rf"{_VILLAGE_NAME}"
     r"(?:,\s+(?:(?:a|an)\s+[^,.;]{0,40}?(?:in|near|outside|of)\s+)?|"
     # ("in Boni (Douentza, Mopti)": the units a note lists in brackets, not another name in them)
     r"\s+in\s+|\s+\((?=[^()]{1,60},[^()]{1,60}\)))(?:the\s+)?(?:[a-z-]+\s+){0,2}(?=[A-Z])")
@@ -216,6 +217,9 @@ TAKEN_FROM = re.compile(r"\b(?:abduct\w*|kidnap\w*|recruit\w*|took|taken|seiz\w*
                         r"freed)\b[^.;]{0,80}$", re.IGNORECASE)
 IN_LOCAL_UNIT = re.compile(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:sub-?county|constituency|ward|division|"
                            r"sub-?location|location|payam|kebele|woreda|commune|cercle|township|municipality)\b")
+# a name that opens a list of villages ("Gabeyle, Istifan, Shanta Moole, and Faari villages")
+VILLAGES_LISTED_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s+and\s+[A-Z][\w'’-]*"
+                                   r"(?:\s+[A-Z][\w'’-]*)*\s+(?:villages|towns|hamlets|localities|settlements)\b")
 HUGE_CITY = 1_000_000
 BIG_CITY = 250_000  # a city this large, named exactly, is not a look-alike
 HISTORY_DAYS = 366  # an event dated more than a year before its report is background
@@ -1945,9 +1949,13 @@ class Extractor:
         near (``place``), with geo_precision 2 (3 when only the region is known). ``place`` otherwise."""
         if place.kind == "country" or countries.is_upper_text(d.text):
             return place, precision
-        city = " - " in place.name or place.population >= CITY_OF_PARTS
+        # (a settlement "outside Maiduguri" is no part of the city)
+        city = (" - " in place.name or place.population >= CITY_OF_PARTS) and precision == 1
         src = _place_source(d)
-        anchors = [m for m, p, _prec in src.places if p is place]
+        # (or the region it lies in: "the raid on Zabarmari, in the Jere local government area of Borno state" for a
+        # settlement outside Maiduguri)
+        anchors = [m for m, p, _prec in src.places if p is place or p.kind == "admin1" and place.kind != "admin1"
+                   and p.iso3 == place.iso3 and p.admin1 == place.admin1 and precision == 2]
         # ("in Koutruk in Imphal West district": the city's district is a region, not the city)
         city = city and not any(UNIT_AFTER.match(src.text, m.end) for m in anchors)
         for sent in src.sentences[:2]:
@@ -1967,6 +1975,8 @@ class Extractor:
                 # outside Dhaka", not "near Villa Somalia in Mogadishu")
                 if city and not in_unit and not OUTLYING.search(m.group(0) if not needs_anchor else sent.text[m.start("name"):m.end()]):
                     continue  # "a checkpoint in Saldhig Galbeed in Mogadishu - Dharkenley": a part of the city
+                if VILLAGES_LISTED_AFTER.match(src.text, end):
+                    continue  # "in Gabeyle, Istifan, Shanta Moole, and Faari villages near Marka town": the town
                 if NOT_SETTLEMENT_END.search(name) or not self._unknown_name(src, name, start, end, place.iso3):
                     continue
                 if m.group(0).split()[0].lower() == "from" and not TAKEN_FROM.search(sent.text, 0, m.start()):

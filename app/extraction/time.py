@@ -43,6 +43,7 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?!then\b)[^,.;()]{0,80}$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|last|this)\s+$")
 _DEED_AFTER = re.compile(r"\s+(?:attacks?|bombings?|raids?|massacres?|offensive|strikes?|assaults?|ambush(?:es)?|shelling|"
                          r"killings?|clashes|protests?|coup|uprising|incursion|invasion|siege|fighting)\b")
+_SPEAKER_WHO_BEFORE = re.compile(r"\b(?:said|says|told\s+\w+)\s+[^.;]{0,80}?,\s+(?:a|an|the)\s+[^.;,]{0,60}?\bwho\s+[^.;,]{0,60}$")
 _DEMAND_BEFORE = re.compile(r"\b(?:demand(?:ed|s)|call(?:ed|s)\s+for|urg(?:ed|es)|request(?:ed|s))\s+(?:an?\s+|the\s+)?"
                             r"(?:[\w-]+\s+){0,3}?(?:investigation|inquiry|probe|explanation|answers|justice|accountability)\s+"
                             r"(?:on\s+)?$")
@@ -793,6 +794,8 @@ class TimeTagger:
             or _TOLL_ROSE_BEFORE.search(low, max(0, t.start - 40), t.start)
             # "demanded an investigation on Friday into a coalition air strike": the day of the demand
             or _DEMAND_BEFORE.search(low, max(0, t.start - 50), t.start)
+            # "said Bulama Kachalla, a community leader who helped bury the dead on Monday": the speaker's day
+            or _SPEAKER_WHO_BEFORE.search(low, max(0, t.start - 200), t.start)
         )
 
     def _is_stamp(self, low: str, t: TimeMention) -> bool:

@@ -2725,3 +2725,17 @@ def test_hostages_held_since_a_day_still_date_their_abduction(extract):
     e, = extract("Two women who have been held hostage by the gang since 16 December were shown in a video released in "
                  "Medellin.", date(1990, 1, 17))
     assert e.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_the_raid_told_again_with_its_village_and_a_speakers_own_day_is_one_event(extract):
+    e, = extract("MAIDUGURI, Nigeria (Reuters) - Islamist fighters on motorcycles stormed a fishing settlement outside "
+                 "Maiduguri late on Saturday, shooting residents, officials said.\n\nAt least nine people were killed in "
+                 "the raid on Kofa, in the Jere local government area of Borno state, said Ali Musa, a vigilante who "
+                 "helped bury the dead on Sunday.", date(2020, 3, 2))
+    assert (e.event_date, e.location, e.geo_precision, e.fatalities) == (date(2020, 2, 29), "Kofa", 2, 9)
+
+
+def test_a_list_of_villages_near_a_town_is_coded_at_the_town(extract):
+    e, = extract("On 2 June 2024, soldiers clashed with Al Shabaab in Ceel Qooxle, Buulo Mareer, and Dhagaxtuur villages "
+                 "near Adan Yabaal town. There were no casualties.", date(2024, 6, 3))
+    assert e.location == "Adan Yabaal"
