@@ -77,6 +77,7 @@ ASSOC_JOIN = re.compile(
 # (and a reported clause with a subject of its own: "the Israeli military said the rockets fell in open areas")
 CLAUSE_START = re.compile(r"\b(?:after|when|while|because|before|whereas)\s|;|\b(?:said|says)\s+(?:that\s+)?(?=(?:the|a|an)\s)",
                           re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
 VERB_BETWEEN = re.compile(r"\b(?!(?:and|the|from|with|of|for|plus|together|along|alongside|including|both|"
                           r"local|allied|its|their)\b)[a-z]{3,}\b")
 TARGET_CUE = re.compile(r"\b(?:targeting|targeted|against|on|at|with|attacked|hit|killing|killed)\s+(?:the\s+)?$",
@@ -420,6 +421,9 @@ CROWD_WORD = re.compile(r"\b(?:crowds?|mobs?|protesters|demonstrators|rioters|st
 PROTESTED_DEED = re.compile(r"\b(?:protest\w*|demonstrat\w*|march\w*|rall\w*|took\s+to\s+the\s+streets)\b[^.;]{0,40}?"
                             r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?(?P<deed>killings?|deaths?|attacks?|shootings?|murders?|"
                             r"abductions?|kidnappings?|arrests?|massacre|raid)\b", re.IGNORECASE)
+STREETS = re.compile(r"\b(?:took|take|taking|poured|pour|went)\s+(?:in)?to\s+the\s+streets\b|\b(?:torch\w*|set\s+(?:ablaze|"
+                     r"fire)|burn\w*|loot\w*|barricad\w*|block\w*|rampag\w*|riot\w*|protest\w*|demonstrat\w*)\b",
+                     re.IGNORECASE)
 DEMO_TAGS = frozenset({"protest", "riot", "mob", "excessive", "intervention"})
 BODY_WORD = re.compile(r"\bbod(?:y|ies)\b|\bcorpses?\b", re.IGNORECASE)
 VAGUE_FIGURE = re.compile(r"\W*(?:dozens|scores|several|many|numerous|hundreds|a\s+number|some|an?\s+unknown\s+number)\b",
@@ -1105,6 +1109,12 @@ class Extractor:
         tags = {h.tag for h in hits}
         if tags & STRONG and tags <= DEMO_TAGS and not current.tags & DEMO_TAGS and PROTESTED_DEED.search(sent.text):
             return None  # "... soldiers opened fire on a minibus. Residents protested the killing": a protest of its own
+        if (tags & {"riot", "protest"} and not current.tags & DEMO_TAGS and current.tags & {"kill", "attack", "abduction"}
+                and (not tags & {"kill", "attack"} or PROTESTED_DEED.search(sent.text))
+                and CROWD_WORD.search(sent.text) and STREETS.search(sent.text)):
+            # "a cleric was shot dead by unknown gunmen ... Shortly after, hundreds of youths took to the streets,
+            # torching churches": the crowd's unrest is an event of its own beside the killing it answers
+            return None
         if ("riot" in tags and "clash" in current.tags and not current.tags & DEMO_TAGS and not tags & {"kill", "attack"}
                 and CROWD_WORD.search(sent.text)
                 and 1 in (sides := {a.inter for a in current.agents + current.targets + current.actors if a.name})
@@ -1146,7 +1156,9 @@ class Extractor:
             d_agents = {a.name for a in d.agents}
             responds = any(a.name in d_targets for a in agents) and not any(a.name in d_agents for a in agents) and not (
                 # "troops entered Bara ... after the RSF withdrew": the loser's retreat is part of the takeover
-                d.tags & {"capture", "territory"} and tags <= {"withdraw", "territory", "capture"})
+                d.tags & {"capture", "territory"} and tags <= {"withdraw", "territory", "capture"}) and not (
+                # "Soldiers had stopped the man before he detonated his explosive vest": the bomb told again
+                tags <= {"blast", "ied", "suicide"} and "suicide" in d.tags)
             # (but protesters and the police who face them make one demonstration, whoever acts in a sentence)
             if (responds and not tags & GROUND_FIGHT and not CLAIMED_TOLL.search(sent.text) and not d.tags & DEMO_TAGS
                     and not ((backref or IN_THE_DEED.search(sent.text)) and d is current)):
@@ -1232,8 +1244,9 @@ class Extractor:
         demo = {"protest", "riot", "mob", "excessive", "intervention"}
         o_remote, n_remote = old & remote, new & remote
         # a missile attack and an air strike in one story are two events unless one battle
+        # (a suicide bomber's vest is an explosive device: "... detonated his explosive vest")
         two_weapons = bool(o_remote and n_remote and not (o_remote & n_remote) and not (old | new) & {"clash"}
-                           and "blast" not in (o_remote | n_remote))
+                           and "blast" not in (o_remote | n_remote) and not (o_remote | n_remote) <= {"suicide", "ied"})
         return not two_weapons and not (old & demo and new & {"airstrike", "shelling"})
 
     def _near(self, a: list[tuple[PlaceMention, Place, int]], b: list[tuple[PlaceMention, Place, int]]) -> bool:
@@ -1305,7 +1318,9 @@ class Extractor:
         breaks = list(CLAUSE_START.finditer(text, sent.start, trig.start))
         brk = breaks[-1].end() if breaks else sent.start
         in_clause = [a for a in before if a.start >= brk]
-        if in_clause or (breaks and breaks[-1].group(0)[:1].lower() == "s"):
+        if in_clause or (breaks and breaks[-1].group(0)[:1].lower() == "s") or (
+                # ("soldiers had stopped the man before he ... detonated his vest": he did it, not they)
+                breaks and PRONOUN_SUBJECT.match(text, brk)):
             before = in_clause  # (who said it did not do it: "the military said the rockets fell")
         after = [a for a in s_actors if a.start >= trig.end]
         agents: list[ActorMention] = []
@@ -1820,7 +1835,9 @@ class Extractor:
             # (a government is no bomber: "Islamabad accuses Afghanistan's Taliban government of allowing the TTP to
             # operate", said after a bomb no one claimed)
             armed = [a for a in all_named if a.inter in ARMED_INTER and a.kind != "assoc_group"
-                     and a.name not in target_names and a not in (not_doers or [])]
+                     and a.name not in target_names and a not in (not_doers or [])
+                     # (nor are state forces a suicide bomber: "soldiers at the checkpoint had stopped the man")
+                     and not (sub == "Suicide bomb" and a.inter == 1)]
             if armed:
                 a1 = armed[0]
                 others = [a for a in others if a.name != a1.name]

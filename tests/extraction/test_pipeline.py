@@ -2739,3 +2739,24 @@ def test_a_list_of_villages_near_a_town_is_coded_at_the_town(extract):
     e, = extract("On 2 June 2024, soldiers clashed with Al Shabaab in Ceel Qooxle, Buulo Mareer, and Dhagaxtuur villages "
                  "near Adan Yabaal town. There were no casualties.", date(2024, 6, 3))
     assert e.location == "Adan Yabaal"
+
+
+def test_a_dateline_with_a_spaced_dash_before_a_force_is_still_the_place(extract):
+    e, = extract("LAMU - Kenya Defence Forces soldiers killed three suspected Al-Shabaab militants in a raid on their "
+                 "hideout in the forest on Sunday, a military spokesman said.", date(2016, 3, 7))
+    assert (e.admin1, e.location) == ("Lamu", "Lamu")
+
+
+def test_the_suicide_vest_told_again_is_the_same_bombing(extract):
+    events = extract("BAIDOA (Garowe Online) - A suicide bomber blew himself up at a restaurant near a checkpoint in "
+                     "Baidoa on Friday evening, killing four civilians, police said. Soldiers at the checkpoint had "
+                     "stopped the man before he ran into the restaurant and detonated his explosive vest.",
+                     date(2019, 7, 13))
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Suicide bomb", "Unidentified Armed Group (Somalia)")]
+
+
+def test_a_crowds_unrest_after_a_killing_is_an_event_of_its_own(extract):
+    events = extract("MOMBASA - A Muslim preacher was shot dead yesterday by unknown gunmen who sprayed his car with "
+                     "bullets in Bamburi. Shortly after the news spread, hundreds of youths took to the streets of "
+                     "Mombasa, torching a church, while police battled them with tear gas.", date(2013, 10, 5))
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Violent demonstration"]

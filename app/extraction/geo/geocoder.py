@@ -372,8 +372,10 @@ class Geocoder:
         comma = joined = False
         while k < len(tokens) and k < j + 8:
             t = tokens[k]
-            gap = text[tokens[k - 1].end:t.start].strip()
-            if gap not in ("", ",", "-"):
+            raw = text[tokens[k - 1].end:t.start]
+            gap = raw.strip()
+            # (a spaced dash ends a dateline: "LAMU - Kenya Defence Forces soldiers" is no "Lamu soldiers")
+            if gap not in ("", ",", "-") or gap == "-" and raw != "-":
                 return "", names
             comma = comma or gap == ","
             if t.key in _KEY_AFTER:
