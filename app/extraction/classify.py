@@ -68,6 +68,9 @@ PROJECTED = re.compile(
     r"vow(?:ed|s)?\s+(?:[\w'-]+\s+){0,3}?to|warn(?:ed|s|ing)?\s+(?:of|that|against)|warnings?\s+(?:of|about)|fears?\s+of|risk\s+of|"
     # "released a video threatening new attacks", "have threatened a nationwide sit-in strike"
     r"threaten(?:ed|s|ing)?\s+(?:an?|the|new|more|further|fresh|renewed|wider|nationwide|mass|retaliatory)\b|"
+    # "The High Court on Friday blocked the deployment of police officers": a ruling, not the deed
+    r"(?:court|judges?|tribunal)\b[^.;]{0,30}?\b(?:blocked|barred|halted|suspended|stopped|quashed|overturned|"
+    r"upheld|allowed|approved)|"
     r"prevent(?:ed)?|avoid(?:ed)?|ahead\s+of|possible|potential|plot(?:ted)?\s+to|"
     r"call(?:ed|s|ing)?\s+(?:for|on)|urg(?:e|ed|es|ing)|to\s+(?:launch|begin|start|stage|mount|resume)\s+(?:an?\s+|the\s+|new\s+|"
     r"fresh\s+|more\s+|its\s+|their\s+)*|to\s+(?:stop|end|halt|cease)|prepar(?:ing|ed|es)\s+(?:to|for|an?)|seeking\s+to|if|"

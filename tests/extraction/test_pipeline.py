@@ -2760,3 +2760,19 @@ def test_a_crowds_unrest_after_a_killing_is_an_event_of_its_own(extract):
                      "bullets in Bamburi. Shortly after the news spread, hundreds of youths took to the streets of "
                      "Mombasa, torching a church, while police battled them with tear gas.", date(2013, 10, 5))
     assert sorted(e.sub_event_type for e in events) == ["Attack", "Violent demonstration"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("PRETORIA - Peace talks between the government and the rebels formally opened in Pretoria on Tuesday.",
+         date(2022, 10, 25), []),
+        ("NAIROBI - The High Court on Friday blocked the deployment of police officers abroad. The opposition politician "
+         "who filed the petition welcomed the judgment.", date(2024, 1, 26), []),
+        ("Dozens of traders handed a petition to the governor of Kisumu county on Monday, demanding the reopening of "
+         "the market.", date(2024, 1, 23), ["Peaceful protest"]),
+    ],
+)
+def test_talks_opening_and_a_court_petition_are_no_events_a_petition_handed_over_is_a_protest(
+        extract, text, published, expected):
+    assert [e.sub_event_type for e in extract(text, published)] == expected
