@@ -227,7 +227,7 @@ PAST_PERFECT = re.compile(r"\bhad\s+(?:previously|earlier|already|long|once)\b|"
                           r"\b(?:in|during|over)\s+(?:this|the\s+(?:past|last))\s+(?:\w+\s+)?(?:decades?|years?|months|"
                           r"century)\b|"
                           # "Guanajuato has for years been ...", "the war has killed more than 20,000 people"
-                          r"\bfor\s+(?:years|decades)\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|"
+                          r"\bfor\s+(?:years|decades)\b|\b(?:has|have|had)\s+[^.;]{0,60}\bfor\s+(?:weeks|months)\b|\b(?:war|conflict|insurgency|fighting|violence|crisis|"
                           r"unrest|uprising)(?:\s+in\s+(?:[\w-]+\s+){0,2}?[\w-]+)?(?:,[^,.]{1,60},)?\s+(?:has|have)\s+"
                           r"(?:\w+\s+)?(?:killed|left|claimed|displaced|cost)\b|"
                           # "the 2013-2018 civil war killed", "weeks of strikes that the Houthis say killed more than
@@ -560,6 +560,8 @@ def sub_event_type(tags: set[str], *, agent_state: bool, agent_crowd: bool, targ
         if "looting" in tags and "kill" not in tags and "attack" not in tags:
             return "Looting/property destruction"
         return "Attack"
+    if "arrest" in tags and agent_state and "looting" in tags:
+        return "Arrests"  # "police arrested three journalists ... Their equipment was also confiscated"
     if "looting" in tags:
         return "Looting/property destruction"
     if "disrupted" in tags:

@@ -1497,7 +1497,10 @@ class Extractor:
                 h.tag == "attack" and GUNFIRE_DEED.match(h.text) for h in d.hits):
             tags = tags | {"clash"}  # "detonated dynamite as the truck passed and then opened fire on the survivors"
         if tags & {"kill", "attack"} and "protest" in tags and any(SETTING.search(x.text) for x in d.sentences):
-            tags = tags - {"protest"}  # "a candidate was shot dead at a campaign rally": the rally is the setting
+            # "a candidate was shot dead at a campaign rally": the rally is the setting; but "a student was shot dead by
+            # police during a demonstration" is force used on the protest
+            tags = tags | {"excessive"} if agent_state and "kill" in tags and not tags & {"riot", "clash"} else (
+                tags - {"protest"})
         lead_tags = {h.tag for h in d.hits if d.sentences[0].start <= h.start < d.sentences[0].end}
         if "mob" in lead_tags and "protest" in tags and "protest" not in lead_tags:
             tags = tags - {"protest"}  # "A mob attacked a man ... The attack came after a violent protest"

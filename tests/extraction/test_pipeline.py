@@ -2776,3 +2776,31 @@ def test_a_crowds_unrest_after_a_killing_is_an_event_of_its_own(extract):
 def test_talks_opening_and_a_court_petition_are_no_events_a_petition_handed_over_is_a_protest(
         extract, text, published, expected):
     assert [e.sub_event_type for e in extract(text, published)] == expected
+
+
+def test_groups_of_people_seized_on_two_days_are_two_abductions(extract):
+    events = extract("NIAMEY, March 6 (AFP) - Armed men abducted around 30 women who had gone to fetch firewood near the "
+                     "town of Diffa, local sources said on Monday.\n\nA first group of about 20 women was seized on "
+                     "Thursday south of the town, a resident said. Another group of around 10 women was taken on Friday "
+                     "north of the town, according to a local official.", date(2023, 3, 6))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [
+        ("Abduction/forced disappearance", date(2023, 3, 2)), ("Abduction/forced disappearance", date(2023, 3, 3))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the city of Barquisimeto, a 19-year-old student was shot dead by police during a demonstration on "
+         "Wednesday, prosecutors said.", "Excessive force against protesters"),
+        ("Police on Tuesday arrested three journalists working for a private news channel in the capital, Addis Ababa. "
+         "Their equipment was also confiscated.", "Arrests"),
+    ],
+)
+def test_police_killing_at_a_demonstration_and_arrests_with_goods_seized(extract, text, expected):
+    e = extract(text, date(2017, 5, 18))[0]
+    assert e.sub_event_type == expected
+
+
+def test_a_town_under_blockade_for_months_is_no_event(extract):
+    assert extract("Arbinda has been under a blockade by jihadists for months, and residents depend on supply convoys.",
+                   date(2023, 1, 16)) == []
