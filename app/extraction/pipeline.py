@@ -94,7 +94,10 @@ DEFINITE_BACKREF = re.compile(r"^\W*(?:the|this|that)\s+(?:\w+\s+){0,2}(attack|c
                               r"bomb|landmine|mine|ied)\b",
                               re.IGNORECASE)
 IN_THE_DEED = re.compile(r"\b(?:in|during)\s+the\s+(?:\w+\s+)?(?:attack|clash(?:es)?|fighting|ambush|raid|assault|blast|"
-                         r"explosion|bombing|strike|incident|exchange\s+of\s+fire|gunfight|firefight|shootout)\b",
+                         r"explosion|bombing|strike|incident|exchange\s+of\s+fire|gunfight|firefight|shootout)\b|"
+                         # "Troops 'vigorously repelled' the assault on the base": the defence against the deed told
+                         r"\b(?:repelled|repulsed|foiled|thwarted|fought\s+off|beat\s+back)[\"'”’]?\s+the\s+(?:\w+\s+)?"
+                         r"(?:attack|assault|raid|ambush|attackers|assailants|militants)\b",
                          re.IGNORECASE)
 GROUND_FIGHT = {"clash"}
 # weapons named as the subject of a sentence ("a roadside bomb struck", "a suicide bomber blew himself up")
@@ -332,7 +335,7 @@ WITHDREW_FROM = re.compile(r"\b(?:withdr[ae]w\w*|retreat\w*|pull(?:ed|ing)\s+(?:
                            re.IGNORECASE)
 AWAY_BEFORE = re.compile(rf"\b(?:{_GOING}|going|moving|moved|taken|transferred|brought|sent|bound|were|was|hail\w*|"
                          r"originat\w*|way|retreat\w*|withdr[ae]w\w*|pull(?:ed|ing)\s+back|arriv\w*|"
-                         r"rushed)\s+(?:back\s+|away\s+|down\s+)?"
+                         r"rushed|airlifted|evacuated|flown|ferried|referred|transported|admitted)\s+(?:back\s+|away\s+|down\s+)?"
                          r"(?:(?:south|north|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:from|to|towards?)\s+(?:the\s+)?"
                          r"(?:[\w'’-]+\s+){0,3}$|\bfrom\s+(?:[\w'’-]+\s+){1,3}to\s+$", re.IGNORECASE)
 INSTITUTION_AFTER = re.compile(r"(?:\s+(?:Boys|Girls|Primary|Secondary|High|Technical|Teachers|Mixed|Day))*\s+"

@@ -2804,3 +2804,15 @@ def test_police_killing_at_a_demonstration_and_arrests_with_goods_seized(extract
 def test_a_town_under_blockade_for_months_is_no_event(extract):
     assert extract("Arbinda has been under a blockade by jihadists for months, and residents depend on supply convoys.",
                    date(2023, 1, 16)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("WAJIR, Kenya - Three quarry workers were shot dead today when militants raided a quarry outside Wajir town, "
+         "officials said. Two other workers escaped with gunshot wounds and were airlifted to Nairobi for treatment.",
+         date(2025, 4, 22), [("Attack", "Wajir")]),
+    ],
+)
+def test_the_wounded_flown_to_the_capital_are_no_event_there(extract, text, published, expected):
+    assert [(e.sub_event_type, e.location) for e in extract(text, published)] == expected
