@@ -2816,3 +2816,11 @@ def test_a_town_under_blockade_for_months_is_no_event(extract):
 )
 def test_the_wounded_flown_to_the_capital_are_no_event_there(extract, text, published, expected):
     assert [(e.sub_event_type, e.location) for e in extract(text, published)] == expected
+
+
+def test_troops_repelling_the_assault_just_reported_is_no_second_clash(extract):
+    events = extract("BAMAKO (Reuters) - Militants attacked an army camp in Boulkessi in central Mali on Sunday, killing "
+                     "five soldiers, the army said in a statement.\n\nTroops \"vigorously repelled\" the assault on the base "
+                     "near the border with Burkina Faso, the statement said.\n\nThe al Qaeda-linked JNIM claimed "
+                     "responsibility, saying its fighters had killed 20 soldiers.", date(2021, 6, 7))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
