@@ -374,8 +374,8 @@ class Geocoder:
             t = tokens[k]
             raw = text[tokens[k - 1].end:t.start]
             gap = raw.strip()
-            # (a spaced dash ends a dateline: "LAMU - Kenya Defence Forces soldiers" is no "Lamu soldiers")
-            if gap not in ("", ",", "-") or gap == "-" and raw != "-":
+            # (a hyphen joins, a spaced dash ends a dateline: "LAMU - Kenya Defence Forces soldiers" is no "Lamu soldiers")
+            if gap not in ("", ",") and raw != "-":
                 return "", names
             comma = comma or gap == ","
             if t.key in _KEY_AFTER:
